@@ -1,0 +1,46 @@
+# bwc-kiosk: every target installs what it needs first (DESIGN §9).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+UV := .tools/bin/uv
+PY := .venv/bin/python
+APT_PACKAGES := python3 python3-venv python3-pip ffmpeg xorriso mtools exfat-fuse exfatprogs \
+	rsync tmux udev fonts-noto-cjk locales git make
+STAMP := .venv/.setup-stamp
+
+.PHONY: help setup demo test lint pytest bench image image-test clean
+
+help:
+	@echo "make demo | test | lint | bench | image | image-test | setup"
+
+# Idempotent: apt only when a package is missing, uv sync only when the lock changed.
+setup: $(STAMP)
+
+$(STAMP): uv.lock pyproject.toml
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" != 0 ]; then echo "make setup: run as root to install: $$missing" >&2; exit 1; fi; \
+		export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq $$missing; \
+	fi
+	@[ -x $(UV) ] || { python3 -m venv .tools && .tools/bin/pip install -q 'uv>=0.5'; }
+	$(UV) sync --frozen
+	@touch $(STAMP)
+
+demo: setup
+	$(UV) run --frozen bwc-kiosk --demo
+
+lint: setup
+	$(UV) run --frozen ruff check .
+	$(UV) run --frozen ruff format --check .
+	$(UV) run --frozen mypy
+	$(UV) run --frozen lint-imports
+
+pytest: setup
+	$(UV) run --frozen pytest -q
+
+test: lint pytest
+
+bench: setup
+	$(UV) run --frozen python -m bench
+
+clean:
+	rm -rf .venv .tools .mypy_cache .ruff_cache .pytest_cache dist

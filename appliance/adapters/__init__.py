@@ -1,0 +1,1 @@
+"""Provides the real implementations of the ports."""

@@ -1,0 +1,76 @@
+"""Provides the composition root shared by the `bwc` command, the kiosk and the tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from appliance.adapters.clock import SystemClock
+from appliance.adapters.signer import FileSigner
+from appliance.config import Settings
+from appliance.ports import Clock, Signer
+from appliance.services.audit import AuditService
+from appliance.services.auth import AuthService
+from appliance.services.context import Context
+from appliance.services.custody import CustodyService
+from appliance.services.labels import LabelService
+from appliance.services.registry import RegistryService
+from appliance.store.db import open_database
+
+
+@dataclass(frozen=True)
+class Services:
+    """Every use case, wired to one home."""
+
+    ctx: Context
+    registry: RegistryService
+    auth: AuthService
+    custody: CustodyService
+    audit: AuditService
+    labels: LabelService
+
+    @property
+    def settings(self) -> Settings:
+        """The settings the services were built with."""
+        return self.ctx.settings
+
+
+def build_services(settings: Settings, **overrides: Any) -> Services:
+    """Open the home's database (migrating it) and wire the services.
+
+    Overrides replace ports by name (`clock=`, `audit_signer=`, `label_signer=`); tests pass
+    simulators here instead of patching internals.
+    """
+    for directory in (
+        settings.home,
+        settings.staging_dir,
+        settings.archive_dir,
+        settings.exports_dir,
+    ):
+        directory.mkdir(parents=True, exist_ok=True)
+    settings.keys_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    open_database(settings.db_path)
+    clock: Clock = overrides.pop("clock", None) or SystemClock()
+    audit_signer: Signer = overrides.pop("audit_signer", None) or FileSigner(
+        settings.keys_dir, "audit"
+    )
+    label_signer: Signer = overrides.pop("label_signer", None) or FileSigner(
+        settings.keys_dir, "label"
+    )
+    if overrides:
+        raise TypeError(f"unknown overrides: {sorted(overrides)}")
+    ctx = Context(settings, clock, audit_signer, label_signer)
+    return Services(
+        ctx=ctx,
+        registry=RegistryService(ctx),
+        auth=AuthService(ctx),
+        custody=CustodyService(ctx),
+        audit=AuditService(ctx),
+        labels=LabelService(ctx),
+    )
+
+
+def create_keys(settings: Settings) -> None:
+    """Make the unit's audit and label key pairs if absent (`bwc init`)."""
+    FileSigner(settings.keys_dir, "audit").create()
+    FileSigner(settings.keys_dir, "label").create()

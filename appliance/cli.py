@@ -1,0 +1,305 @@
+"""Provides the `bwc` command: the headless contract used by IT, timers and tests (DESIGN §8)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from appliance import config
+from appliance.bootstrap import Services, build_services, create_keys
+from appliance.cli_output import Output
+from appliance.domain.checks import ALL_ITEMS
+from appliance.domain.errors import BadInput, Refusal, Refused
+from appliance.domain.records import Actor
+from appliance.domain.scan import CodeKind
+from appliance.i18n import t
+from appliance.services.pins import check_format
+
+EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT = 0, 1, 2
+Handler = Callable[[Services, argparse.Namespace, Output], int]
+
+
+def _os_actor(services: Services, role: str = "admin") -> Actor:
+    # Whoever runs `bwc` on the box already holds the files: IT, acting as admin (DESIGN §6).
+    return Actor(f"os:{getpass.getuser()}", role, services.settings.unit_code)
+
+
+def _read_pin() -> str:
+    """One line from standard input: PINs are never arguments (DESIGN §8)."""
+    return check_format(sys.stdin.readline().strip())
+
+
+def cmd_init(services: Services, args: argparse.Namespace, out: Output) -> int:
+    settings = services.settings
+    unit = services.registry.init_unit(_os_actor(services), args.unit_code, args.unit_name)
+    create_keys(settings)
+    if not settings.config_path.exists():
+        settings.config_path.parent.mkdir(parents=True, exist_ok=True)
+        written = config.render(
+            replace(settings.with_unit(unit.code, unit.name), language=args.language)
+        )
+        settings.config_path.write_text(written, encoding="utf-8")
+    out.say("cli.initialised", unit=unit.code, home=str(settings.home))
+    out.data(unit=unit.code, name=unit.name, home=str(settings.home))
+    return EXIT_OK
+
+
+def cmd_officer_add(services: Services, args: argparse.Namespace, out: Output) -> int:
+    pin = _read_pin()
+    person = services.registry.add_person(
+        _os_actor(services), args.badge, args.name, args.role, pin
+    )
+    out.say(
+        "cli.person_added",
+        role=t(f"role.{person.role.value}", out.language),
+        name=person.name,
+        badge=person.badge,
+    )
+    out.data(badge=person.badge, name=person.name, role=person.role.value)
+    return EXIT_OK
+
+
+def cmd_officer_list(services: Services, args: argparse.Namespace, out: Output) -> int:
+    rows = [
+        {
+            "badge": p.badge,
+            "name": p.name,
+            "role": p.role.value,
+            "unit": p.unit_code,
+            "active": p.active,
+            "locked": p.locked,
+        }
+        for p in services.registry.people()
+    ]
+    out.table(rows, ("badge", "name", "role", "active", "locked"))
+    return EXIT_OK
+
+
+def cmd_officer_unlock(services: Services, args: argparse.Namespace, out: Output) -> int:
+    head = services.auth.sign_in(args.by, _read_pin())
+    services.auth.unlock(head, args.badge)
+    out.say("cli.unlocked", badge=args.badge)
+    out.data(badge=args.badge, unlocked=True)
+    return EXIT_OK
+
+
+def cmd_device_add(services: Services, args: argparse.Namespace, out: Output) -> int:
+    recorder = services.registry.add_recorder(
+        _os_actor(services), args.serial, args.brand, args.model
+    )
+    out.say("cli.device_added", serial=recorder.serial)
+    out.data(
+        serial=recorder.serial,
+        brand=recorder.brand,
+        model=recorder.model,
+        state=recorder.state.value,
+    )
+    return EXIT_OK
+
+
+def cmd_device_list(services: Services, args: argparse.Namespace, out: Output) -> int:
+    from appliance.store.custody import unit_status  # read-only listing for IT
+
+    rows = [
+        {
+            "serial": s.recorder.serial,
+            "brand": s.recorder.brand,
+            "model": s.recorder.model,
+            "state": s.recorder.state.value,
+            "holder": s.holder_badge or "",
+            "since": out.time(s.since) if s.since else "",
+        }
+        for s in unit_status()
+    ]
+    out.table(rows, ("serial", "brand", "model", "state", "holder", "since"))
+    return EXIT_OK
+
+
+def cmd_signout(services: Services, args: argparse.Namespace, out: Output) -> int:
+    actor = services.auth.sign_in(args.badge, _read_pin())
+    lines = services.custody.checklist(args.device)
+    to_confirm = [line.item for line in lines if line.measured_ok is None]
+    confirmed = set(to_confirm) if args.checks_confirmed else set()
+    try:
+        session = services.custody.sign_out(actor, args.device, confirmed)
+    except Refused as refusal:
+        if refusal.reason == "check_incomplete" and not args.checks_confirmed:
+            out.say("cli.confirm_items")
+            for item in ALL_ITEMS:
+                if item in to_confirm:
+                    out.line(f"  {item.value}: {t('item.' + item.value, out.language)}")
+        raise
+    out.say("cli.signed_out", serial=session.serial, time=out.time(session.started_at))
+    out.data(
+        serial=session.serial,
+        holder=session.holder_badge,
+        session=session.id,
+        started_at=session.started_at.isoformat(),
+    )
+    return EXIT_OK
+
+
+def cmd_return(services: Services, args: argparse.Namespace, out: Output) -> int:
+    actor = services.auth.sign_in(args.badge, _read_pin())
+    session = services.custody.return_recorder(actor, args.device)
+    ended = session.ended_at or session.started_at
+    out.say("cli.returned", serial=session.serial, time=out.time(ended))
+    out.data(
+        serial=session.serial,
+        holder=session.holder_badge,
+        session=session.id,
+        returned_by=session.returned_by,
+        ended_at=ended.isoformat(),
+    )
+    return EXIT_OK
+
+
+def cmd_audit_verify(services: Services, args: argparse.Namespace, out: Output) -> int:
+    key = Path(args.public_key).read_text() if args.public_key else None
+    result = services.audit.verify(_os_actor(services, "system"), args.checkpoint, key)
+    chain = result.chain
+    out.data(
+        intact=chain.intact,
+        size=chain.size,
+        head=chain.head_hash,
+        first_bad_seq=chain.first_bad_seq,
+        problem=chain.problem,
+        checkpoint_ok=(result.checkpoint is not None and not result.checkpoint_problem),
+        checkpoint_problem=result.checkpoint_problem,
+    )
+    if not chain.intact:
+        out.say("audit_broken", seq=chain.first_bad_seq, problem=chain.problem)
+        return EXIT_REFUSED
+    out.say("cli.audit_intact", size=chain.size, head=chain.head_hash)
+    if result.checkpoint is not None:
+        if result.checkpoint_problem:
+            out.say("checkpoint_mismatch", problem=result.checkpoint_problem)
+            return EXIT_REFUSED
+        out.say("cli.checkpoint_ok", size=result.checkpoint.size, at=result.checkpoint.at)
+    return EXIT_OK
+
+
+def cmd_audit_checkpoint(services: Services, args: argparse.Namespace, out: Output) -> int:
+    checkpoint = services.audit.checkpoint(_os_actor(services, "system"))
+    if args.out:
+        Path(args.out).write_text(checkpoint.line() + "\n", encoding="utf-8")
+    out.line(checkpoint.line())
+    out.data(
+        line=checkpoint.line(),
+        size=checkpoint.size,
+        head=checkpoint.head_hash,
+        at=checkpoint.at,
+        public_key=services.ctx.audit_signer.public_key_b64(),
+    )
+    return EXIT_OK
+
+
+def cmd_label(services: Services, args: argparse.Namespace, out: Output) -> int:
+    kind = CodeKind.BADGE if args.label_kind == "badge" else CodeKind.DEVICE
+    path = services.labels.write(_os_actor(services), kind, args.value, Path(args.out))
+    out.say("cli.label_written", path=str(path))
+    out.data(path=str(path), text=services.labels.text(kind, args.value))
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every `bwc` command."""
+    parser = argparse.ArgumentParser(prog="bwc", description="bwc-kiosk headless commands")
+    parser.add_argument("--home", help="the data home (default: BWC_HOME or /etc/bwc/kiosk.toml)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    init = sub.add_parser("init", help="create the unit, its keys and kiosk.toml")
+    init.add_argument("--unit-code", required=True)
+    init.add_argument("--unit-name", required=True)
+    init.add_argument("--language", choices=config.LANGUAGES, default="zh_CN")
+    init.set_defaults(handler=cmd_init, needs_unit=False)
+
+    officer = sub.add_parser("officer", help="people").add_subparsers(dest="sub", required=True)
+    add = officer.add_parser("add", help="add a person (PIN on stdin)")
+    add.add_argument("--badge", required=True)
+    add.add_argument("--name", required=True)
+    add.add_argument("--role", required=True)
+    add.set_defaults(handler=cmd_officer_add)
+    officer.add_parser("list").set_defaults(handler=cmd_officer_list)
+    unlock = officer.add_parser("unlock", help="unlock a badge (the unit head's PIN on stdin)")
+    unlock.add_argument("--badge", required=True)
+    unlock.add_argument("--by", required=True, help="the unit head's badge")
+    unlock.set_defaults(handler=cmd_officer_unlock)
+
+    device = sub.add_parser("device", help="recorders").add_subparsers(dest="sub", required=True)
+    dadd = device.add_parser("add")
+    dadd.add_argument("--serial", required=True)
+    dadd.add_argument("--brand", required=True)
+    dadd.add_argument("--model", required=True)
+    dadd.set_defaults(handler=cmd_device_add)
+    device.add_parser("list").set_defaults(handler=cmd_device_list)
+
+    signout = sub.add_parser("signout", help="sign a recorder out (PIN on stdin)")
+    signout.add_argument("--badge", required=True)
+    signout.add_argument("--device", required=True)
+    signout.add_argument(
+        "--checks-confirmed",
+        action="store_true",
+        help="the officer confirms every check item the recorder cannot report",
+    )
+    signout.set_defaults(handler=cmd_signout)
+
+    ret = sub.add_parser("return", help="return a recorder (PIN on stdin)")
+    ret.add_argument("--badge", required=True)
+    ret.add_argument("--device", required=True)
+    ret.set_defaults(handler=cmd_return)
+
+    audit = sub.add_parser("audit", help="the audit chain").add_subparsers(
+        dest="sub", required=True
+    )
+    verify = audit.add_parser("verify")
+    verify.add_argument("--checkpoint", type=Path)
+    verify.add_argument("--public-key", help="a public key file (default: the home's)")
+    verify.set_defaults(handler=cmd_audit_verify)
+    checkpoint = audit.add_parser("checkpoint")
+    checkpoint.add_argument("--out", help="also write the line to this file")
+    checkpoint.set_defaults(handler=cmd_audit_checkpoint)
+
+    label = sub.add_parser("label", help="signed QR labels").add_subparsers(
+        dest="label_kind", required=True
+    )
+    for kind in ("badge", "device"):
+        one = label.add_parser(kind)
+        one.add_argument("value")
+        one.add_argument("--out", required=True)
+        one.set_defaults(handler=cmd_label)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; exit 0 on success, 1 when refused, 2 on bad input (DESIGN §8)."""
+    args = build_parser().parse_args(argv)
+    out = Output(json_mode=args.json, language="zh_CN")
+    try:
+        home, config_path = config.locate(args.home)
+        settings = config.load(home, config_path)
+        out.language = settings.language
+        if args.command == "init":
+            settings = settings.with_unit(args.unit_code, args.unit_name)
+        services = build_services(settings)
+        if getattr(args, "needs_unit", True) and not settings.unit_code:
+            raise Refused("not_initialised")
+        code = int(args.handler(services, args, out))
+    except BadInput as bad:
+        out.fail(bad)
+        return EXIT_BAD_INPUT
+    except Refusal as refusal:
+        out.fail(refusal)
+        return EXIT_REFUSED
+    out.flush()
+    return code
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

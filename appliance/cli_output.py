@@ -1,0 +1,69 @@
+"""Provides the `bwc` command's output: localised text lines, or one JSON object."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from appliance.domain.errors import Refusal
+from appliance.i18n import explain, t
+from appliance.safe_text import printable
+
+
+class Output:
+    """Collects what a command says and prints it as text or JSON."""
+
+    def __init__(self, json_mode: bool, language: str) -> None:
+        self.json_mode = json_mode
+        self.language = language
+        self._data: dict[str, Any] = {}
+        self._rows: list[dict[str, Any]] | None = None
+
+    def say(self, key: str, **params: object) -> None:
+        """Print a catalogue message (text mode only)."""
+        if not self.json_mode:
+            print(t(key, self.language, **params))
+
+    def line(self, text: str) -> None:
+        """Print a line of already-safe text (text mode only)."""
+        if not self.json_mode:
+            print(printable(text, limit=400))
+
+    def data(self, **fields: Any) -> None:
+        """Fields for the JSON object."""
+        self._data.update(fields)
+
+    def time(self, instant: datetime) -> str:
+        """Local wall-clock time for people: 'YYYY-MM-DD HH:MM'."""
+        return instant.astimezone().strftime("%Y-%m-%d %H:%M")
+
+    def table(self, rows: list[dict[str, Any]], columns: Sequence[str]) -> None:
+        """Rows as aligned text, or as a JSON list."""
+        if self.json_mode:
+            self._rows = rows
+            return
+        shown = [[printable(str(row.get(c, ""))) for c in columns] for row in rows]
+        widths = [max([len(c)] + [len(r[i]) for r in shown]) for i, c in enumerate(columns)]
+        print("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
+        for row_cells in shown:
+            print("  ".join(v.ljust(w) for v, w in zip(row_cells, widths, strict=True)).rstrip())
+
+    def fail(self, refusal: Refusal) -> None:
+        """Report a refusal: one clear line on stderr, or a JSON error object on stdout."""
+        if self.json_mode:
+            error = {"reason": refusal.reason, "message": explain(refusal, self.language)}
+            error.update({k: str(v) for k, v in refusal.params.items()})
+            json.dump({"ok": False, "error": error}, sys.stdout, ensure_ascii=False)
+            print()
+        else:
+            print(explain(refusal, self.language), file=sys.stderr)
+
+    def flush(self) -> None:
+        """Print the JSON object at the end (JSON mode only)."""
+        if self.json_mode:
+            payload: Any = self._rows if self._rows is not None else {"ok": True, **self._data}
+            json.dump(payload, sys.stdout, ensure_ascii=False, default=str)
+            print()

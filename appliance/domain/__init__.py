@@ -1,0 +1,1 @@
+"""Provides the pure domain: rules, transition tables and records, with no I/O and no clock reads."""

@@ -1,0 +1,97 @@
+"""Provides the roles, the actions and the one permission table that maps them (DESIGN §6)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    """Who a person is to the kiosk."""
+
+    OFFICER = "officer"
+    UNIT_HEAD = "unit_head"
+    INFO_COLLECTOR = "info_collector"
+    BUREAU_HEAD = "bureau_head"
+    AUDITOR = "auditor"
+    ADMIN = "admin"
+
+
+class Action(StrEnum):
+    """What a person may ask the kiosk to do."""
+
+    SIGN_OUT = "sign_out"
+    RETURN_OWN = "return_own"
+    RETURN_FOR_OTHER = "return_for_other"
+    REPORT_FAULT = "report_fault"
+    FILE_CLIP = "file_clip"
+    FILE_CLIP_FOR_OTHER = "file_clip_for_other"
+    VIEW_OWN = "view_own"
+    VIEW_UNIT_STATUS = "view_unit_status"
+    UNLOCK_BADGE = "unlock_badge"
+    SET_HOLD = "set_hold"
+    LIFT_HOLD = "lift_hold"
+    DECLARE_LOST = "declare_lost"
+    MANAGE_PEOPLE = "manage_people"
+    MANAGE_DEVICES = "manage_devices"
+    CHANGE_CONFIG = "change_config"
+    REQUEST_DISCLOSURE = "request_disclosure"
+    APPROVE_DISCLOSURE = "approve_disclosure"
+    RECEIVE_HANDOVER = "receive_handover"
+    BURN_EVIDENCE = "burn_evidence"
+    READ_AUDIT = "read_audit"
+    VERIFY_AUDIT = "verify_audit"
+
+
+_O, _H, _C, _B, _A, _M = (
+    Role.OFFICER,
+    Role.UNIT_HEAD,
+    Role.INFO_COLLECTOR,
+    Role.BUREAU_HEAD,
+    Role.AUDITOR,
+    Role.ADMIN,
+)
+
+# The whole table. Admin manages people and devices but can neither approve a disclosure nor
+# touch the audit log: separation of duties (DESIGN §6).
+PERMISSIONS: dict[Action, frozenset[Role]] = {
+    # Art. 5(1): whoever goes on patrol draws a recorder; unit heads patrol too.
+    Action.SIGN_OUT: frozenset({_O, _H}),
+    Action.RETURN_OWN: frozenset({_O, _H}),
+    # Art. 7: the unit head is first responsible for custody, so may close a session for others.
+    Action.RETURN_FOR_OTHER: frozenset({_H}),
+    # Art. 5(8): a fault is reported at once, by whoever finds it.
+    Action.REPORT_FAULT: frozenset({_O, _H}),
+    # Art. 8: footage is filed case by case by the officer who holds it.
+    Action.FILE_CLIP: frozenset({_O, _H}),
+    Action.FILE_CLIP_FOR_OTHER: frozenset({_H}),
+    Action.VIEW_OWN: frozenset({_O, _H, _C, _B, _A}),
+    # Art. 14: the unit head checks the unit's recorder use daily.
+    Action.VIEW_UNIT_STATUS: frozenset({_H, _B, _A}),
+    Action.UNLOCK_BADGE: frozenset({_H}),
+    Action.SET_HOLD: frozenset({_H, _B}),
+    Action.LIFT_HOLD: frozenset({_H, _B}),
+    Action.DECLARE_LOST: frozenset({_H}),
+    Action.MANAGE_PEOPLE: frozenset({_M}),
+    Action.MANAGE_DEVICES: frozenset({_M, _H}),
+    Action.CHANGE_CONFIG: frozenset({_M}),
+    Action.REQUEST_DISCLOSURE: frozenset({_O, _H, _C}),
+    # Art. 13: public use needs the bureau's principal leader.
+    Action.APPROVE_DISCLOSURE: frozenset({_B}),
+    # Art. 12(2): the weekly hand-over goes to the information collector.
+    Action.RECEIVE_HANDOVER: frozenset({_C}),
+    # Art. 12(4): evidence discs are burned and signed by the officer and the unit leader.
+    Action.BURN_EVIDENCE: frozenset({_H, _C}),
+    # Art. 15: the accountability and assessment office inspects.
+    Action.READ_AUDIT: frozenset({_A, _B}),
+    Action.VERIFY_AUDIT: frozenset({_A, _B}),
+}
+
+# Acts that need a second, different person to approve (DESIGN §6).
+TWO_PERSON_ACTIONS: frozenset[Action] = frozenset(
+    {Action.APPROVE_DISCLOSURE, Action.LIFT_HOLD, Action.DECLARE_LOST}
+)
+
+
+def is_allowed(role: Role, action: Action) -> bool:
+    """Tell whether the role may perform the action."""
+    return role in PERMISSIONS[action]

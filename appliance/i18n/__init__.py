@@ -1,0 +1,34 @@
+"""Provides translation from the one catalogue (zh_CN and English, both complete)."""
+
+from __future__ import annotations
+
+import string
+
+from appliance.domain.errors import Refusal
+from appliance.i18n.catalogue import CATALOGUE
+from appliance.safe_text import printable
+
+LANGUAGES = ("zh_CN", "en")
+_INDEX = {"en": 0, "zh_CN": 1}
+
+
+def t(key: str, language: str, **params: object) -> str:
+    """The message for key in language; parameters are shown escaped (untrusted text)."""
+    entry = CATALOGUE.get(key)
+    if entry is None:
+        return printable(key)
+    template = entry[_INDEX.get(language, 0)]
+    safe = {name: printable(str(value)) for name, value in params.items()}
+    return string.Formatter().vformat(template, (), _Missing(safe))
+
+
+def explain(refusal: Refusal, language: str) -> str:
+    """One clear line saying why an action was refused."""
+    return t(refusal.reason, language, **refusal.params)
+
+
+class _Missing(dict[str, str]):
+    """Leaves an unknown placeholder visible instead of raising."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"

@@ -1,0 +1,8 @@
+"""Provides the catalogue: every message as (English, 简体中文), assembled from its parts."""
+
+from __future__ import annotations
+
+from appliance.i18n.core_messages import CORE_MESSAGES
+from appliance.i18n.ui_messages import UI_MESSAGES
+
+CATALOGUE: dict[str, tuple[str, str]] = {**CORE_MESSAGES, **UI_MESSAGES}

@@ -1,0 +1,139 @@
+"""Provides sign-in: badge or QR scan, then PIN, with a lock after five failures (DESIGN §6)."""
+
+from __future__ import annotations
+
+from appliance.domain.errors import BadInput, Refused
+from appliance.domain.records import Actor, Person
+from appliance.domain.roles import Action
+from appliance.domain.scan import CodeKind, ScanCode, parse_scan
+from appliance.services import pins
+from appliance.services.context import Context, allowed
+from appliance.store import people
+from appliance.store.db import transaction
+
+MAX_FAILED_PINS = 5
+
+
+def actor_of(person: Person) -> Actor:
+    """The audit identity of a signed-in person."""
+    return Actor(person.badge, person.role.value, person.unit_code, person.name, person)
+
+
+def anonymous(unit_code: str) -> Actor:
+    """Whoever stands at the kiosk before signing in."""
+    return Actor("anonymous", "none", unit_code)
+
+
+class AuthService:
+    """Identifies badges and checks PINs."""
+
+    def __init__(self, ctx: Context) -> None:
+        self._ctx = ctx
+
+    def read_code(self, raw: str, expect: CodeKind | None = None) -> ScanCode:
+        """Parse scanner input; an invalid or forged code is audited and raises BadInput."""
+        unit = self._ctx.settings.unit_code
+        try:
+            return parse_scan(raw, unit, self._ctx.label_signer.verify, expect)
+        except BadInput as bad:
+            with transaction():
+                # The raw text is untrusted: only its length goes to the log.
+                self._ctx.record(
+                    anonymous(unit),
+                    "scan",
+                    "code",
+                    "-",
+                    "refused",
+                    reason=bad.reason,
+                    length=len(raw),
+                )
+            raise
+
+    def identify(self, raw: str) -> Person:
+        """The person a scanned badge names; unknown badges are refused and audited."""
+        code = self.read_code(raw, CodeKind.BADGE)
+        person = people.get(code.value)
+        if person is None:
+            with transaction():
+                self._ctx.record(
+                    anonymous(self._ctx.settings.unit_code),
+                    "sign_in",
+                    "person",
+                    code.value,
+                    "refused",
+                    reason="unknown_badge",
+                )
+            raise Refused("unknown_badge")
+        return person
+
+    def sign_in(self, badge: str, pin: str) -> Actor:
+        """Check the PIN for a badge; five failures lock it until a unit head unlocks it."""
+        unit = self._ctx.settings.unit_code
+        with transaction():
+            person = people.get(badge)
+            stored = people.pin_hash(badge)
+            if person is None or stored is None:
+                self._ctx.record(
+                    anonymous(unit), "sign_in", "person", badge, "refused", reason="unknown_badge"
+                )
+                refusal = Refused("unknown_badge")
+            elif person.locked:
+                self._ctx.record(
+                    actor_of(person), "sign_in", "person", badge, "refused", reason="badge_locked"
+                )
+                refusal = Refused("badge_locked", badge=badge)
+            elif not person.active:
+                self._ctx.record(
+                    actor_of(person),
+                    "sign_in",
+                    "person",
+                    badge,
+                    "refused",
+                    reason="person_inactive",
+                )
+                refusal = Refused("person_inactive", badge=badge)
+            elif not pins.matches(pin, stored):
+                failed = person.failed_pins + 1
+                locked = failed >= MAX_FAILED_PINS
+                people.set_pin_state(badge, failed, locked)
+                self._ctx.record(
+                    actor_of(person),
+                    "sign_in",
+                    "person",
+                    badge,
+                    "refused",
+                    reason="wrong_pin",
+                    failed=failed,
+                    locked=locked,
+                )
+                refusal = (
+                    Refused("badge_locked", badge=badge)
+                    if locked
+                    else Refused("wrong_pin", remaining=MAX_FAILED_PINS - failed)
+                )
+            else:
+                if person.failed_pins:
+                    people.set_pin_state(badge, 0, False)
+                self._ctx.record(actor_of(person), "sign_in", "person", badge)
+                return actor_of(person)
+        raise refusal
+
+    def sign_off(self, actor: Actor, reason: str = "user") -> None:
+        """Record the end of a kiosk session (by the user or the idle timeout)."""
+        with transaction():
+            self._ctx.record(actor, "sign_off", "person", actor.actor_id, reason=reason)
+
+    def unlock(self, actor: Actor, badge: str) -> None:
+        """A unit head lifts the lock on a badge (DESIGN §6)."""
+        with self._ctx.audited(actor, "unlock_badge", "person", badge):
+            if not allowed(actor, Action.UNLOCK_BADGE):
+                raise Refused("permission_denied", action="unlock_badge", role=actor.role)
+            person = people.get(badge)
+            if person is None:
+                raise Refused("unknown_badge")
+            if person.unit_code != actor.unit_code:
+                raise Refused("permission_denied", action="unlock_badge", role=actor.role)
+            if not person.locked:
+                raise Refused("badge_not_locked", badge=badge)
+            people.set_pin_state(badge, 0, False)
+            self._ctx.record(actor, "unlock_badge", "person", badge)

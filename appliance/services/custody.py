@@ -1,0 +1,124 @@
+"""Provides sign-out and return of recorders: who holds which recorder since when (Art. 10)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from appliance.domain import custody as rules
+from appliance.domain.checks import ALL_ITEMS, CheckItem, open_items
+from appliance.domain.custody import CustodyEvent, RecorderState
+from appliance.domain.errors import Refused
+from appliance.domain.records import Actor, CustodySession, Recorder, RecorderStatus
+from appliance.domain.roles import Action
+from appliance.services.context import Context, allowed
+from appliance.store import custody, people, recorders
+
+
+@dataclass(frozen=True)
+class ChecklistLine:
+    """One item of the pre-shift check: measured (True/False) or to be confirmed (None)."""
+
+    item: CheckItem
+    measured_ok: bool | None = None
+    reading: str = ""
+
+
+class CustodyService:
+    """Signs recorders out and back in, under the rules of Art. 4, 9 and 10."""
+
+    def __init__(self, ctx: Context) -> None:
+        self._ctx = ctx
+
+    def checklist(self, serial: str) -> list[ChecklistLine]:
+        """The pre-shift check for a recorder; items no reading covers must be confirmed."""
+        return [ChecklistLine(item) for item in ALL_ITEMS]
+
+    def sign_out(
+        self, actor: Actor, serial: str, confirmed: Collection[CheckItem]
+    ) -> CustodySession:
+        """Hand a recorder to the signed-in person, or raise Refused and change nothing."""
+        with self._ctx.audited(actor, "sign_out", "recorder", serial):
+            person = people.get(actor.actor_id)
+            recorder = recorders.get(serial)
+            if person is None:
+                raise Refused("unknown_badge")
+            if recorder is None:
+                raise Refused("unknown_recorder", serial=serial)
+            lines = self.checklist(serial)
+            measured = {ln.item: ln.measured_ok for ln in lines if ln.measured_ok is not None}
+            still_open = open_items(measured, confirmed)
+            held = [s.serial for s in custody.open_for_holder(person.badge)]
+            now = self._ctx.clock.now()
+            rules.check_sign_out(person, recorder, held, [i.value for i in still_open])
+            new_state = rules.next_state(recorder.state, CustodyEvent.SIGN_OUT)
+            items = {item.value: _item_result(item, measured, confirmed) for item in ALL_ITEMS}
+            check_id = custody.record_check(serial, person.badge, now, True, items)
+            if not recorders.set_state(serial, recorder.state, new_state):
+                raise Refused("recorder_not_available", serial=serial, state="changed")
+            session = custody.open_session(serial, person.badge, now, check_id)
+            self._ctx.record(actor, "sign_out", "recorder", serial, session=session.id, check=items)
+            return session
+
+    def return_recorder(self, actor: Actor, serial: str) -> CustodySession:
+        """Close the custody session: by the holder, or by a unit head on their behalf (Art. 7)."""
+        with self._ctx.audited(actor, "return", "recorder", serial):
+            recorder = _known(serial)
+            person = people.get(actor.actor_id)
+            if person is None:
+                raise Refused("unknown_badge")
+            session = custody.open_for_recorder(serial)
+            holder = session.holder_badge if session else ""
+            used = rules.check_return(person, holder, recorder)
+            if session is None:
+                raise Refused("recorder_not_signed_out", serial=serial)
+            new_state = rules.next_state(recorder.state, CustodyEvent.RETURN)
+            now = self._ctx.clock.now()
+            recorders.set_state(serial, recorder.state, new_state)
+            custody.close_session(session.id, now, person.badge)
+            self._ctx.record(
+                actor,
+                "return",
+                "recorder",
+                serial,
+                session=session.id,
+                holder=holder,
+                on_behalf=used is Action.RETURN_FOR_OTHER,
+            )
+            return CustodySession(session.id, serial, holder, session.started_at, now, person.badge)
+
+    def held_by(self, badge: str) -> list[CustodySession]:
+        """What a person holds now."""
+        return custody.open_for_holder(badge)
+
+    def session_of(self, serial: str) -> CustodySession | None:
+        """The custody session in force for a recorder."""
+        return custody.open_for_recorder(serial)
+
+    def unit_status(self, actor: Actor) -> list[RecorderStatus]:
+        """Every recorder with its holder and since when, for the unit head (Art. 14)."""
+        self._ctx.require(actor, Action.VIEW_UNIT_STATUS, "unit", actor.unit_code)
+        return custody.unit_status()
+
+    def available(self, actor: Actor) -> list[Recorder]:
+        """The recorders of the actor's unit that can be signed out now."""
+        return [
+            r
+            for r in recorders.all_recorders()
+            if r.state is RecorderState.AVAILABLE and r.unit_code == actor.unit_code
+        ]
+
+
+def _known(serial: str) -> Recorder:
+    recorder = recorders.get(serial)
+    if recorder is None:
+        raise Refused("unknown_recorder", serial=serial)
+    return recorder
+
+
+def _item_result(
+    item: CheckItem, measured: dict[CheckItem, bool], confirmed: Collection[CheckItem]
+) -> str:
+    if item in measured:
+        return "measured_ok" if measured[item] else "measured_fail"
+    return "confirmed" if item in confirmed else "open"

@@ -1,0 +1,108 @@
+"""Provides the unit, people and recorder registers that IT and unit heads keep."""
+
+from __future__ import annotations
+
+import re
+
+from appliance.domain.custody import RecorderState
+from appliance.domain.errors import BadInput, Refused
+from appliance.domain.records import Actor, Person, Recorder, Unit
+from appliance.domain.roles import Action, Role
+from appliance.domain.scan import BADGE_PATTERN, SERIAL_PATTERN, UNIT_PATTERN
+from appliance.services import pins
+from appliance.services.context import Context, allowed
+from appliance.store import people, recorders
+from appliance.store.db import transaction
+
+_NAME_MAX = 64
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def check_name(text: str) -> str:
+    """A display name: 1-64 printable characters, no control codes (DESIGN §3.5)."""
+    name = text.strip()
+    if not name or len(name) > _NAME_MAX or _CONTROL.search(name) or not name.isprintable():
+        raise BadInput("bad_name")
+    return name
+
+
+class RegistryService:
+    """Keeps the unit, its people and its recorders."""
+
+    def __init__(self, ctx: Context) -> None:
+        self._ctx = ctx
+
+    def unit(self) -> Unit:
+        """The unit, or Refused('not_initialised')."""
+        unit = people.get_unit()
+        if unit is None:
+            raise Refused("not_initialised")
+        return unit
+
+    def init_unit(self, actor: Actor, code: str, name: str) -> Unit:
+        """Record the unit once (`bwc init`); a second init for the same unit is a no-op."""
+        if not UNIT_PATTERN.fullmatch(code):
+            raise BadInput("bad_unit_code")
+        name = check_name(name)
+        with transaction():
+            existing = people.get_unit()
+            if existing is not None:
+                if existing.code != code:
+                    raise Refused("already_initialised", unit=existing.code)
+                return existing
+            unit = people.create_unit(code, name, self._ctx.clock.now())
+            self._ctx.record(actor, "init_unit", "unit", code, name=name)
+            return unit
+
+    def add_person(self, actor: Actor, badge: str, name: str, role: str, pin: str) -> Person:
+        """Register a person with a PIN (hashed; never stored or logged in clear)."""
+        if not BADGE_PATTERN.fullmatch(badge):
+            raise BadInput("bad_badge")
+        name = check_name(name)
+        try:
+            role_value = Role(role)
+        except ValueError:
+            raise BadInput("bad_role", role=role) from None
+        pins.check_format(pin)
+        with self._ctx.audited(actor, "add_person", "person", badge):
+            if not allowed(actor, Action.MANAGE_PEOPLE):
+                raise Refused("permission_denied", action="manage_people", role=actor.role)
+            unit = self.unit()
+            if people.get(badge) is not None:
+                raise Refused("badge_exists", badge=badge)
+            person = Person(badge, name, role_value, unit.code)
+            people.add(person, pins.hash_pin(pin), self._ctx.clock.now())
+            self._ctx.record(actor, "add_person", "person", badge, name=name, role=role)
+            return person
+
+    def add_recorder(self, actor: Actor, serial: str, brand: str, model: str) -> Recorder:
+        """Register a recorder to this unit, available."""
+        if not SERIAL_PATTERN.fullmatch(serial):
+            raise BadInput("bad_serial")
+        brand, model = check_name(brand), check_name(model)
+        with self._ctx.audited(actor, "add_recorder", "recorder", serial):
+            if not allowed(actor, Action.MANAGE_DEVICES):
+                raise Refused("permission_denied", action="manage_devices", role=actor.role)
+            unit = self.unit()
+            if recorders.get(serial) is not None:
+                raise Refused("serial_exists", serial=serial)
+            recorder = Recorder(serial, brand, model, unit.code, RecorderState.AVAILABLE)
+            recorders.add(recorder, self._ctx.clock.now())
+            self._ctx.record(actor, "add_recorder", "recorder", serial, brand=brand, model=model)
+            return recorder
+
+    def people(self) -> list[Person]:
+        """Everyone registered."""
+        return people.all_people()
+
+    def recorders(self) -> list[Recorder]:
+        """Every recorder registered."""
+        return recorders.all_recorders()
+
+    def person(self, badge: str) -> Person | None:
+        """One person by badge."""
+        return people.get(badge)
+
+    def recorder(self, serial: str) -> Recorder | None:
+        """One recorder by serial."""
+        return recorders.get(serial)

@@ -1,0 +1,1 @@
+"""Provides persistence: the only package that imports peewee (STYLE rule 8)."""
