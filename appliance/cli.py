@@ -3,39 +3,36 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from types import ModuleType
 
 from appliance import config
 from appliance.bootstrap import Services, build_services, create_keys
-from appliance.cli_output import Output
+from appliance.cli_output import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    EXIT_REFUSED,
+    Output,
+    os_actor,
+    read_pin,
+)
 from appliance.domain.checks import ALL_ITEMS
 from appliance.domain.errors import BadInput, Refusal, Refused
-from appliance.domain.records import Actor
 from appliance.domain.scan import CodeKind
 from appliance.i18n import t
-from appliance.services.pins import check_format
 
-EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT = 0, 1, 2
-Handler = Callable[[Services, argparse.Namespace, Output], int]
-
-
-def _os_actor(services: Services, role: str = "admin") -> Actor:
-    # Whoever runs `bwc` on the box already holds the files: IT, acting as admin (DESIGN §6).
-    return Actor(f"os:{getpass.getuser()}", role, services.settings.unit_code)
-
-
-def _read_pin() -> str:
-    """One line from standard input: PINs are never arguments (DESIGN §8)."""
-    return check_format(sys.stdin.readline().strip())
+# Command groups that live in their own modules; each has register(subparsers).
+EXTENSIONS: tuple[ModuleType, ...] = ()
 
 
 def cmd_init(services: Services, args: argparse.Namespace, out: Output) -> int:
     settings = services.settings
-    unit = services.registry.init_unit(_os_actor(services), args.unit_code, args.unit_name)
+    unit = services.registry.init_unit(
+        os_actor(services.settings.unit_code), args.unit_code, args.unit_name
+    )
     create_keys(settings)
     if not settings.config_path.exists():
         settings.config_path.parent.mkdir(parents=True, exist_ok=True)
@@ -49,9 +46,9 @@ def cmd_init(services: Services, args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_officer_add(services: Services, args: argparse.Namespace, out: Output) -> int:
-    pin = _read_pin()
+    pin = read_pin()
     person = services.registry.add_person(
-        _os_actor(services), args.badge, args.name, args.role, pin
+        os_actor(services.settings.unit_code), args.badge, args.name, args.role, pin
     )
     out.say(
         "cli.person_added",
@@ -80,7 +77,7 @@ def cmd_officer_list(services: Services, args: argparse.Namespace, out: Output) 
 
 
 def cmd_officer_unlock(services: Services, args: argparse.Namespace, out: Output) -> int:
-    head = services.auth.sign_in(args.by, _read_pin())
+    head = services.auth.sign_in(args.by, read_pin())
     services.auth.unlock(head, args.badge)
     out.say("cli.unlocked", badge=args.badge)
     out.data(badge=args.badge, unlocked=True)
@@ -89,7 +86,7 @@ def cmd_officer_unlock(services: Services, args: argparse.Namespace, out: Output
 
 def cmd_device_add(services: Services, args: argparse.Namespace, out: Output) -> int:
     recorder = services.registry.add_recorder(
-        _os_actor(services), args.serial, args.brand, args.model
+        os_actor(services.settings.unit_code), args.serial, args.brand, args.model
     )
     out.say("cli.device_added", serial=recorder.serial)
     out.data(
@@ -120,7 +117,7 @@ def cmd_device_list(services: Services, args: argparse.Namespace, out: Output) -
 
 
 def cmd_signout(services: Services, args: argparse.Namespace, out: Output) -> int:
-    actor = services.auth.sign_in(args.badge, _read_pin())
+    actor = services.auth.sign_in(args.badge, read_pin())
     lines = services.custody.checklist(args.device)
     to_confirm = [line.item for line in lines if line.measured_ok is None]
     confirmed = set(to_confirm) if args.checks_confirmed else set()
@@ -144,7 +141,7 @@ def cmd_signout(services: Services, args: argparse.Namespace, out: Output) -> in
 
 
 def cmd_return(services: Services, args: argparse.Namespace, out: Output) -> int:
-    actor = services.auth.sign_in(args.badge, _read_pin())
+    actor = services.auth.sign_in(args.badge, read_pin())
     session = services.custody.return_recorder(actor, args.device)
     ended = session.ended_at or session.started_at
     out.say("cli.returned", serial=session.serial, time=out.time(ended))
@@ -160,7 +157,9 @@ def cmd_return(services: Services, args: argparse.Namespace, out: Output) -> int
 
 def cmd_audit_verify(services: Services, args: argparse.Namespace, out: Output) -> int:
     key = Path(args.public_key).read_text() if args.public_key else None
-    result = services.audit.verify(_os_actor(services, "system"), args.checkpoint, key)
+    result = services.audit.verify(
+        os_actor(services.settings.unit_code, "system"), args.checkpoint, key
+    )
     chain = result.chain
     out.data(
         intact=chain.intact,
@@ -184,7 +183,7 @@ def cmd_audit_verify(services: Services, args: argparse.Namespace, out: Output) 
 
 
 def cmd_audit_checkpoint(services: Services, args: argparse.Namespace, out: Output) -> int:
-    checkpoint = services.audit.checkpoint(_os_actor(services, "system"))
+    checkpoint = services.audit.checkpoint(os_actor(services.settings.unit_code, "system"))
     if args.out:
         Path(args.out).write_text(checkpoint.line() + "\n", encoding="utf-8")
     out.line(checkpoint.line())
@@ -200,7 +199,9 @@ def cmd_audit_checkpoint(services: Services, args: argparse.Namespace, out: Outp
 
 def cmd_label(services: Services, args: argparse.Namespace, out: Output) -> int:
     kind = CodeKind.BADGE if args.label_kind == "badge" else CodeKind.DEVICE
-    path = services.labels.write(_os_actor(services), kind, args.value, Path(args.out))
+    path = services.labels.write(
+        os_actor(services.settings.unit_code), kind, args.value, Path(args.out)
+    )
     out.say("cli.label_written", path=str(path))
     out.data(path=str(path), text=services.labels.text(kind, args.value))
     return EXIT_OK
@@ -273,6 +274,8 @@ def build_parser() -> argparse.ArgumentParser:
         one.add_argument("value")
         one.add_argument("--out", required=True)
         one.set_defaults(handler=cmd_label)
+    for extension in EXTENSIONS:
+        extension.register(sub)
     return parser
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import json
 import sys
 from collections.abc import Sequence
@@ -9,8 +10,26 @@ from datetime import datetime
 from typing import Any
 
 from appliance.domain.errors import Refusal
+from appliance.domain.records import Actor
 from appliance.i18n import explain, t
 from appliance.safe_text import printable
+from appliance.services.pins import check_format
+
+EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def os_actor(unit_code: str, role: str = "admin") -> Actor:
+    """The actor for `bwc` run from a shell on the box.
+
+    Whoever runs `bwc` there already holds the files: IT, acting as admin (DESIGN §6); the
+    timers and audit reads act as "system".
+    """
+    return Actor(f"os:{getpass.getuser()}", role, unit_code)
+
+
+def read_pin() -> str:
+    """One line from standard input: PINs are never arguments (DESIGN §8)."""
+    return check_format(sys.stdin.readline().strip())
 
 
 class Output:

@@ -1,1 +1,1 @@
-"""Provides the pure domain: rules, transition tables and records, with no I/O and no clock reads."""
+"""Provides the pure domain: rules, transition tables and records; no I/O, no clock reads."""

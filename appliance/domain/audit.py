@@ -143,7 +143,10 @@ class Checkpoint:
 
     def signed_text(self) -> str:
         """The exact text that the signature covers."""
-        return f"bwc-checkpoint/1 unit={self.unit_code} size={self.size} head={self.head_hash} at={self.at}"
+        return (
+            f"bwc-checkpoint/1 unit={self.unit_code} size={self.size}"
+            f" head={self.head_hash} at={self.at}"
+        )
 
     def line(self) -> str:
         """The one-line form printed by `bwc audit checkpoint`."""
@@ -152,7 +155,8 @@ class Checkpoint:
 
 _CHECKPOINT_LINE = re.compile(
     r"bwc-checkpoint/1 unit=(?P<unit>[A-Za-z0-9_-]{1,32}) size=(?P<size>[0-9]{1,12})"
-    r" head=(?P<head>[0-9a-f]{64}) at=(?P<at>[0-9T:+.Z-]{10,40}) sig=(?P<sig>[A-Za-z0-9_=-]{40,200})"
+    r" head=(?P<head>[0-9a-f]{64}) at=(?P<at>[0-9T:+.Z-]{10,40})"
+    r" sig=(?P<sig>[A-Za-z0-9_=-]{40,200})"
 )
 
 

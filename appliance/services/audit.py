@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from appliance.adapters.signer import public_key_from_b64, verify_with
-from appliance.domain.audit import Checkpoint, ChainReport, parse_checkpoint, walk
+from appliance.domain.audit import ChainReport, Checkpoint, parse_checkpoint, walk
 from appliance.domain.errors import BadInput, Refused
 from appliance.domain.records import Actor
 from appliance.services.context import Context

@@ -11,7 +11,7 @@ from appliance.domain.custody import CustodyEvent, RecorderState
 from appliance.domain.errors import Refused
 from appliance.domain.records import Actor, CustodySession, Recorder, RecorderStatus
 from appliance.domain.roles import Action
-from appliance.services.context import Context, allowed
+from appliance.services.context import Context
 from appliance.store import custody, people, recorders
 
 

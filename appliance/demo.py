@@ -1,0 +1,82 @@
+"""Provides the demo home: a seeded unit, people of every role and four recorders."""
+
+from __future__ import annotations
+
+import secrets
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from appliance import config
+from appliance.bootstrap import Services, build_services, create_keys
+from appliance.config import Settings
+from appliance.domain.records import Actor
+from appliance.ports import Clock
+
+DEMO_UNIT = ("DEMO01", "演示执法中队 Demo Unit")
+
+# (badge, name, role): one of every role, two officers so custody rules can be seen at work.
+DEMO_PEOPLE: tuple[tuple[str, str, str], ...] = (
+    ("1001", "张伟 Zhang Wei", "officer"),
+    ("1002", "王芳 Wang Fang", "officer"),
+    ("2001", "李强 Li Qiang", "unit_head"),
+    ("3001", "刘洋 Liu Yang", "info_collector"),
+    ("4001", "陈静 Chen Jing", "bureau_head"),
+    ("5001", "赵敏 Zhao Min", "auditor"),
+    ("9001", "孙磊 Sun Lei", "admin"),
+)
+
+DEMO_RECORDERS: tuple[tuple[str, str, str], ...] = (
+    ("DSJ-A001", "Hikvision", "DS-MH2311"),
+    ("DSJ-A002", "Hikvision", "DS-MH2311"),
+    ("DSJ-B001", "Dahua", "MPT220"),
+    ("DSJ-B002", "Dahua", "MPT220"),
+)
+
+
+@dataclass(frozen=True)
+class DemoBadge:
+    """A demo person's badge code and PIN, shown on the demo idle screen."""
+
+    badge: str
+    name: str
+    role: str
+    pin: str
+
+
+def seed(services: Services, pins: dict[str, str] | None = None) -> list[DemoBadge]:
+    """Register the demo people (fresh random PINs unless given) and recorders."""
+    unit = services.settings.unit_code
+    admin = Actor("demo:seed", "admin", unit)
+    badges = []
+    for badge, name, role in DEMO_PEOPLE:
+        pin = (pins or {}).get(badge) or f"{secrets.randbelow(10**6):06d}"
+        services.registry.add_person(admin, badge, name, role, pin)
+        badges.append(DemoBadge(badge, name, role, pin))
+    for serial, brand, model in DEMO_RECORDERS:
+        services.registry.add_recorder(admin, serial, brand, model)
+    return badges
+
+
+def make_home(
+    home: Path | None = None,
+    language: str = "zh_CN",
+    clock: Clock | None = None,
+    pins: dict[str, str] | None = None,
+) -> tuple[Services, list[DemoBadge]]:
+    """Build a throwaway demo home (a fresh temporary directory unless given) and seed it."""
+    root = home or Path(tempfile.mkdtemp(prefix="bwc-demo-"))
+    settings = Settings(
+        home=root,
+        config_path=root / "kiosk.toml",
+        unit_code=DEMO_UNIT[0],
+        unit_name=DEMO_UNIT[1],
+        language=language,
+        demo=True,
+    )
+    overrides = {"clock": clock} if clock is not None else {}
+    services = build_services(settings, **overrides)
+    create_keys(settings)
+    services.registry.init_unit(Actor("demo:seed", "admin", DEMO_UNIT[0]), *DEMO_UNIT)
+    settings.config_path.write_text(config.render(settings), encoding="utf-8")
+    return services, seed(services, pins)

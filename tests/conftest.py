@@ -1,0 +1,34 @@
+"""Shared fixtures: a fresh home on real SQLite with a settable clock (the Clock port)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from appliance.adapters.clock import SettableClock
+from appliance.bootstrap import Services
+from appliance.demo import DemoBadge, make_home
+
+# Known PINs for the tests: 1001 -> 111111, 1002 -> 222222, 2001 -> 333333, ...
+DEMO_PINS = {
+    badge: str(index + 1) * 6
+    for index, badge in enumerate(["1001", "1002", "2001", "3001", "4001", "5001", "9001"])
+}
+
+# 08:02 Beijing time, the start of a day shift.
+START = datetime(2026, 11, 27, 0, 2, tzinfo=UTC)
+
+
+@pytest.fixture
+def clock() -> SettableClock:
+    """A clock that moves only when a test says so."""
+    return SettableClock(START)
+
+
+@pytest.fixture
+def demo(tmp_path: Path, clock: SettableClock) -> tuple[Services, dict[str, DemoBadge]]:
+    """A seeded demo home in English with known PINs: badge -> DemoBadge."""
+    services, badges = make_home(tmp_path / "home", language="en", clock=clock, pins=DEMO_PINS)
+    return services, {b.badge: b for b in badges}
