@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from pathlib import Path
+from typing import BinaryIO, Protocol
 
 
 class Clock(Protocol):
@@ -27,4 +29,95 @@ class Signer(Protocol):
 
     def public_key_b64(self) -> str:
         """The raw public key, base64, for the audit office."""
+        ...
+
+
+@dataclass(frozen=True)
+class DeviceIdentity:
+    """What a recorder says it is."""
+
+    serial: str
+    brand: str = ""
+    model: str = ""
+
+
+@dataclass(frozen=True)
+class DeviceStatus:
+    """What a recorder can report of itself for the pre-shift check (Art. 4); None = unknown."""
+
+    main_battery_percent: int | None = None
+    spare_battery_percent: int | None = None
+    free_bytes: int | None = None
+    total_bytes: int | None = None
+    device_clock: datetime | None = None
+    bitrate_bps: int | None = None
+
+
+@dataclass(frozen=True)
+class ClipRef:
+    """One file on a recorder: its path relative to the recorder root, as the recorder named it.
+
+    The name is untrusted (DESIGN §3.5): it may hold spaces, CJK or control characters; it is
+    only ever used through the driver that listed it, never joined into a shell or a new path.
+    """
+
+    name: str
+    size: int
+    modified_at: datetime | None = None
+
+
+class RecorderDriver(Protocol):
+    """One docked recorder (DESIGN §7): the GA/T 947 function set."""
+
+    def identify(self) -> DeviceIdentity:
+        """Serial, brand and model."""
+        ...
+
+    def status(self) -> DeviceStatus:
+        """Batteries, card space and clock, as far as the recorder reports them."""
+        ...
+
+    def sync_clock(self, now: datetime) -> None:
+        """Set the recorder's clock (the drift is recorded before, by the caller)."""
+        ...
+
+    def write_officer(self, badge: str, name: str, unit: str) -> None:
+        """Write the holder's identity into the recorder, where it supports that."""
+        ...
+
+    def clips(self) -> list[ClipRef]:
+        """Every footage file on the recorder, in recorder order."""
+        ...
+
+    def open(self, clip: ClipRef) -> BinaryIO:
+        """A binary stream of one clip, read-only."""
+        ...
+
+    def delete(self, clip: ClipRef) -> None:
+        """Delete one clip from the recorder (DESIGN §4 step 7 only)."""
+        ...
+
+
+@dataclass(frozen=True)
+class ProbeResult:
+    """What ffprobe could read of a file; `readable` False when it read nothing."""
+
+    readable: bool
+    damaged: bool = False
+    duration_seconds: float | None = None
+    container: str = ""
+    video_codec: str = ""
+    audio_codec: str = ""
+    width: int | None = None
+    height: int | None = None
+    has_audio: bool = False
+    recorded_at: datetime | None = None
+    error: str = ""
+
+
+class MediaProbe(Protocol):
+    """Reads a media file's metadata (ffprobe, with a timeout and file protocol only)."""
+
+    def probe(self, path: Path) -> ProbeResult:
+        """Metadata of the file at path; never raises for a bad file."""
         ...

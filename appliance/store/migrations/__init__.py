@@ -5,9 +5,12 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Any
 
-from appliance.store.migrations import m0001_initial
+from appliance.store.migrations import m0001_initial, m0002_readings
 
-MIGRATIONS: tuple[ModuleType, ...] = (m0001_initial,)
+MIGRATIONS: tuple[ModuleType, ...] = (
+    m0001_initial,
+    m0002_readings,
+)
 
 
 def apply_all(database: Any) -> int:
