@@ -67,13 +67,13 @@ def iterate(batch: int = 2000) -> Iterator[AuditEvent]:
     )
     while rows := cursor.fetchmany(batch):
         for row in rows:
-            yield AuditEvent(*(_text_or_int(value, i) for i, value in enumerate(row)))
+            seq = row[0] if isinstance(row[0], int) else -1
+            texts = [_text(value) for value in row[1:]]
+            yield AuditEvent(seq, *texts)
 
 
-def _text_or_int(value: object, index: int) -> object:
+def _text(value: object) -> str:
     # An attacker may have stored any type in any column; the walk must still name the seq.
-    if index == 0:
-        return value if isinstance(value, int) else -1
     if isinstance(value, bytes):
         return value.decode("utf-8", "replace")
     return value if isinstance(value, str) else str(value)

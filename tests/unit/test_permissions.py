@@ -1,0 +1,54 @@
+"""The whole permission matrix of DESIGN §6, cell by cell."""
+
+from __future__ import annotations
+
+import pytest
+
+from appliance.domain.roles import PERMISSIONS, TWO_PERSON_ACTIONS, Action, Role, is_allowed
+
+O, H, C, B, A, M = "officer", "unit_head", "info_collector", "bureau_head", "auditor", "admin"
+
+# Written out independently of the table under test: a change to either must be deliberate.
+EXPECTED: dict[str, set[str]] = {
+    "sign_out": {O, H},
+    "return_own": {O, H},
+    "return_for_other": {H},
+    "report_fault": {O, H},
+    "file_clip": {O, H},
+    "file_clip_for_other": {H},
+    "view_own": {O, H, C, B, A},
+    "view_unit_status": {H, B, A},
+    "unlock_badge": {H},
+    "set_hold": {H, B},
+    "lift_hold": {H, B},
+    "declare_lost": {H},
+    "manage_people": {M},
+    "manage_devices": {M, H},
+    "change_config": {M},
+    "request_disclosure": {O, H, C},
+    "approve_disclosure": {B},
+    "receive_handover": {C},
+    "burn_evidence": {H, C},
+    "read_audit": {A, B},
+    "verify_audit": {A, B},
+}
+
+
+@pytest.mark.parametrize("role", list(Role))
+@pytest.mark.parametrize("action", list(Action))
+def test_every_cell(role: Role, action: Action) -> None:
+    assert is_allowed(role, action) is (role.value in EXPECTED[action.value])
+
+
+def test_table_covers_every_action() -> None:
+    assert set(PERMISSIONS) == set(Action)
+    assert set(EXPECTED) == {a.value for a in Action}
+
+
+def test_separation_of_duties() -> None:
+    # DESIGN §6: admin neither approves disclosures nor touches the audit log.
+    for action in (Action.APPROVE_DISCLOSURE, Action.READ_AUDIT, Action.VERIFY_AUDIT):
+        assert not is_allowed(Role.ADMIN, action)
+    # Art. 13: only the bureau's principal leader approves public use.
+    assert PERMISSIONS[Action.APPROVE_DISCLOSURE] == {Role.BUREAU_HEAD}
+    assert {Action.APPROVE_DISCLOSURE, Action.LIFT_HOLD, Action.DECLARE_LOST} == TWO_PERSON_ACTIONS
