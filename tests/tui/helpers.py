@@ -1,0 +1,50 @@
+"""Provides what the kiosk's Pilot tests share: signing in as a scanner and a person would."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from appliance.bootstrap import Services
+from appliance.domain.custody import RecorderState
+from tui.app import KioskApp
+from tui.widgets.notice import Notice
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait until every worker has finished and the messages they posted are handled."""
+    app = pilot.app
+    for _ in range(5):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(worker.is_running for worker in app.workers):
+            break
+
+
+async def scan(pilot: Pilot[None], code: str) -> None:
+    """Type a code and Enter, as the USB scanner does, and wait for the outcome."""
+    await pilot.press(*code, "enter")
+    await settle(pilot)
+
+
+async def sign_in(pilot: Pilot[None], badge: str, pin: str) -> None:
+    """Scan a badge at the idle screen and enter its PIN."""
+    await scan(pilot, badge)
+    await scan(pilot, pin)
+
+
+def notice_text(app: KioskApp) -> str:
+    """The one-line notice of the screen on top."""
+    return app.screen.query_one(Notice).text
+
+
+def shown(app: KioskApp, selector: str) -> str:
+    """The plain text a Static on the top screen shows."""
+    return str(app.screen.query_one(selector, Static).content)
+
+
+def state_of(services: Services, serial: str) -> RecorderState:
+    """A recorder's state as the register has it."""
+    recorder = services.registry.recorder(serial)
+    assert recorder is not None
+    return recorder.state

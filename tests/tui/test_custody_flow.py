@@ -1,0 +1,77 @@
+"""Provides the Pilot test of a whole custody cycle: scan, PIN, check, sign out, return."""
+
+from __future__ import annotations
+
+from textual.widgets import Button, Checkbox, OptionList
+
+from appliance.bootstrap import Services
+from appliance.demo import DemoBadge
+from appliance.domain.checks import ALL_ITEMS
+from appliance.domain.custody import RecorderState
+from tests.tui.helpers import notice_text, scan, settle, shown, state_of
+from tui.app import create_app
+from tui.dialogs.pin import PinDialog
+from tui.screens.checklist import ChecklistScreen
+from tui.screens.done import DoneScreen
+from tui.screens.home import OfficerHomeScreen
+from tui.screens.idle import IdleScreen
+from tui.screens.returns import ReturnScreen
+from tui.screens.sign_out import SignOutScreen
+from tui.text import clock_time
+
+
+async def test_sign_out_and_return_by_scanner(
+    demo: tuple[Services, dict[str, DemoBadge]],
+) -> None:
+    """Art. 4 and 10: the badge is typed as a scanner types, every item confirmed one by one."""
+    services, badges = demo
+    app = create_app(services, list(badges.values()))
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, IdleScreen)
+        await scan(pilot, "1001")
+        assert isinstance(app.screen, PinDialog)
+        await scan(pilot, badges["1001"].pin)
+        assert isinstance(app.screen, OfficerHomeScreen)
+        assert app.actor is not None and app.actor.actor_id == "1001"
+
+        await pilot.click("#sign-out")
+        await settle(pilot)
+        assert isinstance(app.screen, SignOutScreen)
+        await scan(pilot, "DSJ-A001")
+        assert isinstance(app.screen, ChecklistScreen)
+        assert app.screen.query_one("#confirm", Button).disabled
+        # Tick each box in turn with the keyboard, as the officer checks each item.
+        for item in ALL_ITEMS:
+            box = app.screen.query_one(f"#item-{item.value}", Checkbox)
+            box.focus()
+            await pilot.press("space")
+            assert box.value
+        await pilot.click("#confirm")
+        await settle(pilot)
+        assert isinstance(app.screen, DoneScreen)
+        session = services.custody.session_of("DSJ-A001")
+        assert session is not None and session.holder_badge == "1001"
+        since = clock_time(session.started_at, services.settings)
+        expected = f"You are responsible for recorder DSJ-A001 from {since} (Art. 10)."
+        assert shown(app, "#done-line") == expected
+        assert state_of(services, "DSJ-A001") is RecorderState.SIGNED_OUT
+
+        await pilot.click("#menu")
+        await settle(pilot)
+        assert isinstance(app.screen, OfficerHomeScreen)
+        await pilot.click("#return")
+        await settle(pilot)
+        assert isinstance(app.screen, ReturnScreen)
+        options = app.screen.query_one("#returnable", OptionList)
+        assert options.option_count == 1
+        options.focus()
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, DoneScreen), notice_text(app)
+        assert services.custody.session_of("DSJ-A001") is None
+        assert services.custody.held_by("1001") == []
+        assert state_of(services, "DSJ-A001") is RecorderState.AVAILABLE
+        await pilot.click("#sign-off")
+        await settle(pilot)
+        assert isinstance(app.screen, IdleScreen)
+        assert app.actor is None

@@ -1,0 +1,61 @@
+"""Provides the bwc-kiosk command: the kiosk UI on a home, or on a throwaway demo home."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Mapping, Sequence
+
+
+def demo_language(env: Mapping[str, str]) -> str:
+    """The demo speaks the user's language: Chinese for a zh locale, English otherwise."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            return "zh_CN" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def _scrub_textual_environment() -> None:
+    # STYLE 13: TEXTUAL_* variables switch on devtools, screenshots, key replay and signals
+    # (TEXTUAL_ALLOW_SIGNALS would let Ctrl+C and Ctrl+Z through); the kiosk takes none.
+    for name in [key for key in os.environ if key.startswith("TEXTUAL")]:
+        del os.environ[name]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the kiosk until the demo is quit (the box's kiosk runs until power-off)."""
+    parser = argparse.ArgumentParser(prog="bwc-kiosk", description="The bwc kiosk UI.")
+    parser.add_argument("--home", help="the data home (default: BWC_HOME or /etc/bwc)")
+    parser.add_argument("--demo", action="store_true", help="run on a throwaway demo home")
+    args = parser.parse_args(argv)
+    _scrub_textual_environment()
+    # Textual reads its environment when imported, so it is imported only now.
+    from appliance import config
+    from appliance.bootstrap import build_services
+    from appliance.demo import make_home
+    from appliance.domain.errors import Refusal
+    from appliance.i18n import explain
+    from tui.app import create_app
+
+    if args.demo:
+        services, badges = make_home(language=demo_language(os.environ))
+        print(f"bwc-kiosk demo home: {services.settings.home}", file=sys.stderr)
+        create_app(services, badges).run()
+        return 0
+    try:
+        home, config_path = config.locate(args.home)
+        settings = config.load(home, config_path)
+        services = build_services(settings)
+        services.registry.unit()
+    except Refusal as refusal:
+        language = demo_language(os.environ)
+        print(f"bwc-kiosk: {explain(refusal, language)}", file=sys.stderr)
+        return 2
+    create_app(services).run()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,146 @@
+"""Provides the kiosk app: who is signed in, the kiosk lock, and the idle timeout."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from textual import events, work
+from textual.app import App
+from textual.screen import Screen
+
+from appliance.bootstrap import Services
+from appliance.demo import DemoBadge
+from appliance.domain.records import Actor
+from appliance.i18n import t
+from appliance.ports import Clock
+from tui.lock import key_allowed, neutral_bindings
+from tui.screens.done import DoneScreen
+from tui.screens.home import OfficerHomeScreen
+from tui.screens.idle import IdleScreen
+
+# What counts as someone being at the kiosk.
+_PRESENCE_EVENTS = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
+
+# How often the idle timeout is checked; the timeout itself is in kiosk.toml.
+IDLE_CHECK_SECONDS = 1.0
+
+
+class KioskApp(App[None], inherit_bindings=False):
+    """The bwc-kiosk UI on one home's services."""
+
+    CSS_PATH = "app.tcss"
+    # STYLE 13: no command palette, no text selection, no key that quits or suspends.
+    ENABLE_COMMAND_PALETTE = False
+    ALLOW_SELECT = False
+    BINDINGS = neutral_bindings()
+
+    def __init__(
+        self,
+        services: Services,
+        demo_badges: Sequence[DemoBadge] = (),
+        clock: Clock | None = None,
+    ) -> None:
+        super().__init__()
+        self.services = services
+        self.language = services.settings.language
+        self.clock = clock or services.ctx.clock
+        self.demo_badges = tuple(demo_badges)
+        self.actor: Actor | None = None
+        self.last_input_at = self.clock.now()
+        # Legible with the terminal's own 16 colours (STYLE 12).
+        self.theme = "ansi-dark"
+
+    def get_default_screen(self) -> Screen[Any]:
+        return IdleScreen()
+
+    def on_mount(self) -> None:
+        self.title = t("ui.app_title", self.language)
+        self.set_interval(IDLE_CHECK_SECONDS, self.check_idle_timeout)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Note that someone is here; swallow every key the kiosk lock does not let through."""
+        if isinstance(event, _PRESENCE_EVENTS):
+            self.last_input_at = self.clock.now()
+        if isinstance(event, events.Key) and not key_allowed(event.key, event.character):
+            event.prevent_default()
+            event.stop()
+            return
+        await super().on_event(event)
+
+    def start_session(self, actor: Actor) -> None:
+        """The PIN matched: show the signed-in person's menu."""
+        self.actor = actor
+        self.last_input_at = self.clock.now()
+        self.push_screen(OfficerHomeScreen(actor))
+
+    def check_idle_timeout(self) -> None:
+        """Sign off whoever walked away: no key or click for the configured time (DESIGN §6)."""
+        if self.actor is None:
+            return
+        timeout = self.services.settings.idle_timeout_seconds
+        if (self.clock.now() - self.last_input_at).total_seconds() >= timeout:
+            self.sign_off("idle")
+            idle = self.screen
+            if isinstance(idle, IdleScreen):
+                idle.say(t("ui.idle.timed_out", self.language, seconds=timeout))
+
+    def sign_off(self, reason: str) -> None:
+        """End the session now and go back to the idle screen; the log entry follows."""
+        actor, self.actor = self.actor, None
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        if actor is not None:
+            self.record_sign_off(actor, reason)
+            if reason != "idle" and isinstance(self.screen, IdleScreen):
+                self.screen.say(t("ui.idle.signed_off", self.language))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="sign-off")
+    def record_sign_off(self, actor: Actor, reason: str) -> None:
+        """Write the sign-off to the audit log off the UI thread."""
+        self.services.auth.sign_off(actor, reason)
+
+    def show_done(self, line: str) -> None:
+        """Show what was done on a confirmation screen above the signed-in menu."""
+        if self.actor is None:
+            return
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, OfficerHomeScreen):
+            self.pop_screen()
+        self.push_screen(DoneScreen(self.actor, line))
+
+    # The kiosk lock, belt and braces: the actions behind Textual's default keys do nothing.
+    def action_ignore(self) -> None:
+        """Do nothing (the target of every neutralised key)."""
+
+    async def action_quit(self) -> None:
+        """Never quit from a key (STYLE 13); the demo has its own button."""
+
+    def action_help_quit(self) -> None:
+        """Do nothing."""
+
+    def action_suspend_process(self) -> None:
+        """Never suspend (STYLE 13)."""
+
+    def action_command_palette(self) -> None:
+        """No command palette (STYLE 13)."""
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """No screenshots (STYLE 13)."""
+
+    def action_change_theme(self) -> None:
+        """The theme is fixed."""
+
+    def action_toggle_dark(self) -> None:
+        """The theme is fixed."""
+
+    def action_show_help_panel(self) -> None:
+        """No key panel."""
+
+
+def create_app(
+    services: Services,
+    demo_badges: Sequence[DemoBadge] | None = None,
+    clock: Clock | None = None,
+) -> KioskApp:
+    """The one app factory, shared by `bwc-kiosk` and the tests."""
+    return KioskApp(services, demo_badges or (), clock)

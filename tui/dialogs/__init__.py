@@ -1,0 +1,1 @@
+"""Provides the kiosk's modal dialogs, each returning a value."""

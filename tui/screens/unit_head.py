@@ -1,0 +1,125 @@
+"""Provides the unit head's screen: every recorder with holder and since when, and unlocking."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, DataTable, OptionList, Static
+from textual.widgets.option_list import Option
+
+from appliance.bootstrap import Services
+from appliance.domain.records import Actor, Person, RecorderStatus
+from appliance.domain.roles import Action
+from tui.messages import UnitStatusLoaded, Unlocked
+from tui.screens.base import KioskScreen, may
+from tui.text import day_time, plain
+from tui.widgets.notice import Notice
+from tui.widgets.title_bar import TitleBar
+
+COLUMNS = ("serial", "model", "state", "holder", "since")
+
+
+def unit_overview(services: Services, actor: Actor) -> UnitStatusLoaded:
+    """The unit's recorders (Art. 14) and, for whoever may unlock, its locked badges."""
+    rows = services.custody.unit_status(actor)
+    locked: list[Person] = []
+    if may(actor, Action.UNLOCK_BADGE):
+        locked = [
+            person
+            for person in services.registry.people()
+            if person.locked and person.unit_code == actor.unit_code
+        ]
+    return UnitStatusLoaded(rows, locked)
+
+
+class UnitHeadScreen(KioskScreen):
+    """Who holds which recorder since when: the unit head's daily check (Art. 7, Art. 14)."""
+
+    BINDINGS = [Binding("escape", "back", show=False)]
+
+    def __init__(self, actor: Actor) -> None:
+        super().__init__()
+        self.actor = actor
+
+    def compose(self) -> ComposeResult:
+        settings = self.services.settings
+        unit = settings.unit_name or settings.unit_code
+        yield TitleBar(self.signed_in_title(self.actor))
+        with Vertical(classes="body"):
+            yield Static(plain(self.words("ui.unit.title", unit=unit)), classes="screen-title")
+            table: DataTable[object] = DataTable(id="recorders", cursor_type="row")
+            yield table
+            if may(self.actor, Action.UNLOCK_BADGE):
+                yield Static(plain(self.words("ui.unit.locked_title")), classes="prompt")
+                yield OptionList(id="locked")
+            yield Notice(id="unit-notice")
+            with Horizontal(classes="buttons"):
+                if may(self.actor, Action.UNLOCK_BADGE):
+                    yield Button(self.words("ui.unit.unlock"), id="unlock", disabled=True)
+                yield Button(self.words("ui.back"), id="back")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#recorders", DataTable)
+        for key in COLUMNS:
+            table.add_column(plain(self.words(f"ui.unit.col_{key}")), key=key)
+        self.reload()
+
+    def reload(self) -> None:
+        """Fetch the unit's recorders and locked badges afresh."""
+        self.run_call(partial(unit_overview, self.services, self.actor), lambda loaded: loaded)
+
+    def on_unit_status_loaded(self, message: UnitStatusLoaded) -> None:
+        table = self.query_one("#recorders", DataTable)
+        table.clear()
+        for row in message.rows:
+            table.add_row(*self._cells(row), key=row.recorder.serial)
+        if not may(self.actor, Action.UNLOCK_BADGE):
+            return
+        options = self.query_one("#locked", OptionList)
+        options.clear_options()
+        for person in message.locked:
+            prompt = self.words("ui.unit.locked_option", badge=person.badge, name=person.name)
+            options.add_option(Option(plain(prompt), id=person.badge))
+        if message.locked:
+            options.highlighted = 0
+        else:
+            options.add_option(Option(plain(self.words("ui.unit.locked_none")), disabled=True))
+        self.query_one("#unlock", Button).disabled = not message.locked
+
+    def _cells(self, row: RecorderStatus) -> tuple[object, ...]:
+        recorder = row.recorder
+        since = day_time(row.since, self.services.settings) if row.since else ""
+        return (
+            plain(recorder.serial),
+            plain(f"{recorder.brand} {recorder.model}"),
+            plain(self.words(f"state.{recorder.state.value}")),
+            plain(row.holder_name or row.holder_badge or ""),
+            plain(since),
+        )
+
+    @on(OptionList.OptionSelected, "#locked")
+    @on(Button.Pressed, "#unlock")
+    def unlock(self) -> None:
+        """Lift the lock on the highlighted badge; the service checks the role and the unit."""
+        options = self.query_one("#locked", OptionList)
+        if options.highlighted is None:
+            return
+        badge = options.get_option_at_index(options.highlighted).id
+        if badge is None:
+            return
+        self.run_call(
+            partial(self.services.auth.unlock, self.actor, badge), lambda _: Unlocked(badge)
+        )
+
+    def on_unlocked(self, message: Unlocked) -> None:
+        self.notice.inform(self.words("cli.unlocked", badge=message.badge))
+        self.reload()
+
+    @on(Button.Pressed, "#back")
+    def action_back(self) -> None:
+        """Back to the menu."""
+        self.app.pop_screen()

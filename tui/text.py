@@ -1,0 +1,36 @@
+"""Provides safe display text: untrusted strings as plain Text, instants as local time."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from rich.text import Text
+
+from appliance.config import Settings
+from appliance.safe_text import printable
+
+
+def plain(text: str) -> Text:
+    """Text that is never read as markup, with control characters shown escaped (§3.5)."""
+    return Text(printable(text, limit=400), no_wrap=False)
+
+
+def local(instant: datetime, settings: Settings) -> datetime:
+    """The instant on the kiosk's wall clock: the configured timezone, else the system's."""
+    if settings.timezone:
+        try:
+            return instant.astimezone(ZoneInfo(settings.timezone))
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    return instant.astimezone()
+
+
+def clock_time(instant: datetime, settings: Settings) -> str:
+    """'HH:MM' on the wall clock, as people say when they took a recorder (Art. 10)."""
+    return local(instant, settings).strftime("%H:%M")
+
+
+def day_time(instant: datetime, settings: Settings) -> str:
+    """'MM-DD HH:MM' on the wall clock, for lists that may span days."""
+    return local(instant, settings).strftime("%m-%d %H:%M")
