@@ -58,7 +58,10 @@ def event_hash(
         "outcome": outcome,
         "detail": detail_json,
     }
-    payload = prev_hash.encode("ascii", "replace") + canonical_json(fields).encode("utf-8")
+    # surrogateescape: text read back from edited bytes hashes as those very bytes.
+    payload = prev_hash.encode("utf-8", "surrogateescape") + canonical_json(fields).encode(
+        "utf-8", "surrogateescape"
+    )
     return hashlib.sha256(payload).hexdigest()
 
 

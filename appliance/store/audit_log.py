@@ -61,10 +61,12 @@ def append(
 
 def iterate(batch: int = 2000) -> Iterator[AuditEvent]:
     """Every event in stored seq order, read in batches so memory stays flat."""
-    cursor = database.execute_sql(
-        "SELECT seq, at, actor, role, action, object_type, object_id, outcome, detail_json,"
-        " prev_hash, hash FROM audit_event ORDER BY rowid"
-    )
+    # Read text as bytes: a byte edited into invalid UTF-8 must show up as a bad seq in the
+    # walk, not as a decoding error that stops it.
+    columns = "at actor role action object_type object_id outcome detail_json prev_hash hash"
+    selected = ", ".join(f"CAST({name} AS BLOB)" for name in columns.split())
+    query = f"SELECT seq, {selected} FROM audit_event ORDER BY rowid"  # noqa: S608 -- fixed names
+    cursor = database.execute_sql(query)
     while rows := cursor.fetchmany(batch):
         for row in rows:
             seq = row[0] if isinstance(row[0], int) else -1
@@ -75,7 +77,7 @@ def iterate(batch: int = 2000) -> Iterator[AuditEvent]:
 def _text(value: object) -> str:
     # An attacker may have stored any type in any column; the walk must still name the seq.
     if isinstance(value, bytes):
-        return value.decode("utf-8", "replace")
+        return value.decode("utf-8", "surrogateescape")
     return value if isinstance(value, str) else str(value)
 
 

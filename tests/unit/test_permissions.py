@@ -6,17 +6,17 @@ import pytest
 
 from appliance.domain.roles import PERMISSIONS, TWO_PERSON_ACTIONS, Action, Role, is_allowed
 
-O, H, C, B, A, M = "officer", "unit_head", "info_collector", "bureau_head", "auditor", "admin"
+OF, H, C, B, A, M = "officer", "unit_head", "info_collector", "bureau_head", "auditor", "admin"
 
 # Written out independently of the table under test: a change to either must be deliberate.
 EXPECTED: dict[str, set[str]] = {
-    "sign_out": {O, H},
-    "return_own": {O, H},
+    "sign_out": {OF, H},
+    "return_own": {OF, H},
     "return_for_other": {H},
-    "report_fault": {O, H},
-    "file_clip": {O, H},
+    "report_fault": {OF, H},
+    "file_clip": {OF, H},
     "file_clip_for_other": {H},
-    "view_own": {O, H, C, B, A},
+    "view_own": {OF, H, C, B, A},
     "view_unit_status": {H, B, A},
     "unlock_badge": {H},
     "set_hold": {H, B},
@@ -25,7 +25,7 @@ EXPECTED: dict[str, set[str]] = {
     "manage_people": {M},
     "manage_devices": {M, H},
     "change_config": {M},
-    "request_disclosure": {O, H, C},
+    "request_disclosure": {OF, H, C},
     "approve_disclosure": {B},
     "receive_handover": {C},
     "burn_evidence": {H, C},

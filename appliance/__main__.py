@@ -1,0 +1,5 @@
+"""Provides `python -m appliance`, the same as the `bwc` command."""
+
+from appliance.cli import run
+
+run()

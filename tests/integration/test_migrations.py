@@ -1,0 +1,65 @@
+"""Numbered migrations build the schema from an empty file and are idempotent (STYLE rule 8)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from appliance.store.db import close_database, database, open_database
+from appliance.store.migrations import latest_version
+
+
+def query(sql: str) -> list[tuple[object, ...]]:
+    """Run SQL on the product's own connection (the one with the product's pragmas)."""
+    connection: sqlite3.Connection = database.connection()  # type: ignore[no-untyped-call]
+    return connection.execute(sql).fetchall()
+
+
+def pragma(name: str) -> object:
+    return query(f"PRAGMA {name}")[0][0]
+
+
+def test_from_an_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "bwc.db"
+    path.touch()
+    open_database(path)
+    assert pragma("user_version") == latest_version()
+    assert pragma("journal_mode") == "wal"
+    assert pragma("synchronous") == 2  # FULL: DESIGN §4 step 6
+    assert pragma("foreign_keys") == 1
+    tables = {name for (name,) in query("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {
+        "unit",
+        "person",
+        "recorder",
+        "custody_session",
+        "preshift_check",
+        "audit_event",
+        "drift_ledger",
+        "recorder_reading",
+    } <= tables
+    close_database()
+    # Re-opening applies nothing twice.
+    open_database(path)
+    assert pragma("user_version") == latest_version()
+    close_database()
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_one_open_session_per_recorder_is_enforced_by_the_file(tmp_path: Path) -> None:
+    open_database(tmp_path / "bwc.db")
+    close_database()
+    with sqlite3.connect(tmp_path / "bwc.db") as raw:
+        raw.execute("PRAGMA foreign_keys = OFF")
+        raw.execute(
+            "INSERT INTO custody_session (serial, holder_badge, started_at) VALUES ('R1', 'A', 't')"
+        )
+        try:
+            raw.execute(
+                "INSERT INTO custody_session (serial, holder_badge, started_at)"
+                " VALUES ('R1', 'B', 't')"
+            )
+        except sqlite3.IntegrityError:
+            return
+    raise AssertionError("a second open session for one recorder was accepted")
