@@ -15,6 +15,7 @@ from appliance.services.context import Context
 from appliance.services.custody import CustodyService
 from appliance.services.labels import LabelService
 from appliance.services.registry import RegistryService
+from appliance.services.selfcheck import SelfCheckService
 from appliance.store.db import open_database
 
 
@@ -28,6 +29,7 @@ class Services:
     custody: CustodyService
     audit: AuditService
     labels: LabelService
+    selfcheck: SelfCheckService
 
     @property
     def settings(self) -> Settings:
@@ -60,13 +62,15 @@ def build_services(settings: Settings, **overrides: Any) -> Services:
     if overrides:
         raise TypeError(f"unknown overrides: {sorted(overrides)}")
     ctx = Context(settings, clock, audit_signer, label_signer)
+    selfcheck = SelfCheckService(ctx)
     return Services(
         ctx=ctx,
         registry=RegistryService(ctx),
         auth=AuthService(ctx),
-        custody=CustodyService(ctx),
+        custody=CustodyService(ctx, selfcheck),
         audit=AuditService(ctx),
         labels=LabelService(ctx),
+        selfcheck=selfcheck,
     )
 
 

@@ -121,3 +121,42 @@ class MediaProbe(Protocol):
     def probe(self, path: Path) -> ProbeResult:
         """Metadata of the file at path; never raises for a bad file."""
         ...
+
+
+@dataclass(frozen=True)
+class DockEvent:
+    """A block device (or a simulator folder) arriving at or leaving the dock.
+
+    Every field comes from the device: untrusted, checked before use.
+    """
+
+    action: str
+    devnode: str
+    usb_id: str = ""
+    serial: str = ""
+    fs_type: str = ""
+    bus: str = ""
+
+
+class DeviceWatcher(Protocol):
+    """Tells the dock service what is plugged in now and what arrives or leaves."""
+
+    def present(self) -> list[DockEvent]:
+        """Devices already there (as "add" events), for start-up."""
+        ...
+
+    def wait(self, timeout: float) -> DockEvent | None:
+        """The next event, or None after timeout seconds."""
+        ...
+
+
+class Mounter(Protocol):
+    """The privileged step (DESIGN §1): read-only mounts, writable only to clear clips."""
+
+    def mount(self, event: DockEvent, name: str) -> Path:
+        """Set the block device read-only and mount it; return the mount point."""
+        ...
+
+    def unmount(self, event: DockEvent, name: str) -> None:
+        """Unmount (a device already gone is fine)."""
+        ...

@@ -66,6 +66,7 @@ def check_sign_out(
     recorder: Recorder,
     held_serials: Collection[str],
     unconfirmed_items: Collection[str],
+    failed_readings: Collection[str] = (),
 ) -> None:
     """Raise Refused with the first rule that forbids this sign-out; return if all pass."""
     if not is_allowed(person.role, Action.SIGN_OUT):
@@ -80,7 +81,9 @@ def check_sign_out(
     # Art. 10: "whoever wears it is responsible" needs one holder per recorder and vice versa.
     if held_serials:
         raise Refused("already_holding", serial=sorted(held_serials)[0])
-    # Art. 4: the pre-shift check must pass before use.
+    # Art. 4: the pre-shift check must pass before use; a failed reading beats a tick.
+    if failed_readings:
+        raise Refused("reading_failed", items=", ".join(failed_readings))
     if unconfirmed_items:
         raise Refused("check_incomplete", items=",".join(sorted(unconfirmed_items)))
 

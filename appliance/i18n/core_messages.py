@@ -29,6 +29,10 @@ CORE_MESSAGES: dict[str, tuple[str, str]] = {
         "The pre-shift check is not complete (Art. 4): {items}.",
         "使用前检查未完成（第四条）：{items}。",
     ),
+    "reading_failed": (
+        "The recorder's own readings fail the pre-shift check (Art. 4): {items}.",
+        "记录仪自检读数未通过使用前检查（第四条）：{items}。",
+    ),
     "recorder_not_signed_out": (
         "Recorder {serial} is not signed out.",
         "记录仪 {serial} 未被领用。",

@@ -12,6 +12,7 @@ from appliance.domain.errors import Refused
 from appliance.domain.records import Actor, CustodySession, Recorder, RecorderStatus
 from appliance.domain.roles import Action
 from appliance.services.context import Context
+from appliance.services.selfcheck import SelfCheckService
 from appliance.store import custody, people, recorders
 
 
@@ -27,12 +28,21 @@ class ChecklistLine:
 class CustodyService:
     """Signs recorders out and back in, under the rules of Art. 4, 9 and 10."""
 
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, selfcheck: SelfCheckService) -> None:
         self._ctx = ctx
+        self._selfcheck = selfcheck
 
     def checklist(self, serial: str) -> list[ChecklistLine]:
-        """The pre-shift check for a recorder; items no reading covers must be confirmed."""
-        return [ChecklistLine(item) for item in ALL_ITEMS]
+        """The pre-shift check for a recorder; items no fresh reading covers must be confirmed."""
+        measured = {m.item: m for m in self._selfcheck.measured(serial)}
+        lines = []
+        for item in ALL_ITEMS:
+            judged = measured.get(item)
+            if judged is None:
+                lines.append(ChecklistLine(item))
+            else:
+                lines.append(ChecklistLine(item, judged.passed, judged.figure))
+        return lines
 
     def sign_out(
         self, actor: Actor, serial: str, confirmed: Collection[CheckItem]
@@ -50,7 +60,9 @@ class CustodyService:
             still_open = open_items(measured, confirmed)
             held = [s.serial for s in custody.open_for_holder(person.badge)]
             now = self._ctx.clock.now()
-            rules.check_sign_out(person, recorder, held, [i.value for i in still_open])
+            failed = [f"{ln.item.value} ({ln.reading})" for ln in lines if ln.measured_ok is False]
+            unconfirmed = [i.value for i in still_open if measured.get(i) is None]
+            rules.check_sign_out(person, recorder, held, unconfirmed, failed)
             new_state = rules.next_state(recorder.state, CustodyEvent.SIGN_OUT)
             items = {item.value: _item_result(item, measured, confirmed) for item in ALL_ITEMS}
             check_id = custody.record_check(serial, person.badge, now, True, items)
