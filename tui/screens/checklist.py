@@ -7,7 +7,7 @@ from functools import partial
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Static
 
 from appliance.domain.checks import CheckItem
@@ -37,11 +37,11 @@ class ChecklistScreen(KioskScreen):
             title = self.words("ui.check.title", serial=self.serial)
             yield Static(plain(title), classes="screen-title")
             yield Static(plain(self.words("ui.check.prompt")), classes="prompt")
-            with VerticalScroll(id="check-items"):
+            with Vertical(id="check-items"):
                 for line in self.lines:
                     label = self.words(f"item.{line.item.value}")
                     if line.measured_ok is None:
-                        yield Checkbox(plain(label), id=f"item-{line.item.value}")
+                        yield Checkbox(plain(label), id=f"item-{line.item.value}", compact=True)
                     else:
                         key = (
                             "ui.check.measured_ok" if line.measured_ok else "ui.check.measured_fail"

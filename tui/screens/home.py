@@ -32,7 +32,7 @@ class OfficerHomeScreen(KioskScreen):
         yield TitleBar(self.signed_in_title(self.actor))
         with Vertical(classes="body"):
             yield Static("", id="holding", markup=False)
-            with Vertical(id="menu"):
+            with Vertical(id="home-menu"):
                 if may(self.actor, Action.SIGN_OUT):
                     yield Button(self.words("ui.home.sign_out"), id="sign-out")
                 if may(self.actor, Action.RETURN_OWN) or may(self.actor, Action.RETURN_FOR_OTHER):
