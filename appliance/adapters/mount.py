@@ -49,7 +49,7 @@ class CommandMounter:
         target.mkdir(parents=True, exist_ok=True, mode=0o750)
         # Read-only at the block layer first: not even a journal replay may write the card.
         _run(["blockdev", "--setro", devnode])
-        _run(["mount", "-t", fs_type, "-o", MOUNT_OPTIONS, devnode, str(target)])
+        _run(["mount", "-t", kernel_or_fuse(fs_type), "-o", MOUNT_OPTIONS, devnode, str(target)])
         return target
 
     def unmount(self, event: DockEvent, name: str) -> None:
@@ -77,6 +77,20 @@ class SystemdMounter:
         """Stop bwc-mount@<dev>.service (its ExecStop unmounts)."""
         if _DEVNODE.fullmatch(event.devnode):
             _run(["systemctl", "stop", f"bwc-mount@{Path(event.devnode).name}.service"])
+
+
+def kernel_or_fuse(fs_type: str) -> str:
+    """The kernel's driver where it has one, else the FUSE helper (exfat-fuse) if installed."""
+    try:
+        known = Path("/proc/filesystems").read_text(encoding="ascii").split()
+    except OSError:
+        return fs_type
+    if fs_type in known:
+        return fs_type
+    for sbin in ("/sbin", "/usr/sbin"):
+        if Path(sbin, f"mount.{fs_type}-fuse").exists():
+            return f"{fs_type}-fuse"
+    return fs_type
 
 
 def _run(argv: list[str]) -> None:

@@ -1,0 +1,183 @@
+"""Provides the dock service behind `bwc dock`: recorders arrive, are read, offloaded, released.
+
+Runs as bwc-dock.service, apart from the kiosk UI, so an offload goes on if the UI restarts
+(DESIGN §1); every screen learns what happens here from the database.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from appliance.adapters.dock_folder import SIMULATOR_USB_ID
+from appliance.adapters.mass_storage import MassStorageDriver
+from appliance.adapters.simulator import SimulatorDriver
+from appliance.config import DriverRule
+from appliance.domain.footage import OffloadProgress
+from appliance.domain.records import Actor
+from appliance.ports import DeviceWatcher, DockEvent, Mounter, RecorderDriver
+from appliance.safe_text import printable
+from appliance.services.context import Context
+from appliance.services.offload import OffloadService
+from appliance.services.selfcheck import SelfCheckService
+from appliance.store.db import transaction
+
+Predicate = Callable[[DockEvent], DriverRule | None]
+
+
+@dataclass(frozen=True)
+class DockOutcome:
+    """What became of one arrival."""
+
+    devnode: str
+    serial: str = ""
+    refused: str = ""
+    progress: OffloadProgress | None = None
+
+
+def dock_actor(unit_code: str) -> Actor:
+    """The audit identity of the dock service."""
+    return Actor("system:dock", "system", unit_code)
+
+
+class DockService:
+    """Turns dock events into readings, offload jobs and releases."""
+
+    def __init__(
+        self,
+        ctx: Context,
+        offload: OffloadService,
+        selfcheck: SelfCheckService,
+        mounter: Mounter | None = None,
+        predicate: Predicate | None = None,
+    ) -> None:
+        self._ctx = ctx
+        self._offload = offload
+        self._selfcheck = selfcheck
+        self._mounter = mounter
+        self._predicate: Predicate = predicate or self.configured_rule
+        self._actor = dock_actor(ctx.settings.unit_code)
+        self._pool = ThreadPoolExecutor(
+            ctx.settings.max_parallel_offloads, thread_name_prefix="dock"
+        )
+        self._busy: dict[str, Future[DockOutcome]] = {}
+        self._docked: set[str] = set()
+        self._lock = threading.Lock()
+
+    def configured_rule(self, event: DockEvent) -> DriverRule | None:
+        """The kiosk.toml driver rule for the device's USB VID:PID, if any (DESIGN §7)."""
+        if event.usb_id == SIMULATOR_USB_ID and event.bus == "sim":
+            return DriverRule(SIMULATOR_USB_ID, "simulator")
+        for rule in self._ctx.settings.drivers:
+            if rule.usb_id == event.usb_id:
+                return rule
+        return None
+
+    def submit(self, event: DockEvent) -> Future[DockOutcome] | None:
+        """Handle an event: an arrival runs in the pool; a removal at once. None when ignored.
+
+        A USB card arrives as "add"; a loop or card-reader medium as a "change" that brings a
+        file system. Later changes of a docked device (our own read-only switch, the mount)
+        are not new arrivals; a change that takes the file system away is a removal.
+        """
+        with self._lock:
+            docked = event.devnode in self._docked
+            if event.action == "remove" or (event.action == "change" and not event.fs_type):
+                if not docked:
+                    return None
+                self._docked.discard(event.devnode)
+                released = True
+            elif event.action in ("add", "change") and event.fs_type and not docked:
+                self._docked.add(event.devnode)
+                released = False
+            else:
+                return None
+            if not released:
+                future = self._pool.submit(self.arrived, event)
+                self._busy[event.devnode] = future
+                return future
+        self._released(event)
+        return None
+
+    def arrived(self, event: DockEvent) -> DockOutcome:
+        """One recorder docked: identify, read, offload, read again, release."""
+        rule = self._predicate(event)
+        if rule is None:
+            # Art. 12(2): nobody copies footage privately; other USB storage is refused.
+            with transaction():
+                self._ctx.record(
+                    self._actor,
+                    "usb_refused",
+                    "usb_device",
+                    printable(event.usb_id or "-"),
+                    "refused",
+                    devnode=printable(event.devnode),
+                    serial=printable(event.serial),
+                )
+            return DockOutcome(event.devnode, refused="not_a_recorder")
+        name = event.serial or Path(event.devnode).name
+        try:
+            driver = self._driver(event, rule, name)
+        except OSError as exc:
+            with transaction():
+                self._ctx.record(
+                    self._actor,
+                    "dock_failed",
+                    "usb_device",
+                    printable(name),
+                    "failed",
+                    error=printable(str(exc)),
+                )
+            return DockOutcome(event.devnode, refused="mount_failed")
+        try:
+            return self._offload_docked(event, driver)
+        finally:
+            if self._mounter is not None and rule.driver == "mass_storage":
+                self._mounter.unmount(event, name)
+
+    def _driver(self, event: DockEvent, rule: DriverRule, name: str) -> RecorderDriver:
+        if rule.driver == "simulator":
+            return SimulatorDriver(Path(event.devnode), self._ctx.clock)
+        if self._mounter is None:
+            raise OSError("no mount helper configured")
+        root = self._mounter.mount(event, name)
+        return MassStorageDriver(root, None, rule.brand, rule.model)
+
+    def _offload_docked(self, event: DockEvent, driver: RecorderDriver) -> DockOutcome:
+        try:
+            serial = driver.identify().serial
+        except (OSError, io.UnsupportedOperation):
+            serial = event.serial
+        with transaction():
+            self._ctx.record(
+                self._actor, "docked", "recorder", serial, devnode=printable(event.devnode)
+            )
+        self._selfcheck.take_reading(self._actor, serial, driver)
+        progress = self._offload.run(driver, serial)
+        # After clearing, the card has room again: the officer's check sees today's figure.
+        self._selfcheck.take_reading(self._actor, serial, driver)
+        return DockOutcome(event.devnode, serial, progress=progress)
+
+    def _released(self, event: DockEvent) -> None:
+        with transaction():
+            self._ctx.record(self._actor, "undocked", "usb_device", printable(event.devnode))
+
+    def serve(
+        self, watcher: DeviceWatcher, stop: threading.Event, poll_seconds: float = 1.0
+    ) -> None:
+        """Reconcile, take what is already docked, then follow events until stop is set."""
+        self._offload.reconcile()
+        for event in watcher.present():
+            self.submit(event)
+        while not stop.is_set():
+            arrived = watcher.wait(poll_seconds)
+            if arrived is not None:
+                self.submit(arrived)
+
+    def shutdown(self) -> None:
+        """Let running offloads finish, then stop the workers."""
+        self._pool.shutdown(wait=True)

@@ -1,0 +1,95 @@
+"""The dock service: readings and drift before the clock sync, offload, foreign USB refused."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from appliance.adapters.clock import SettableClock
+from appliance.adapters.dock_folder import FolderWatcher
+from appliance.adapters.simulator import create_simulator
+from appliance.bootstrap import Services, build_dock
+from appliance.demo import DemoBadge
+from appliance.domain.checks import CheckItem
+from appliance.domain.errors import Refused
+from appliance.ports import DockEvent
+from appliance.store import audit_log, readings
+
+
+def docked_simulator(dock_dir: Path, serial: str, **status: object) -> Path:
+    root = dock_dir / serial
+    create_simulator(root, serial, "Hikvision", "DS-MH2311", **status)
+    for index in range(3):
+        (root / "DCIM" / f"CLIP{index:04d}.MP4").write_bytes(bytes([index]) * 5000)
+    return root
+
+
+def serve_once(services: Services, dock_dir: Path) -> None:
+    dock = build_dock(services)
+    stop = threading.Event()
+    stop.set()
+    dock.serve(FolderWatcher(dock_dir), stop)
+    dock.shutdown()
+
+
+def test_docking_reads_ledgers_drift_syncs_and_offloads(
+    demo: tuple[Services, dict[str, DemoBadge]], clock: SettableClock, tmp_path: Path
+) -> None:
+    services, badges = demo
+    dock_dir = tmp_path / "dock"
+    root = docked_simulator(
+        dock_dir, "DSJ-A001", clock_offset_seconds=37.5, main_battery_percent=55
+    )
+    serve_once(services, dock_dir)
+    # DESIGN §7: the offset is ledgered before the sync, and the sync brings it to zero.
+    assert readings.drift_before("DSJ-A001", clock.now()) == pytest.approx(37.5)
+    reading = readings.latest_reading("DSJ-A001")
+    assert reading is not None and reading.clock_offset_after_sync == pytest.approx(0.0)
+    archived = services.clips.listing()
+    assert len(archived) == 3
+    # Cleared only after verification (DESIGN §4 step 7).
+    assert list((root / "DCIM").iterdir()) == []
+    # Art. 4: a 55 % battery fails the check, and that blocks sign-out with the reason.
+    lines = {line.item: line for line in services.custody.checklist("DSJ-A001")}
+    assert lines[CheckItem.MAIN_BATTERY].measured_ok is False
+    assert lines[CheckItem.CLOCK].measured_ok is True
+    assert lines[CheckItem.LENS_MICROPHONE].measured_ok is None
+    officer = services.auth.sign_in("1001", badges["1001"].pin)
+    with pytest.raises(Refused) as refused:
+        services.custody.sign_out(officer, "DSJ-A001", {CheckItem.LENS_MICROPHONE})
+    assert refused.value.reason == "reading_failed"
+    assert "main_battery" in str(refused.value.params["items"])
+
+
+def test_good_readings_leave_only_what_the_recorder_cannot_report(
+    demo: tuple[Services, dict[str, DemoBadge]], clock: SettableClock, tmp_path: Path
+) -> None:
+    services, badges = demo
+    docked_simulator(tmp_path / "dock", "DSJ-A002")
+    serve_once(services, tmp_path / "dock")
+    open_items = [
+        ln.item for ln in services.custody.checklist("DSJ-A002") if ln.measured_ok is None
+    ]
+    assert open_items == [CheckItem.LENS_MICROPHONE]
+    officer = services.auth.sign_in("1001", badges["1001"].pin)
+    session = services.custody.sign_out(officer, "DSJ-A002", {CheckItem.LENS_MICROPHONE})
+    assert session.holder_badge == "1001"
+    # A stale reading no longer counts: after 16 minutes every item is a question again.
+    clock.advance(16 * 60)
+    assert all(ln.measured_ok is None for ln in services.custody.checklist("DSJ-A002"))
+
+
+def test_other_usb_storage_is_refused_and_audited(
+    demo: tuple[Services, dict[str, DemoBadge]],
+) -> None:
+    services, _ = demo
+    dock = build_dock(services)
+    stick = DockEvent("add", "/dev/sdz1", "0781:5567", "4C53\x1b[2J", "vfat", "usb")
+    outcome = dock.arrived(stick)
+    dock.shutdown()
+    assert outcome.refused == "not_a_recorder"
+    event = audit_log.recent(1)[0]
+    assert (event.action, event.outcome, event.object_id) == ("usb_refused", "refused", "0781:5567")
+    assert "\x1b" not in event.detail_json

@@ -1,0 +1,129 @@
+"""Real udev: a loop device holding an exFAT recorder card is seen, mounted read-only, offloaded.
+
+Needs root, systemd-udevd, losetup and exFAT tools; skips with a one-line reason otherwise.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from appliance.adapters.mount import CommandMounter, kernel_or_fuse
+from appliance.adapters.udev import UdevWatcher
+from appliance.bootstrap import Services, build_dock, build_services
+from appliance.config import DriverRule
+from appliance.demo import DemoBadge
+from appliance.ports import DockEvent
+
+UDEVD = Path("/lib/systemd/systemd-udevd")
+
+
+def missing() -> str:
+    if os.geteuid() != 0:
+        return "needs root for loop devices and mounts"
+    for tool in ("losetup", "mkfs.exfat", "udevadm", "blockdev"):
+        if shutil.which(tool) is None:
+            return f"{tool} is not installed"
+    if not UDEVD.exists():
+        return "systemd-udevd is not installed"
+    if not Path("/dev/loop-control").exists():
+        return "no loop devices on this machine"
+    if not Path("/dev/fuse").exists() and "exfat" not in Path("/proc/filesystems").read_text():
+        return "neither an exFAT driver nor FUSE"
+    return ""
+
+
+pytestmark = pytest.mark.skipif(bool(missing()), reason=missing() or "ok")
+
+
+def run(*argv: str) -> str:
+    return subprocess.run(argv, check=True, capture_output=True, text=True, timeout=60).stdout
+
+
+@pytest.fixture
+def udevd() -> Iterator[None]:
+    """A running udevd: the machine's, or one started here (ready when --daemon returns)."""
+    running = subprocess.run(["udevadm", "control", "--ping"], capture_output=True).returncode
+    if running != 0:
+        run(str(UDEVD), "--daemon")
+    yield
+    if running != 0:
+        run("udevadm", "control", "--exit")
+
+
+@pytest.fixture
+def card(tmp_path: Path) -> Path:
+    """An exFAT image holding DCIM clips and the recorder's SERIAL.TXT."""
+    image = tmp_path / "card.img"
+    with image.open("wb") as out:
+        out.truncate(48 * 1024 * 1024)
+    run("mkfs.exfat", str(image))
+    mountpoint = Path(tempfile.mkdtemp())
+    # FUSE exFAT needs a block device, so the card is written through a loop device too.
+    loop = run("losetup", "--find", "--show", str(image)).strip()
+    try:
+        run("mount", "-t", kernel_or_fuse("exfat"), loop, str(mountpoint))
+        try:
+            (mountpoint / "DCIM" / "100MEDIA").mkdir(parents=True)
+            for index in range(4):
+                (mountpoint / "DCIM" / "100MEDIA" / f"VID_{index:04d}.MP4").write_bytes(
+                    os.urandom(64 * 1024)
+                )
+            (mountpoint / "SERIAL.TXT").write_text("SN=DSJ-B001\n")
+        finally:
+            run("umount", str(mountpoint))
+    finally:
+        run("losetup", "--detach", loop)
+    return image
+
+
+def wait_for(watcher: UdevWatcher, devnode: str, with_fs: bool) -> DockEvent:
+    """The event that brings (or takes away) the file system on devnode."""
+    for _ in range(60):
+        event = watcher.wait(1.0)
+        if event is not None and event.devnode == devnode and bool(event.fs_type) is with_fs:
+            return event
+    raise AssertionError(f"udev never reported {devnode} {'with' if with_fs else 'without'} fs")
+
+
+def test_udev_sees_the_card_and_the_dock_offloads_it_read_only(
+    demo: tuple[Services, dict[str, DemoBadge]], udevd: None, card: Path, tmp_path: Path
+) -> None:
+    services, _ = demo
+    # The recorder on a read-only mount cannot be cleared here; clearing has its own tests.
+    services = build_services(
+        replace(services.settings, clear_after_offload=False), clock=services.ctx.clock
+    )
+    watcher = UdevWatcher()
+    loop = run("losetup", "--find", "--show", str(card)).strip()
+    try:
+        arrived = wait_for(watcher, loop, with_fs=True)
+        assert arrived.fs_type == "exfat"
+        seen: list[DockEvent] = []
+
+        def loop_is_a_recorder(event: DockEvent) -> DriverRule | None:
+            seen.append(event)
+            return DriverRule("0000:0000", "mass_storage") if event.devnode == loop else None
+
+        mounter = CommandMounter(tmp_path / "media")
+        dock = build_dock(services, mounter=mounter, predicate=loop_is_a_recorder)
+        future = dock.submit(arrived)
+        assert future is not None
+        outcome = future.result(timeout=120)
+        dock.shutdown()
+        assert outcome.serial == "DSJ-B001"
+        assert outcome.progress is not None and outcome.progress.clips_new == 4
+        # DESIGN §1: the block device was set read-only before mounting, and is unmounted.
+        assert run("blockdev", "--getro", loop).strip() == "1"
+        assert not (tmp_path / "media" / "DSJ-B001").is_mount()
+        assert len(services.clips.listing()) == 4
+    finally:
+        run("losetup", "--detach", loop)
+    wait_for(watcher, loop, with_fs=False)
