@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from appliance import config
+from appliance.adapters.demo_recorders import DemoHands
 from appliance.bootstrap import Services, build_services, create_keys
 from appliance.config import Settings
 from appliance.domain.records import Actor
@@ -26,11 +27,13 @@ DEMO_PEOPLE: tuple[tuple[str, str, str], ...] = (
     ("9001", "孙磊 Sun Lei", "admin"),
 )
 
-DEMO_RECORDERS: tuple[tuple[str, str, str], ...] = (
-    ("DSJ-A001", "Hikvision", "DS-MH2311"),
-    ("DSJ-A002", "Hikvision", "DS-MH2311"),
-    ("DSJ-B001", "Dahua", "MPT220"),
-    ("DSJ-B002", "Dahua", "MPT220"),
+# (serial, brand, model, clock drift in seconds, main battery %): B002's battery is low, so
+# its own reading blocks the sign-out (Art. 4), and A001's clock has drifted.
+DEMO_RECORDERS: tuple[tuple[str, str, str, float, int], ...] = (
+    ("DSJ-A001", "Hikvision", "DS-MH2311", 37.0, 96),
+    ("DSJ-A002", "Hikvision", "DS-MH2311", -3.0, 100),
+    ("DSJ-B001", "Dahua", "MPT220", 0.0, 88),
+    ("DSJ-B002", "Dahua", "MPT220", 125.0, 45),
 )
 
 
@@ -53,7 +56,7 @@ def seed(services: Services, pins: dict[str, str] | None = None) -> list[DemoBad
         pin = (pins or {}).get(badge) or f"{secrets.randbelow(10**6):06d}"
         services.registry.add_person(admin, badge, name, role, pin)
         badges.append(DemoBadge(badge, name, role, pin))
-    for serial, brand, model in DEMO_RECORDERS:
+    for serial, brand, model, _, _ in DEMO_RECORDERS:
         services.registry.add_recorder(admin, serial, brand, model)
     return badges
 
@@ -79,4 +82,12 @@ def make_home(
     create_keys(settings)
     services.registry.init_unit(Actor("demo:seed", "admin", DEMO_UNIT[0]), *DEMO_UNIT)
     settings.config_path.write_text(config.render(settings), encoding="utf-8")
+    hands = DemoHands(root, services.ctx.clock)
+    for serial, brand, model, drift, battery in DEMO_RECORDERS:
+        hands.create(serial, brand, model, drift, main_battery_percent=battery)
     return services, seed(services, pins)
+
+
+def demo_hands(services: Services) -> DemoHands:
+    """The hands that dock and undock the demo home's simulator recorders."""
+    return DemoHands(services.settings.home, services.ctx.clock)

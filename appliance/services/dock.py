@@ -178,6 +178,12 @@ class DockService:
             if arrived is not None:
                 self.submit(arrived)
 
+    def settle(self, timeout: float | None = None) -> list[DockOutcome]:
+        """Wait until every arrival handed to the pool so far is through; their outcomes."""
+        with self._lock:
+            futures = list(self._busy.values())
+        return [future.result(timeout) for future in futures]
+
     def shutdown(self) -> None:
         """Let running offloads finish, then stop the workers."""
         self._pool.shutdown(wait=True)
