@@ -68,6 +68,8 @@ def card(tmp_path: Path) -> Path:
     mountpoint = Path(tempfile.mkdtemp())
     # FUSE exFAT needs a block device, so the card is written through a loop device too.
     loop = run("losetup", "--find", "--show", str(image)).strip()
+    # A loop device keeps its read-only flag from an earlier user; this one must write.
+    run("blockdev", "--setrw", loop)
     try:
         run("mount", "-t", kernel_or_fuse("exfat"), loop, str(mountpoint))
         try:
@@ -125,5 +127,6 @@ def test_udev_sees_the_card_and_the_dock_offloads_it_read_only(
         assert not (tmp_path / "media" / "DSJ-B001").is_mount()
         assert len(services.clips.listing()) == 4
     finally:
+        run("blockdev", "--setrw", loop)
         run("losetup", "--detach", loop)
     wait_for(watcher, loop, with_fs=False)
