@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Any
 
+from appliance.adapters.archive_fs import ArchiveFS
 from appliance.adapters.clock import SystemClock
+from appliance.adapters.ffprobe import FfprobeProbe
 from appliance.adapters.signer import FileSigner
+from appliance.adapters.staging import StagingArea
 from appliance.config import Settings
-from appliance.ports import Clock, Signer
+from appliance.ports import Clock, MediaProbe, Signer
 from appliance.services.audit import AuditService
 from appliance.services.auth import AuthService
+from appliance.services.clips import ClipService
 from appliance.services.context import Context
 from appliance.services.custody import CustodyService
+from appliance.services.fixity import FixityService
 from appliance.services.labels import LabelService
+from appliance.services.offload import OffloadService
 from appliance.services.registry import RegistryService
 from appliance.services.selfcheck import SelfCheckService
 from appliance.store.db import open_database
@@ -29,6 +36,9 @@ class Services:
     custody: CustodyService
     audit: AuditService
     labels: LabelService
+    offload: OffloadService
+    clips: ClipService
+    fixity: FixityService
     selfcheck: SelfCheckService
 
     @property
@@ -40,8 +50,9 @@ class Services:
 def build_services(settings: Settings, **overrides: Any) -> Services:
     """Open the home's database (migrating it) and wire the services.
 
-    Overrides replace ports by name (`clock=`, `audit_signer=`, `label_signer=`); tests pass
-    simulators here instead of patching internals.
+    Overrides replace ports by name (`clock=`, `audit_signer=`, `label_signer=`,
+    `media_probe=`, `archive_fsync=`); tests pass simulators and failing fsyncs here instead
+    of patching internals.
     """
     for directory in (
         settings.home,
@@ -59,6 +70,12 @@ def build_services(settings: Settings, **overrides: Any) -> Services:
     label_signer: Signer = overrides.pop("label_signer", None) or FileSigner(
         settings.keys_dir, "label"
     )
+    media_probe: MediaProbe = overrides.pop("media_probe", None) or FfprobeProbe(
+        settings.probe_timeout_seconds
+    )
+    archive = ArchiveFS(
+        settings.archive_dir, settings.staging_dir, overrides.pop("archive_fsync", None) or os.fsync
+    )
     if overrides:
         raise TypeError(f"unknown overrides: {sorted(overrides)}")
     ctx = Context(settings, clock, audit_signer, label_signer)
@@ -70,6 +87,9 @@ def build_services(settings: Settings, **overrides: Any) -> Services:
         custody=CustodyService(ctx, selfcheck),
         audit=AuditService(ctx),
         labels=LabelService(ctx),
+        offload=OffloadService(ctx, archive, media_probe, StagingArea(settings.staging_dir)),
+        clips=ClipService(ctx),
+        fixity=FixityService(ctx, archive),
         selfcheck=selfcheck,
     )
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Any
 
-from appliance.store.migrations import m0001_initial, m0002_readings
+from appliance.store.migrations import m0001_initial, m0002_readings, m0003_footage
 
 MIGRATIONS: tuple[ModuleType, ...] = (
     m0001_initial,
     m0002_readings,
+    m0003_footage,
 )
 
 

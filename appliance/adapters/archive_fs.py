@@ -1,0 +1,209 @@
+"""Provides the content-addressed archive on a local file system (DESIGN §3.2, §4 steps 1-4).
+
+Files live at archive/sha256/ab/cd/<sha256>, written once through a staging part file,
+made read-only (0444) and linked to their final name, never overwritten. `fsync` is a port:
+tests pass one that fails or corrupts, production passes os.fsync.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import re
+import stat
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+BUFFER_SIZE = 4 * 1024 * 1024
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+_READ_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC
+
+Fsync = Callable[[int], None]
+Progress = Callable[[int], None]
+
+
+class PartCorrupt(OSError):
+    """The staged copy does not hold the bytes that were hashed: redo it from the source."""
+
+
+class ContentConflict(OSError):
+    """An archived file no longer matches its own name: evidence at risk (critical alarm)."""
+
+
+def is_content_name(name: str) -> bool:
+    """Whether a file name is a SHA-256 in lower-case hex."""
+    return bool(_HEX64.fullmatch(name))
+
+
+class ArchiveFS:
+    """The archive directory and its staging area (same file system, so link() works)."""
+
+    def __init__(
+        self,
+        archive_dir: Path,
+        staging_dir: Path,
+        fsync: Fsync = os.fsync,
+        buffer_size: int = BUFFER_SIZE,
+    ) -> None:
+        self.root = archive_dir / "sha256"
+        self.staging_dir = staging_dir
+        self._fsync = fsync
+        self.buffer_size = buffer_size
+        self.root.mkdir(parents=True, exist_ok=True)
+
+    def path_for(self, sha256: str) -> Path:
+        """The final name of a content: sha256/ab/cd/<sha256>."""
+        if not is_content_name(sha256):
+            raise ValueError("not a sha256")
+        return self.root / sha256[:2] / sha256[2:4] / sha256
+
+    def exists(self, sha256: str) -> bool:
+        """Whether the content is in the archive."""
+        return self.path_for(sha256).is_file()
+
+    # Step 1: copy from the recorder, hashing while writing the part file.
+    def stage(
+        self, source: BinaryIO, part: Path, buffer: bytearray, progress: Progress | None = None
+    ) -> tuple[int, str, int]:
+        """Write the stream to a new part file; return (open fd, sha256, size)."""
+        fd = os.open(part, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+        digest = hashlib.sha256()
+        size = 0
+        view = memoryview(buffer)
+        try:
+            while True:
+                count = source.readinto(view)  # type: ignore[attr-defined]
+                if not count:
+                    break
+                chunk = view[:count]
+                digest.update(chunk)
+                written = 0
+                while written < count:
+                    written += os.write(fd, chunk[written:])
+                size += count
+                if progress is not None:
+                    progress(count)
+        except BaseException:
+            os.close(fd)
+            raise
+        return fd, digest.hexdigest(), size
+
+    # Step 2: make the part durable; the caller discards it on any error.
+    def sync_part(self, fd: int) -> None:
+        """fsync the part file once (never retried in place) and make it read-only."""
+        os.fchmod(fd, 0o444)
+        self._fsync(fd)
+
+    # Step 3: link to the content name; EEXIST means compare.
+    def promote(self, part: Path, sha256: str) -> bool:
+        """Link the part to its content name; True if new, False if identical content existed.
+
+        Raises PartCorrupt when the part differs from an intact archived copy, and
+        ContentConflict when the archived copy no longer matches its own name.
+        """
+        final = self.path_for(sha256)
+        self._make_dirs(final.parent)
+        try:
+            os.link(part, final)
+        except FileExistsError:
+            if self._same_bytes(part, final):
+                return False
+            if self.rehash(sha256) == sha256:
+                raise PartCorrupt(errno.EIO, "the staged copy differs from the archive") from None
+            raise ContentConflict(errno.EIO, f"archived {sha256} does not match its name") from None
+        self._sync_dir(final.parent)
+        return True
+
+    def _make_dirs(self, directory: Path) -> None:
+        missing = []
+        probe = directory
+        while not probe.is_dir():
+            missing.append(probe)
+            probe = probe.parent
+        for path in reversed(missing):
+            try:
+                path.mkdir(mode=0o755)
+            except FileExistsError:
+                continue
+            # The new directory entry must survive a power cut before the file in it does.
+            self._sync_dir(path.parent)
+
+    def _sync_dir(self, directory: Path) -> None:
+        fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        try:
+            self._fsync(fd)
+        finally:
+            os.close(fd)
+
+    def _same_bytes(self, first: Path, second: Path) -> bool:
+        with open(first, "rb", buffering=0) as a, open(second, "rb", buffering=0) as b:
+            while True:
+                left = a.read(self.buffer_size)
+                right = b.read(self.buffer_size)
+                if left != right:
+                    return False
+                if not left:
+                    return True
+
+    # Step 4: evict from the page cache, then hash what the disk holds.
+    def rehash(self, sha256: str, buffer: bytearray | None = None) -> str:
+        """SHA-256 of the archived file as read back from disk."""
+        fd = os.open(self.path_for(sha256), _READ_FLAGS)
+        try:
+            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+            return _hash_fd(fd, buffer or bytearray(self.buffer_size))
+        finally:
+            os.close(fd)
+
+    def discard(self, part: Path) -> None:
+        """Remove a part file (never promoted, or promoted and then linked)."""
+        try:
+            part.unlink()
+        except FileNotFoundError:
+            pass
+
+    def withdraw_unverified(self, sha256: str) -> None:
+        """Unlink a content file this job just created that failed verification.
+
+        Only ever called for a link made moments ago whose bytes do not match the name: no
+        row refers to it, so it is not evidence but a bad copy (DESIGN §4 step 4).
+        """
+        final = self.path_for(sha256)
+        try:
+            final.unlink()
+        except FileNotFoundError:
+            return
+        self._sync_dir(final.parent)
+
+    def contents(self) -> Iterator[tuple[str, Path]]:
+        """Every (sha256, path) under the archive root; other names are ignored."""
+        for first in sorted(self.root.iterdir()):
+            if not first.is_dir() or first.is_symlink():
+                continue
+            for second in sorted(first.iterdir()):
+                if not second.is_dir() or second.is_symlink():
+                    continue
+                for entry in sorted(second.iterdir()):
+                    if is_content_name(entry.name) and stat.S_ISREG(entry.lstat().st_mode):
+                        yield entry.name, entry
+
+
+def _hash_fd(fd: int, buffer: bytearray) -> str:
+    digest = hashlib.sha256()
+    view = memoryview(buffer)
+    while True:
+        count = os.readv(fd, [view])
+        if not count:
+            return digest.hexdigest()
+        digest.update(view[:count])
+
+
+def hash_file(path: Path, buffer: bytearray | None = None) -> str:
+    """SHA-256 of a file's bytes, read with a large buffer."""
+    fd = os.open(path, _READ_FLAGS)
+    try:
+        return _hash_fd(fd, buffer or bytearray(BUFFER_SIZE))
+    finally:
+        os.close(fd)

@@ -1,0 +1,165 @@
+"""Provides the `bwc offload`, `bwc fixity` and `bwc clips` commands (DESIGN §8)."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+from typing import Any
+
+from appliance.adapters.mass_storage import MassStorageDriver
+from appliance.bootstrap import Services
+from appliance.cli_output import EXIT_OK, EXIT_REFUSED, Output, os_actor, read_pin
+from appliance.domain.errors import BadInput
+from appliance.domain.footage import ArchivedClip
+from appliance.i18n import t
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def cmd_offload(services: Services, args: argparse.Namespace, out: Output) -> int:
+    source = Path(args.source)
+    if not source.is_dir():
+        raise BadInput("source_not_directory", path=str(source))
+    # DESIGN §4: every start of the offload machinery reconciles first.
+    found = services.offload.reconcile()
+    if found.parts_removed or found.jobs_interrupted or found.quarantined or found.missing:
+        out.say(
+            "offload.reconciled",
+            parts=found.parts_removed,
+            interrupted=len(found.jobs_interrupted),
+            quarantined=len(found.quarantined),
+            missing=len(found.missing),
+        )
+    driver = MassStorageDriver(source, serial=args.device)
+    progress = services.offload.run(driver, args.device, clear=False if args.no_clear else None)
+    out.say(
+        "offload.summary",
+        serial=progress.serial,
+        archived=progress.clips_new,
+        existing=progress.clips_existing,
+        failed=progress.clips_failed,
+        cleared=progress.clips_cleared,
+    )
+    for flag, count in sorted(progress.flag_counts.items()):
+        out.say("offload.flag", flag=t(f"flag.{flag}", out.language), count=count)
+    out.data(
+        job=progress.id,
+        serial=progress.serial,
+        state=progress.state,
+        archived=progress.clips_new,
+        already_archived=progress.clips_existing,
+        failed=progress.clips_failed,
+        cleared=progress.clips_cleared,
+        bytes=progress.bytes_done,
+        flags=progress.flag_counts,
+        error=progress.error,
+    )
+    if progress.state == "done":
+        return EXIT_OK
+    if progress.error.startswith("archive_full"):
+        out.say("offload.archive_full")
+    else:
+        out.say("offload.failed", error=progress.error)
+    return EXIT_REFUSED
+
+
+def cmd_fixity_verify(services: Services, args: argparse.Namespace, out: Output) -> int:
+    if args.sample is not None and args.sample < 1:
+        raise BadInput("bad_sample")
+    report = services.fixity.verify(os_actor(services.settings.unit_code, "system"), args.sample)
+    out.data(
+        checked=report.checked,
+        mismatched=report.mismatched,
+        missing=report.missing,
+        clean=report.clean,
+    )
+    if report.clean:
+        out.say("fixity.clean", checked=report.checked)
+        return EXIT_OK
+    out.say(
+        "fixity.bad",
+        checked=report.checked,
+        mismatched=len(report.mismatched),
+        missing=len(report.missing),
+    )
+    for sha256 in report.mismatched:
+        out.say("fixity.mismatch", sha256=sha256)
+    for sha256 in report.missing:
+        out.say("fixity.missing", sha256=sha256)
+    return EXIT_REFUSED
+
+
+def _clip_row(clip: ArchivedClip, out: Output) -> dict[str, Any]:
+    return {
+        "id": clip.id,
+        "day": clip.day,
+        "recorded_at": out.time(clip.recorded_at) if clip.recorded_at else "",
+        "officer": clip.holder_badge or "",
+        "serial": clip.serial,
+        "name": clip.source_name,
+        "size": clip.size,
+        "duration": "" if clip.duration_seconds is None else f"{clip.duration_seconds:.1f}",
+        "flags": ",".join(sorted(f.value for f in clip.flags)),
+        "cases": ",".join(clip.cases),
+        "sha256": clip.sha256,
+    }
+
+
+def cmd_clips_list(services: Services, args: argparse.Namespace, out: Output) -> int:
+    if args.day and not _DAY.fullmatch(args.day):
+        raise BadInput("bad_day")
+    found = services.clips.listing(args.day, args.officer, args.case)
+    rows = [_clip_row(clip, out) for clip in found]
+    if out.json_mode:
+        for row, clip in zip(rows, found, strict=True):
+            row["recorded_at"] = clip.recorded_at.isoformat() if clip.recorded_at else None
+    out.table(rows, ("id", "day", "recorded_at", "officer", "serial", "name", "flags", "cases"))
+    return EXIT_OK
+
+
+def cmd_clips_file(services: Services, args: argparse.Namespace, out: Output) -> int:
+    actor = services.auth.sign_in(args.badge, read_pin())
+    newly = services.clips.file(actor, args.clip_ids, args.case)
+    out.say("clips.filed", count=len(newly), case=args.case)
+    out.data(case=args.case, filed=newly, requested=sorted(set(args.clip_ids)))
+    return EXIT_OK
+
+
+def _json_flag(parser: argparse.ArgumentParser) -> None:
+    # Also accepted after the subcommand; SUPPRESS keeps the global --json when absent.
+    parser.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
+
+
+def register(sub: Any) -> None:
+    """Add the footage commands to the `bwc` parser."""
+    offload = sub.add_parser("offload", help="offload a mounted or copied recorder card")
+    offload.add_argument("--device", required=True, help="the recorder's serial")
+    offload.add_argument("--source", required=True, help="the card's root directory")
+    offload.add_argument(
+        "--no-clear", action="store_true", help="leave the recorder as it is afterwards"
+    )
+    _json_flag(offload)
+    offload.set_defaults(handler=cmd_offload)
+
+    fixity = sub.add_parser("fixity", help="archive fixity").add_subparsers(
+        dest="sub", required=True
+    )
+    verify = fixity.add_parser("verify", help="re-hash archived files")
+    verify.add_argument("--sample", type=int, help="check this many random files")
+    _json_flag(verify)
+    verify.set_defaults(handler=cmd_fixity_verify)
+
+    clips = sub.add_parser("clips", help="archived clips").add_subparsers(dest="sub", required=True)
+    listing = clips.add_parser("list", help="list clips")
+    listing.add_argument("--day", help="YYYY-MM-DD")
+    listing.add_argument("--officer", help="the holder's badge")
+    listing.add_argument("--case", help="a case number")
+    _json_flag(listing)
+    listing.set_defaults(handler=cmd_clips_list)
+    filing = clips.add_parser("file", help="file clips under a case (PIN on stdin)")
+    filing.add_argument("--badge", required=True)
+    filing.add_argument("--case", required=True)
+    filing.add_argument("clip_ids", nargs="+", type=int, metavar="CLIP_ID")
+    _json_flag(filing)
+    filing.set_defaults(handler=cmd_clips_file)

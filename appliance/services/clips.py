@@ -1,0 +1,73 @@
+"""Provides the listing of archived clips and their filing by case (Art. 8)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from appliance.domain.errors import Refused
+from appliance.domain.filing import check_case_number, filing_permission
+from appliance.domain.footage import ArchivedClip
+from appliance.domain.records import Actor
+from appliance.domain.roles import Role
+from appliance.services.context import Context
+from appliance.store import clips
+
+
+class ClipService:
+    """Finds clips by day, officer or case, and files them under a case number."""
+
+    def __init__(self, ctx: Context) -> None:
+        self._ctx = ctx
+
+    def listing(
+        self,
+        day: str | None = None,
+        holder_badge: str | None = None,
+        case_number: str | None = None,
+        job_id: int | None = None,
+    ) -> list[ArchivedClip]:
+        """Clips matching every given filter, in recording order."""
+        return clips.listing(day, holder_badge, case_number, job_id)
+
+    def get(self, clip_id: int) -> ArchivedClip | None:
+        """One clip, with the cases it is filed under."""
+        return clips.get(clip_id)
+
+    def unfiled(self, holder_badge: str) -> list[ArchivedClip]:
+        """A holder's clips not yet filed under any case (the filing screen's list)."""
+        return [c for c in clips.listing(holder_badge=holder_badge) if not c.cases]
+
+    def file(self, actor: Actor, clip_ids: Sequence[int], case_number: str) -> list[int]:
+        """File clips under a case, all or none; returns the ids newly filed.
+
+        The holder files their own clips, a unit head anyone's in the unit (Art. 7, 8);
+        a refusal changes nothing and is audited.
+        """
+        number = check_case_number(case_number)
+        ids = sorted(set(clip_ids))
+        newly: list[int] = []
+        with self._ctx.audited(actor, "file_clip", "case", number):
+            try:
+                role = Role(actor.role)
+            except ValueError:
+                raise Refused("permission_denied", action="file_clip", role=actor.role) from None
+            now = self._ctx.clock.now()
+            for clip_id in ids:
+                clip = clips.get(clip_id)
+                if clip is None:
+                    raise Refused("unknown_clip", clip=clip_id)
+                used = filing_permission(
+                    actor.actor_id, role, actor.unit_code, clip.holder_badge, clip.unit_code
+                )
+                if clips.file_case(clip_id, number, actor.actor_id, now):
+                    newly.append(clip_id)
+                    self._ctx.record(
+                        actor,
+                        "file_clip",
+                        "clip",
+                        str(clip_id),
+                        case=number,
+                        holder=clip.holder_badge,
+                        on_behalf=used.value == "file_clip_for_other",
+                    )
+        return newly

@@ -1,0 +1,318 @@
+"""Provides the ingest protocol of DESIGN §4, steps 1 to 6, for a recorder's clips.
+
+Each clip goes copy+hash → fsync → link → evict+re-hash → probe → commit. The steps run as a
+pipeline of threads (copying clip n+1 while clip n is synced and clip n-1 verified), so the
+disk never waits for the CPU and memory stays at a few fixed buffers whatever the clip size.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import functools
+import os
+import queue
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import tzinfo
+from pathlib import Path
+
+from appliance.adapters.archive_fs import ArchiveFS, ContentConflict
+from appliance.adapters.staging import JobStaging
+from appliance.domain.attribution import corrected_time, day_of, session_at
+from appliance.domain.footage import ClipFlag, probe_flags, stored_name
+from appliance.domain.records import Actor, CustodySession
+from appliance.ports import ClipRef, MediaProbe, RecorderDriver
+from appliance.services.context import Context
+from appliance.services.progress import ProgressMeter
+from appliance.store import alarms, clips, offload_jobs, readings
+from appliance.store.db import transaction
+
+PROBE_WORKERS = 2
+_QUEUE_DEPTH = 3
+_DONE = None
+
+
+@dataclass(frozen=True)
+class RecorderFacts:
+    """What the ingest needs to know of the recorder beyond its files."""
+
+    serial: str
+    unit_code: str
+    foreign: bool
+    sessions: Sequence[CustodySession]
+    zone: tzinfo
+    gap_names: frozenset[str] = frozenset()
+
+
+@dataclass
+class PassResult:
+    """What one pass over a list of clips achieved."""
+
+    committed: dict[str, tuple[int, bool]] = field(default_factory=dict)
+    failed: dict[str, str] = field(default_factory=dict)
+    fatal: str = ""
+
+
+@dataclass
+class _Staged:
+    clip: ClipRef
+    part: Path
+    fd: int
+    sha256: str
+    size: int
+
+
+class IngestPass:
+    """One pass of the pipeline over some clips of one recorder, for one job."""
+
+    def __init__(
+        self,
+        ctx: Context,
+        archive: ArchiveFS,
+        probe: MediaProbe,
+        actor: Actor,
+        job_id: int,
+        staging: JobStaging,
+        driver: RecorderDriver,
+        facts: RecorderFacts,
+        meter: ProgressMeter,
+        on_conflict: Callable[[str, str], None],
+    ) -> None:
+        self._ctx = ctx
+        self._archive = archive
+        self._probe = probe
+        self._actor = actor
+        self._job_id = job_id
+        self._staging = staging
+        self._driver = driver
+        self._facts = facts
+        self._meter = meter
+        self._on_conflict = on_conflict
+        self._result = PassResult()
+        self._lock = threading.Lock()
+        self._abort = threading.Event()
+
+    def run(self, to_ingest: Sequence[ClipRef]) -> PassResult:
+        """Take every clip through steps 1-6; failures are recorded, never raised."""
+        to_sync: queue.Queue[_Staged | None] = queue.Queue(_QUEUE_DEPTH)
+        to_verify: queue.Queue[tuple[ClipRef, str, int, bool] | None] = queue.Queue(_QUEUE_DEPTH)
+        syncer = threading.Thread(target=self._guard, args=(self._sync_stage, to_sync, to_verify))
+        verifier = threading.Thread(target=self._guard, args=(self._verify_stage, to_verify, None))
+        syncer.start()
+        verifier.start()
+        try:
+            self._copy_stage(to_ingest, to_sync)
+        finally:
+            to_sync.put(_DONE)
+            syncer.join()
+            verifier.join()
+        return self._result
+
+    def _guard(self, stage: Callable[..., None], *queues: object) -> None:
+        try:
+            stage(*queues)
+        except BaseException as exc:  # a stage must never die silently
+            self._fatal(f"internal error: {exc!r}")
+            inbox = queues[0]
+            if isinstance(inbox, queue.Queue):
+                _drain(inbox, self._archive)
+            outbox = queues[1]
+            if isinstance(outbox, queue.Queue):
+                outbox.put(_DONE)
+
+    def _fatal(self, reason: str) -> None:
+        with self._lock:
+            self._result.fatal = self._result.fatal or reason
+        self._abort.set()
+
+    def _fail(self, clip: ClipRef, reason: str, part: Path | None = None) -> None:
+        """Step 2: a failed clip's part is discarded; it is redone from the source later."""
+        if part is not None:
+            self._archive.discard(part)
+        with self._lock:
+            self._result.failed[clip.name] = reason
+        self._meter.forget(clip.name)
+        with transaction():
+            self._ctx.record(
+                self._actor,
+                "clip_ingest",
+                "recorder",
+                self._facts.serial,
+                "failed",
+                job=self._job_id,
+                source=stored_name(clip.name),
+                reason=reason,
+            )
+
+    # Step 1: read from the recorder, hash while writing staging/<job>/<uuid>.part.
+    def _copy_stage(
+        self, to_ingest: Sequence[ClipRef], to_sync: queue.Queue[_Staged | None]
+    ) -> None:
+        buffer = bytearray(self._archive.buffer_size)
+        for clip in to_ingest:
+            if self._abort.is_set():
+                return
+            part = self._staging.new_part()
+            self._meter.begin(clip.name)
+            try:
+                with self._driver.open(clip) as source:
+                    fd, sha256, size = self._archive.stage(
+                        source, part, buffer, functools.partial(self._meter.add, clip.name)
+                    )
+            except OSError as exc:
+                self._fail(clip, _reason(exc), part)
+                if exc.errno == errno.ENOSPC:
+                    self._fatal("archive_full")
+                continue
+            to_sync.put(_Staged(clip, part, fd, sha256, size))
+
+    # Steps 2 and 3: fsync once, then link to the content name.
+    def _sync_stage(
+        self,
+        to_sync: queue.Queue[_Staged | None],
+        to_verify: queue.Queue[tuple[ClipRef, str, int, bool] | None],
+    ) -> None:
+        while (staged := to_sync.get()) is not _DONE:
+            try:
+                try:
+                    self._archive.sync_part(staged.fd)
+                finally:
+                    _close(staged.fd)
+                new = self._archive.promote(staged.part, staged.sha256)
+            except ContentConflict as exc:
+                self._fail(staged.clip, "archive_conflict", staged.part)
+                self._on_conflict(staged.sha256, str(exc))
+                continue
+            except OSError as exc:
+                self._fail(staged.clip, _reason(exc), staged.part)
+                if exc.errno == errno.ENOSPC:
+                    self._fatal("archive_full")
+                continue
+            self._archive.discard(staged.part)
+            to_verify.put((staged.clip, staged.sha256, staged.size, new))
+        to_verify.put(_DONE)
+
+    # Step 4: evict from the page cache and re-hash from disk; then probe and commit.
+    def _verify_stage(
+        self, to_verify: queue.Queue[tuple[ClipRef, str, int, bool] | None], _: None
+    ) -> None:
+        buffer = bytearray(self._archive.buffer_size)
+        with ThreadPoolExecutor(PROBE_WORKERS, thread_name_prefix="probe") as probes:
+            while (item := to_verify.get()) is not _DONE:
+                clip, sha256, size, new = item
+                try:
+                    on_disk = self._archive.rehash(sha256, buffer)
+                except OSError as exc:
+                    on_disk = f"unreadable: {exc.strerror}"
+                if on_disk != sha256:
+                    if new:
+                        self._archive.withdraw_unverified(sha256)
+                    self._fail(clip, "verify_mismatch")
+                    continue
+                probes.submit(self._guard_commit, clip, sha256, size)
+
+    def _guard_commit(self, clip: ClipRef, sha256: str, size: int) -> None:
+        try:
+            self._commit(clip, sha256, size)
+        except BaseException as exc:  # reported as the clip's failure
+            self._fail(clip, f"commit_failed: {exc!r}")
+
+    # Steps 5 and 6: probe, then one transaction for the row and its audit event.
+    def _commit(self, clip: ClipRef, sha256: str, size: int) -> None:
+        facts = self._facts
+        name = stored_name(clip.name)
+        existing = clips.find(facts.serial, name, sha256)
+        if existing is not None:
+            with transaction():
+                offload_jobs.count_clip(self._job_id, self._ctx.clock.now(), "existing")
+                self._ctx.record(
+                    self._actor, "clip_seen_again", "clip", str(existing), job=self._job_id
+                )
+            self._done(clip, existing, False)
+            return
+        probed = self._probe.probe(self._archive.path_for(sha256))
+        device_time = probed.recorded_at or clip.modified_at
+        recorded = None
+        if device_time is not None:
+            recorded = corrected_time(device_time, readings.drift_before(facts.serial, device_time))
+        session = session_at(facts.sessions, recorded) if recorded else None
+        flags = set(probe_flags(probed.readable, probed.damaged, probed.has_audio))
+        if clip.name in facts.gap_names:
+            flags.add(ClipFlag.GAP)
+        if facts.foreign:
+            flags.add(ClipFlag.FOREIGN_UNIT)
+        now = self._ctx.clock.now()
+        row = clips.NewClip(
+            sha256=sha256,
+            size=size,
+            serial=facts.serial,
+            unit_code=facts.unit_code,
+            source_name=name,
+            job_id=self._job_id,
+            archived_at=now,
+            device_recorded_at=device_time,
+            recorded_at=recorded,
+            day=day_of(recorded, facts.zone) if recorded else "",
+            session_id=session.id if session else None,
+            holder_badge=session.holder_badge if session else None,
+            duration_seconds=probed.duration_seconds,
+            container=probed.container,
+            video_codec=probed.video_codec,
+            audio_codec=probed.audio_codec,
+            width=probed.width,
+            height=probed.height,
+            has_audio=probed.has_audio,
+            flags=frozenset(flags),
+            probe_error=probed.error,
+        )
+        with transaction():
+            clip_id, new = clips.insert_or_find(row)
+            offload_jobs.count_clip(self._job_id, now, "new" if new else "existing")
+            if new:
+                resolved = alarms.resolve_quarantine(sha256, clip_id, now)
+                self._ctx.record(
+                    self._actor,
+                    "clip_archived",
+                    "clip",
+                    str(clip_id),
+                    sha256=sha256,
+                    size=size,
+                    serial=facts.serial,
+                    source=name,
+                    job=self._job_id,
+                    holder=row.holder_badge,
+                    flags=sorted(f.value for f in flags),
+                    resolved_quarantine=resolved,
+                )
+        self._done(clip, clip_id, new)
+
+    def _done(self, clip: ClipRef, clip_id: int, new: bool) -> None:
+        with self._lock:
+            self._result.committed[clip.name] = (clip_id, new)
+        self._meter.finish(clip.name)
+
+
+def _reason(exc: OSError) -> str:
+    code = errno.errorcode.get(exc.errno or 0, "")
+    if exc.errno == errno.ENOSPC:
+        return "archive_full"
+    return f"io_error:{code}" if code else f"io_error:{type(exc).__name__}"
+
+
+def _close(fd: int) -> None:
+    with contextlib.suppress(OSError):
+        os.close(fd)
+
+
+def _drain(inbox: queue.Queue[object], archive: ArchiveFS) -> None:
+    """Empty a stage's queue after it died, discarding any part files in it."""
+    while True:
+        item = inbox.get()
+        if item is _DONE:
+            return
+        if isinstance(item, _Staged):
+            _close(item.fd)
+            archive.discard(item.part)

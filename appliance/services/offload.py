@@ -1,0 +1,309 @@
+"""Provides offload jobs: one per docked recorder, several at once, then clearing (DESIGN §4)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from appliance.adapters.archive_fs import ArchiveFS
+from appliance.adapters.staging import JobStaging, StagingArea
+from appliance.domain.errors import Refused
+from appliance.domain.footage import ClipFlag, OffloadProgress, stored_name
+from appliance.domain.gaps import ClipTiming, coverage_gaps, numbering_gaps
+from appliance.domain.lifecycle import FINAL_JOB_STATES, JobEvent, JobState, next_job_state
+from appliance.domain.records import Actor
+from appliance.ports import ClipRef, MediaProbe, RecorderDriver
+from appliance.services.clearing import clear_recorder
+from appliance.services.context import Context
+from appliance.services.ingest import IngestPass, PassResult, RecorderFacts
+from appliance.services.progress import ProgressMeter
+from appliance.services.reconcile import ReconcileReport, reconcile
+from appliance.store import alarms, clips, custody, offload_jobs, recorders
+from appliance.store.db import transaction
+
+# DESIGN §4 step 2: a failed clip is redone from the source, a fresh copy each time.
+MAX_ATTEMPTS = 3
+
+
+def offload_actor(unit_code: str) -> Actor:
+    """The audit identity of the offload machinery."""
+    return Actor("system:offload", "system", unit_code)
+
+
+class OffloadService:
+    """Runs offload jobs and answers what each job is doing, from the database."""
+
+    def __init__(
+        self, ctx: Context, archive: ArchiveFS, probe: MediaProbe, staging: StagingArea
+    ) -> None:
+        self._ctx = ctx
+        self.archive = archive
+        self._probe = probe
+        self._staging = staging
+        self._actor = offload_actor(ctx.settings.unit_code)
+        self._pool: ThreadPoolExecutor | None = None
+        self._futures: dict[int, Future[OffloadProgress]] = {}
+        self._lock = threading.Lock()
+
+    def reconcile(self) -> ReconcileReport:
+        """The start-up reconciliation of staging, archive and rows (DESIGN §4)."""
+        return reconcile(self._ctx, self.archive, self._staging, self._actor)
+
+    def run(
+        self, driver: RecorderDriver, serial: str | None = None, clear: bool | None = None
+    ) -> OffloadProgress:
+        """Offload one recorder in this thread, to the end; returns the final progress.
+
+        `serial`, when given, must be what the recorder reports; `clear` overrides the
+        clear_after_offload setting (None keeps it).
+        """
+        job_id, staging = self._open(driver, serial)
+        return self._execute(job_id, staging, driver, self._clearing(clear))
+
+    def start(
+        self, driver: RecorderDriver, serial: str | None = None, clear: bool | None = None
+    ) -> int:
+        """Queue one recorder's offload (at most max_parallel_offloads run); returns the job id.
+
+        Read its progress with progress(job_id) from any process; wait(job_id) blocks here.
+        """
+        job_id, staging = self._open(driver, serial)
+        with self._lock:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(
+                    self._ctx.settings.max_parallel_offloads, thread_name_prefix="offload"
+                )
+            self._futures[job_id] = self._pool.submit(
+                self._execute, job_id, staging, driver, self._clearing(clear)
+            )
+        return job_id
+
+    def wait(self, job_id: int, timeout: float | None = None) -> OffloadProgress:
+        """Block until a job started here ends; returns its final progress."""
+        with self._lock:
+            future = self._futures[job_id]
+        return future.result(timeout)
+
+    def shutdown(self) -> None:
+        """Wait for running jobs and stop the worker threads."""
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True)
+
+    def progress(self, job_id: int) -> OffloadProgress | None:
+        """A job's progress as stored: what every screen shows."""
+        return offload_jobs.get(job_id)
+
+    def recent(self, limit: int = 20) -> list[OffloadProgress]:
+        """The newest jobs, newest first."""
+        return offload_jobs.recent(limit)
+
+    def by_recorder(self) -> list[OffloadProgress]:
+        """Each recorder's newest job (the unit head's screen, Art. 14)."""
+        return offload_jobs.latest_per_recorder()
+
+    def _open(self, driver: RecorderDriver, serial: str | None) -> tuple[int, JobStaging]:
+        identity = driver.identify()
+        if serial is not None and identity.serial != serial:
+            raise Refused("serial_mismatch", serial=serial, found=identity.serial)
+        token = self._staging.new_token()
+        staging = self._staging.open_job(token)
+        try:
+            with transaction():
+                job_id = offload_jobs.create(identity.serial, token, self._ctx.clock.now())
+                self._ctx.record(
+                    self._actor,
+                    "offload_queued",
+                    "offload_job",
+                    str(job_id),
+                    serial=identity.serial,
+                )
+        except BaseException:
+            staging.close()
+            raise
+        return job_id, staging
+
+    def _move(self, job_id: int, state: JobState, event: JobEvent, error: str = "") -> JobState:
+        new = next_job_state(state, event)
+        with transaction():
+            offload_jobs.set_state(job_id, state, new, self._ctx.clock.now(), error)
+            self._ctx.record(
+                self._actor,
+                f"offload_{event.value}",
+                "offload_job",
+                str(job_id),
+                "ok" if not error else "failed",
+                state=new.value,
+                error=error,
+            )
+        return new
+
+    def _clearing(self, clear: bool | None) -> bool:
+        return self._ctx.settings.clear_after_offload if clear is None else clear
+
+    def _execute(
+        self, job_id: int, staging: JobStaging, driver: RecorderDriver, clear: bool
+    ) -> OffloadProgress:
+        try:
+            state = self._move(job_id, JobState.QUEUED, JobEvent.START)
+            self._offload(job_id, state, staging, driver, clear)
+        except BaseException as exc:
+            stored = offload_jobs.get(job_id)
+            current = JobState(stored.state) if stored else JobState.FAILED
+            if current not in FINAL_JOB_STATES:
+                self._move(job_id, current, JobEvent.FAIL, f"internal_error: {exc!r}")
+            raise
+        finally:
+            staging.close()
+        final = offload_jobs.get(job_id)
+        if final is None:
+            raise LookupError(f"offload job {job_id} vanished")
+        return final
+
+    def _offload(
+        self,
+        job_id: int,
+        state: JobState,
+        staging: JobStaging,
+        driver: RecorderDriver,
+        clear: bool,
+    ) -> JobState:
+        serial = driver.identify().serial
+        try:
+            listed = driver.clips()
+        except OSError as exc:
+            return self._move(job_id, state, JobEvent.FAIL, f"source_unreadable: {exc.strerror}")
+        facts = self._facts(serial, listed)
+        now = self._ctx.clock.now()
+        offload_jobs.set_totals(job_id, sum(c.size for c in listed), len(listed), now)
+        if facts.foreign:
+            self._flag_foreign(job_id, facts)
+        meter = ProgressMeter(self._ctx, job_id)
+        committed: dict[str, tuple[int, bool]] = {}
+        pending: Sequence[ClipRef] = listed
+        result = PassResult()
+        for _ in range(MAX_ATTEMPTS):
+            result = IngestPass(
+                self._ctx,
+                self.archive,
+                self._probe,
+                self._actor,
+                job_id,
+                staging,
+                driver,
+                facts,
+                meter,
+                self._conflict,
+            ).run(pending)
+            committed.update(result.committed)
+            pending = [clip for clip in pending if clip.name not in committed]
+            if not pending or result.fatal:
+                break
+        meter.flush(force=True)
+        self._flag_coverage_gaps(listed, committed)
+        if pending or result.fatal:
+            at = self._ctx.clock.now()
+            with transaction():
+                for _clip in pending:
+                    offload_jobs.count_clip(job_id, at, "failed")
+            reason = result.fatal or f"clips_failed: {len(pending)}"
+            return self._move(job_id, state, JobEvent.FAIL, reason)
+        if clear and listed:
+            state = self._move(job_id, state, JobEvent.CLEAR)
+            error = clear_recorder(
+                self._ctx, self.archive, self._actor, job_id, driver, listed, committed
+            )
+            if error:
+                return self._move(job_id, state, JobEvent.FAIL, error)
+        return self._move(job_id, state, JobEvent.FINISH)
+
+    def _facts(self, serial: str, listed: Sequence[ClipRef]) -> RecorderFacts:
+        recorder = recorders.get(serial)
+        unit = self._ctx.settings.unit_code
+        # Art. 9: a recorder of another unit, or none, is still offloaded, filed under its own
+        # unit, and flagged to the unit head.
+        foreign = recorder is None or recorder.unit_code != unit
+        return RecorderFacts(
+            serial=serial,
+            unit_code=recorder.unit_code if recorder else "",
+            foreign=foreign,
+            sessions=custody.sessions_for(serial),
+            zone=self._zone(),
+            gap_names=frozenset(numbering_gaps([c.name for c in listed])),
+        )
+
+    def _zone(self) -> tzinfo:
+        name = self._ctx.settings.timezone or "Asia/Shanghai"
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            return ZoneInfo("UTC")
+
+    def _flag_foreign(self, job_id: int, facts: RecorderFacts) -> None:
+        with transaction():
+            alarm = alarms.raise_alarm(
+                self._ctx.clock.now(),
+                "warning",
+                "foreign_unit",
+                facts.serial,
+                job=job_id,
+                unit=facts.unit_code or "unregistered",
+            )
+            self._ctx.record(
+                self._actor,
+                "alarm_raised",
+                "alarm",
+                str(alarm),
+                kind="foreign_unit",
+                serial=facts.serial,
+                unit=facts.unit_code or "unregistered",
+            )
+
+    def _conflict(self, sha256: str, detail: str) -> None:
+        """DESIGN §3.2: archived bytes that no longer match their name are a critical alarm."""
+        with transaction():
+            alarm = alarms.raise_alarm(
+                self._ctx.clock.now(), "critical", "archive_conflict", sha256, detail=detail
+            )
+            self._ctx.record(
+                self._actor,
+                "alarm_raised",
+                "alarm",
+                str(alarm),
+                kind="archive_conflict",
+                sha256=sha256,
+            )
+
+    def _flag_coverage_gaps(
+        self, listed: Sequence[ClipRef], committed: dict[str, tuple[int, bool]]
+    ) -> None:
+        by_name = {}
+        for clip in listed:
+            entry = committed.get(clip.name)
+            if entry is None or not entry[1]:
+                continue
+            row = clips.get(entry[0])
+            if row is not None:
+                by_name[clip.name] = row
+        timings = [
+            ClipTiming(name, row.recorded_at, row.duration_seconds) for name, row in by_name.items()
+        ]
+        for name in sorted(coverage_gaps(timings)):
+            row = by_name[name]
+            if ClipFlag.GAP in row.flags:
+                continue
+            with transaction():
+                clips.add_flag(row.id, ClipFlag.GAP)
+                self._ctx.record(
+                    self._actor,
+                    "clip_flagged",
+                    "clip",
+                    str(row.id),
+                    flag="gap",
+                    source=stored_name(name),
+                    basis="time_coverage",
+                )

@@ -1,0 +1,89 @@
+"""Provides the start-up reconciliation of staging, archive and clip rows (DESIGN §4)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from appliance.adapters.archive_fs import ArchiveFS, hash_file
+from appliance.adapters.staging import StagingArea
+from appliance.domain.lifecycle import JobEvent, next_job_state
+from appliance.domain.records import Actor
+from appliance.services.context import Context
+from appliance.store import alarms, clips, offload_jobs
+from appliance.store.db import transaction
+
+
+@dataclass
+class ReconcileReport:
+    """What the reconciliation found and did."""
+
+    parts_removed: int = 0
+    jobs_interrupted: list[int] = field(default_factory=list)
+    quarantined: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    archive_scanned: bool = False
+
+
+def reconcile(
+    ctx: Context, archive: ArchiveFS, staging: StagingArea, actor: Actor
+) -> ReconcileReport:
+    """Remove stray parts, close dead jobs, quarantine orphan content, alarm on missing files.
+
+    Runs while other jobs may be live: their directories are locked and skipped, and the
+    archive is scanned only when no job anywhere holds the activity lock.
+    """
+    report = ReconcileReport()
+    tokens, report.parts_removed = staging.sweep_stale()
+    dead = set(tokens)
+    for job_id, token, state in offload_jobs.unfinished():
+        # A job is dead when its staging lock was free (swept now) or its directory is gone.
+        if token not in dead and (staging.root / token).is_dir():
+            continue
+        new = next_job_state(state, JobEvent.INTERRUPT)
+        with transaction():
+            if offload_jobs.set_state(job_id, state, new, ctx.clock.now(), "interrupted"):
+                ctx.record(actor, "offload_interrupt", "offload_job", str(job_id), state=new.value)
+                report.jobs_interrupted.append(job_id)
+    if report.parts_removed:
+        with transaction():
+            ctx.record(actor, "staging_swept", "staging", "-", parts=report.parts_removed)
+    with staging.quiet() as quiet:
+        if quiet:
+            report.archive_scanned = True
+            _scan(ctx, archive, actor, report)
+    return report
+
+
+def _scan(ctx: Context, archive: ArchiveFS, actor: Actor, report: ReconcileReport) -> None:
+    referenced = clips.all_hashes()
+    held = alarms.quarantined_hashes()
+    on_disk = set()
+    for sha256, path in archive.contents():
+        on_disk.add(sha256)
+        if sha256 in referenced or sha256 in held:
+            continue
+        # A content file with no row: the process died between link and commit. Its bytes
+        # are kept, re-hashed and held for a person to review (DESIGN §4).
+        matches = hash_file(path) == sha256
+        size = path.stat().st_size
+        with transaction():
+            if alarms.quarantine(sha256, size, ctx.clock.now(), matches):
+                ctx.record(
+                    actor,
+                    "content_quarantined",
+                    "archive",
+                    sha256,
+                    size=size,
+                    content_matches=matches,
+                )
+                report.quarantined.append(sha256)
+    for sha256 in sorted(referenced - on_disk):
+        # A row whose file is gone: evidence lost or moved (Art. 16(3)).
+        report.missing.append(sha256)
+        if alarms.has_open_alarm("archive_missing", sha256):
+            continue
+        with transaction():
+            alarm = alarms.raise_alarm(ctx.clock.now(), "critical", "archive_missing", sha256)
+            ctx.record(
+                actor, "alarm_raised", "alarm", str(alarm), kind="archive_missing", sha256=sha256
+            )

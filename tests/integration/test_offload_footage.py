@@ -1,0 +1,108 @@
+"""A generated card of 50+ files goes into the archive byte-exact and flagged (DESIGN §3, §4)."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from appliance.adapters.archive_fs import hash_file
+from appliance.adapters.clock import SettableClock
+from appliance.adapters.simulator import SimulatorDriver, create_simulator
+from appliance.bootstrap import Services
+from appliance.demo import DemoBadge
+from appliance.domain.checks import ALL_ITEMS
+from appliance.domain.footage import stored_name
+from appliance.domain.records import Actor
+from appliance.store import alarms
+from tests.footage import FootageSet, copy_card
+
+
+def _card(footage_card: FootageSet, target: Path, serial: str) -> SimulatorDriver:
+    copy_card(footage_card.root, target)
+    return create_simulator(target, serial, "Hikvision", "DS-MH2311")
+
+
+def _shift(services: Services, badges: dict[str, DemoBadge], clock: SettableClock) -> None:
+    officer = services.auth.sign_in("1001", badges["1001"].pin)
+    services.custody.sign_out(officer, "DSJ-A001", set(ALL_ITEMS))
+    clock.advance(8 * 3600)
+    services.custody.return_recorder(officer, "DSJ-A001")
+
+
+def test_card_is_archived_byte_exact_flagged_and_cleared(
+    demo: tuple[Services, dict[str, DemoBadge]],
+    clock: SettableClock,
+    footage_card: FootageSet,
+    tmp_path: Path,
+) -> None:
+    services, badges = demo
+    _shift(services, badges, clock)
+    driver = _card(footage_card, tmp_path / "rec", "DSJ-A001")
+    source_hashes = {name: footage_card.sha256(name) for name in footage_card.names()}
+    assert len(source_hashes) >= 50
+
+    progress = services.offload.run(driver)
+
+    assert progress.state == "done", progress.error
+    assert progress.clips_total == len(source_hashes)
+    assert progress.clips_new == len(source_hashes)
+    assert progress.clips_failed == 0
+    rows = {row.source_name: row for row in services.clips.listing()}
+    assert len(rows) == len(source_hashes)
+    for name, sha256 in source_hashes.items():
+        row = rows[stored_name(os.fsdecode(name))]
+        assert row.sha256 == sha256, name
+        archived = services.offload.archive.path_for(sha256)
+        assert hash_file(archived) == sha256
+        assert stat.S_IMODE(archived.stat().st_mode) == 0o444
+        assert {f.value for f in row.flags} == footage_card.expected[name], name
+        assert row.cleared_at is not None
+    # Step 7: the footage left the recorder, the traps (links, FIFO) were never touched.
+    assert driver.clips() == []
+    for trap in footage_card.skipped:
+        assert os.path.lexists(os.fsencode(tmp_path / "rec") + b"/" + trap)
+    assert services.audit.verify(_system(services)).clean
+    assert services.fixity.verify(_system(services)).clean
+
+
+def test_clips_are_attributed_to_the_session_and_day(
+    demo: tuple[Services, dict[str, DemoBadge]],
+    clock: SettableClock,
+    footage_card: FootageSet,
+    tmp_path: Path,
+) -> None:
+    services, badges = demo
+    _shift(services, badges, clock)
+    services.offload.run(_card(footage_card, tmp_path / "rec", "DSJ-A001"), clear=False)
+    mine = services.clips.listing(day="2026-11-27", holder_badge="1001")
+    # Every clip with a creation time inside the shift (09:00-12:00 Beijing) is the holder's.
+    assert len(mine) >= 40
+    assert all(c.session_id is not None for c in mine)
+    assert services.clips.listing(holder_badge="1002") == []
+
+
+def test_second_offload_finds_everything_already_archived(
+    demo: tuple[Services, dict[str, DemoBadge]], footage_card: FootageSet, tmp_path: Path
+) -> None:
+    services, _ = demo
+    driver = _card(footage_card, tmp_path / "rec", "DSJ-A002")
+    first = services.offload.run(driver, clear=False)
+    second = services.offload.run(driver)
+    assert first.clips_new == second.clips_existing == len(footage_card.expected)
+    assert second.clips_new == 0 and second.state == "done"
+    assert second.clips_cleared == len(footage_card.expected)
+
+
+def test_a_foreign_recorder_is_offloaded_and_flagged(
+    demo: tuple[Services, dict[str, DemoBadge]], footage_card: FootageSet, tmp_path: Path
+) -> None:
+    services, _ = demo
+    progress = services.offload.run(_card(footage_card, tmp_path / "rec", "OTHER-UNIT-9"))
+    assert progress.state == "done"
+    assert progress.flag_counts["foreign_unit"] == len(footage_card.expected)
+    assert [a.subject for a in alarms.open_alarms("foreign_unit")] == ["OTHER-UNIT-9"]
+
+
+def _system(services: Services) -> Actor:
+    return Actor("test:system", "system", services.settings.unit_code)
