@@ -41,8 +41,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.demo:
         services, badges = make_home(language=demo_language(os.environ))
-        print(f"bwc-kiosk demo home: {services.settings.home}", file=sys.stderr)
         create_app(services, badges).run()
+        # The demo home is kept so that its record can be checked (`bwc audit verify`).
+        home = services.settings.home
+        print(f"bwc-kiosk demo home: {home}\ncheck it: bwc --home {home} audit verify")
         return 0
     try:
         home, config_path = config.locate(args.home)

@@ -8,6 +8,7 @@ from appliance.bootstrap import Services
 from appliance.demo import DemoBadge
 from appliance.domain.checks import ALL_ITEMS
 from appliance.domain.custody import RecorderState
+from appliance.store import audit_log
 from tests.tui.helpers import notice_text, scan, settle, shown, state_of
 from tui.app import create_app
 from tui.dialogs.pin import PinDialog
@@ -75,3 +76,12 @@ async def test_sign_out_and_return_by_scanner(
         await settle(pilot)
         assert isinstance(app.screen, IdleScreen)
         assert app.actor is None
+
+    # The log holds the whole visit, in order (Art. 10, DESIGN §5).
+    visit = [(e.action, e.object_id, e.outcome) for e in reversed(audit_log.recent(4))]
+    assert visit == [
+        ("sign_in", "1001", "ok"),
+        ("sign_out", "DSJ-A001", "ok"),
+        ("return", "DSJ-A001", "ok"),
+        ("sign_off", "1001", "ok"),
+    ]
