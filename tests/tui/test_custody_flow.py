@@ -85,3 +85,26 @@ async def test_sign_out_and_return_by_scanner(
         ("return", "DSJ-A001", "ok"),
         ("sign_off", "1001", "ok"),
     ]
+
+
+async def test_scan_goes_to_the_scan_field_wherever_the_focus_is(
+    demo: tuple[Services, dict[str, DemoBadge]],
+) -> None:
+    """STYLE 13: a label scanned while the list has the focus is read, not the highlighted row."""
+    services, badges = demo
+    app = create_app(services, list(badges.values()))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab")  # focus leaves the badge field (to the demo's Quit button)
+        await scan(pilot, "1001")
+        assert isinstance(app.screen, PinDialog)
+        await pilot.press("tab")  # to the Sign in button
+        await scan(pilot, badges["1001"].pin)
+        assert isinstance(app.screen, OfficerHomeScreen)
+        await pilot.click("#sign-out")
+        await settle(pilot)
+        options = app.screen.query_one("#available", OptionList)
+        options.focus()
+        await pilot.press("down")  # DSJ-A001 highlighted
+        await scan(pilot, "DSJ-B002")
+        assert isinstance(app.screen, ChecklistScreen)
+        assert app.screen.serial == "DSJ-B002"

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, TypeVar, cast
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -54,6 +54,8 @@ class PinDialog(ModalScreen[Actor | None]):
             yield Static(plain(hello), classes="dialog-title")
             yield Static(plain(self.words("ui.pin.prompt")))
             yield Input(
+                # Digits typed after a refocus must not replace the ones before them.
+                select_on_focus=False,
                 placeholder=self.words("ui.pin.placeholder"),
                 password=True,
                 restrict=r"[0-9]*",
@@ -76,6 +78,15 @@ class PinDialog(ModalScreen[Actor | None]):
         self.query_one("#pin", Input).disabled = True
         self.query_one("#sign-in", Button).disabled = True
         self.query_one("#cancel", Button).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """Digits typed while a button has the focus still go to the PIN field."""
+        field = self.query_one("#pin", Input)
+        if event.character and event.character.isdigit() and not field.has_focus:
+            if not field.disabled:
+                event.stop()
+                field.focus()
+                field.insert_text_at_cursor(event.character)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def run_call(self, call: Callable[[], T], done: Callable[[T], Message]) -> None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
-from textual import on, work
+from textual import events, on, work
 from textual.message import Message
 from textual.screen import Screen
+from textual.widgets import Input
 
 from appliance.bootstrap import Services
 from appliance.domain.records import Actor
@@ -31,8 +32,33 @@ def may(actor: Actor, action: Action) -> bool:
         return False
 
 
+def is_code_character(event: events.Key) -> bool:
+    """A character a scanned code can hold (codes have no spaces: space stays a key)."""
+    char = event.character
+    return char is not None and len(char) == 1 and char.isprintable() and not char.isspace()
+
+
 class KioskScreen(Screen[Any]):
     """A screen of the kiosk: refusals and failures land on its Notice as one line."""
+
+    # The id of the field a scanner types into on this screen, if it has one.
+    SCAN_FIELD: ClassVar[str] = ""
+
+    def on_key(self, event: events.Key) -> None:
+        """Send a scan to the scan field wherever the focus is.
+
+        STYLE 13: a scanner's characters are data. Without this, a label scanned while the
+        list has the focus would lose its text and its Enter would pick the highlighted row.
+        """
+        if not self.SCAN_FIELD or not is_code_character(event):
+            return
+        field = self.query_one(f"#{self.SCAN_FIELD}", Input)
+        if field.has_focus or field.disabled:
+            return
+        event.stop()
+        event.prevent_default()
+        field.focus()
+        field.insert_text_at_cursor(event.character or "")
 
     @property
     def kiosk(self) -> KioskApp:

@@ -23,6 +23,8 @@ from tui.widgets.title_bar import TitleBar
 class IdleScreen(KioskScreen):
     """Waits for a badge: the scanner types it and presses Enter."""
 
+    SCAN_FIELD = "scan"
+
     def compose(self) -> ComposeResult:
         settings = self.services.settings
         title = f"{self.words('ui.app_title')} · {settings.unit_name or settings.unit_code}"
@@ -34,6 +36,8 @@ class IdleScreen(KioskScreen):
             # One more than the longest code, so an over-long scan stays over-long and is
             # refused instead of being cut to something that might parse (DESIGN §3.5).
             yield Input(
+                # A scan typed after a refocus must not replace what came before it.
+                select_on_focus=False,
                 placeholder=self.words("ui.idle.placeholder"),
                 max_length=MAX_SCAN_LENGTH + 1,
                 id="scan",

@@ -40,6 +40,8 @@ def returnable(services: Services, actor: Actor) -> list[RecorderStatus]:
 class ReturnScreen(KioskScreen):
     """Choose the recorder being handed back; the service closes its custody session."""
 
+    SCAN_FIELD = "return-scan"
+
     BINDINGS = [Binding("escape", "back", show=False)]
 
     def __init__(self, actor: Actor) -> None:
@@ -52,6 +54,8 @@ class ReturnScreen(KioskScreen):
             yield Static(plain(self.words("ui.return.title")), classes="screen-title")
             yield Static(plain(self.words("ui.return.prompt")), classes="prompt")
             yield Input(
+                # A scan typed after a refocus must not replace what came before it.
+                select_on_focus=False,
                 placeholder=self.words("ui.signout.placeholder"),
                 max_length=MAX_SCAN_LENGTH + 1,
                 id="return-scan",

@@ -29,6 +29,8 @@ def scanned_serial(code: ScanCode) -> DeviceScanned:
 class SignOutScreen(KioskScreen):
     """Choose the recorder to sign out; the next step is its pre-shift check (Art. 4)."""
 
+    SCAN_FIELD = "device-scan"
+
     BINDINGS = [Binding("escape", "back", show=False)]
 
     def __init__(self, actor: Actor) -> None:
@@ -41,6 +43,8 @@ class SignOutScreen(KioskScreen):
             yield Static(plain(self.words("ui.signout.title")), classes="screen-title")
             yield Static(plain(self.words("ui.signout.prompt")), classes="prompt")
             yield Input(
+                # A scan typed after a refocus must not replace what came before it.
+                select_on_focus=False,
                 placeholder=self.words("ui.signout.placeholder"),
                 max_length=MAX_SCAN_LENGTH + 1,
                 id="device-scan",
