@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import logging
+import logging.handlers
 import os
 import sys
 from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+JOURNAL_SOCKET = Path("/dev/log")
 
 
 def demo_language(env: Mapping[str, str]) -> str:
@@ -24,10 +29,27 @@ def _scrub_textual_environment() -> None:
         del os.environ[name]
 
 
+def log_to(home: Path) -> None:
+    """Send log records to home/kiosk.log, else to the journal; never to the kiosk's screen.
+
+    DESIGN §3.5: a traceback must never reach the terminal the kiosk draws on.
+    """
+    handler: logging.Handler
+    try:
+        handler = logging.FileHandler(home / "kiosk.log", encoding="utf-8")
+    except OSError:
+        if JOURNAL_SOCKET.exists():
+            handler = logging.handlers.SysLogHandler(address=str(JOURNAL_SOCKET))
+        else:
+            handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the kiosk until the demo is quit (the box's kiosk runs until power-off)."""
     parser = argparse.ArgumentParser(prog="bwc-kiosk", description="The bwc kiosk UI.")
-    parser.add_argument("--home", help="the data home (default: BWC_HOME or /etc/bwc)")
+    parser.add_argument("--home", help="the data home (else BWC_HOME, else /etc/bwc/kiosk.toml)")
     parser.add_argument("--demo", action="store_true", help="run on a throwaway demo home")
     args = parser.parse_args(argv)
     _scrub_textual_environment()
@@ -41,6 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.demo:
         services, badges = make_home(language=demo_language(os.environ))
+        log_to(services.settings.home)
         create_app(services, badges).run()
         # The demo home is kept so that its record can be checked (`bwc audit verify`).
         home = services.settings.home
@@ -55,6 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         language = demo_language(os.environ)
         print(f"bwc-kiosk: {explain(refusal, language)}", file=sys.stderr)
         return 2
+    log_to(settings.home)
     create_app(services).run()
     return 0
 
