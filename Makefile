@@ -7,7 +7,7 @@ APT_PACKAGES := python3 python3-venv python3-pip ffmpeg xorriso mtools exfat-fus
 	rsync tmux udev fonts-noto-cjk locales git make
 STAMP := .venv/.setup-stamp
 
-.PHONY: help setup demo test lint pytest bench image image-test clean
+.PHONY: help setup demo test lint ops-lint pytest bench image image-test clean
 
 help:
 	@echo "make demo | test | lint | bench | image | image-test | setup"
@@ -33,6 +33,7 @@ lint: setup
 	$(UV) run --frozen ruff format --check .
 	$(UV) run --frozen mypy
 	$(UV) run --frozen lint-imports
+	$(MAKE) --no-print-directory ops-lint
 
 pytest: setup
 	$(UV) run --frozen pytest -q
@@ -41,6 +42,24 @@ test: lint pytest
 
 bench: setup
 	$(UV) run --frozen python -m bench
+
+# The playbooks and inventory: yamllint, ansible-lint (production profile, offline) and a
+# syntax check of every playbook.
+OPS_ENV := ANSIBLE_CONFIG=playbooks/ansible.cfg ANSIBLE_NOCOLOR=1
+ops-lint: setup
+	.venv/bin/yamllint --strict playbooks inventory .yamllint .ansible-lint
+	$(OPS_ENV) .venv/bin/ansible-lint -q
+	for playbook in playbooks/site.yml playbooks/image.yml playbooks/verify.yml; do \
+		$(OPS_ENV) .venv/bin/ansible-playbook -i inventory/example --syntax-check $$playbook || exit 1; \
+	done
+
+# The appliance image (root; about 10 minutes here) and its boot test in qemu (about 5).
+image: setup
+	images/build.sh all
+
+image-test: setup
+	@command -v qemu-system-x86_64 >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq qemu-system-x86
+	$(PY) images/boot_test.py
 
 clean:
 	rm -rf .venv .tools .mypy_cache .ruff_cache .pytest_cache dist

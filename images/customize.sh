@@ -1,0 +1,17 @@
+#!/bin/sh
+# mmdebstrap customize hook: what only the image needs (host name, network, locale);
+# everything a provisioned box also needs is done by the playbooks.
+set -eu
+tree=$1
+echo bwc-kiosk > "$tree/etc/hostname"
+printf '127.0.0.1\tlocalhost\n127.0.1.1\tbwc-kiosk\n::1\tlocalhost ip6-localhost ip6-loopback\n' > "$tree/etc/hosts"
+mkdir -p "$tree/etc/systemd/network"
+cat > "$tree/etc/systemd/network/20-wired.network" <<'NETWORK'
+# The management network: DHCP on any wired interface.
+[Match]
+Name=en* eth*
+
+[Network]
+DHCP=yes
+NETWORK
+chroot "$tree" systemctl enable systemd-networkd.service systemd-resolved.service
