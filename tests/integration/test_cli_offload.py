@@ -1,0 +1,125 @@
+"""`bwc offload`, `bwc clips` and `bwc fixity` as real processes (DESIGN §8)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from appliance.bootstrap import Services
+from appliance.demo import DemoBadge
+from appliance.store import alarms, audit_log
+from tests.footage import FootageSet, copy_card
+
+BWC = Path(sys.executable).parent / "bwc"
+
+
+def _bwc(home: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(BWC), "--home", str(home), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_offload_list_file_and_fixity(
+    demo: tuple[Services, dict[str, DemoBadge]], footage_card: FootageSet, tmp_path: Path
+) -> None:
+    services, badges = demo
+    home = services.settings.home
+    card = tmp_path / "card"
+    copy_card(footage_card.root, card)
+
+    done = _bwc(home, "offload", "--device", "DSJ-A001", "--source", str(card))
+
+    assert done.returncode == 0, done.stderr
+    count = len(footage_card.expected)
+    assert f"{count} clips archived, 0 already archived, 0 failed, {count} cleared" in done.stdout
+    assert "no audio (Art. 2)" in done.stdout and "unreadable, kept byte-exact" in done.stdout
+    assert "\x1b" not in done.stdout
+
+    listed = _bwc(home, "clips", "list", "--json")
+    assert listed.returncode == 0, listed.stderr
+    rows = json.loads(listed.stdout)
+    assert len(rows) == count
+    # Names are shown literally but escaped: no terminal control reaches the screen.
+    text = _bwc(home, "clips", "list").stdout
+    assert "\\x1b[31mesc\\x07" in text and "\x1b" not in text and "执法 记录 0001.MP4" in text
+
+    ids = [str(r["id"]) for r in rows[:2]]
+    pin = badges["2001"].pin + "\n"
+    filed = _bwc(
+        home,
+        "--json",
+        "clips",
+        "file",
+        "--badge",
+        "2001",
+        "--case",
+        "教执罚〔2026〕12号",
+        *ids,
+        stdin=pin,
+    )
+    assert filed.returncode == 0, filed.stdout + filed.stderr
+    assert json.loads(filed.stdout)["filed"] == sorted(int(i) for i in ids)
+    by_case = json.loads(
+        _bwc(home, "clips", "list", "--case", "教执罚〔2026〕12号", "--json").stdout
+    )
+    assert sorted(r["id"] for r in by_case) == sorted(int(i) for i in ids)
+    refused = _bwc(
+        home,
+        "clips",
+        "file",
+        "--badge",
+        "1002",
+        "--case",
+        "C1",
+        ids[0],
+        stdin=badges["1002"].pin + "\n",
+    )
+    assert refused.returncode == 1
+
+    clean = _bwc(home, "fixity", "verify")
+    assert clean.returncode == 0, clean.stderr
+    assert "all match" in clean.stdout
+
+
+def test_fixity_reports_a_changed_file_and_exits_1(
+    demo: tuple[Services, dict[str, DemoBadge]], footage_card: FootageSet, tmp_path: Path
+) -> None:
+    services, _ = demo
+    home = services.settings.home
+    card = tmp_path / "card"
+    copy_card(footage_card.root, card)
+    assert (
+        _bwc(
+            home, "offload", "--device", "DSJ-A002", "--source", str(card), "--no-clear"
+        ).returncode
+        == 0
+    )
+    victim = next(
+        p for p in (home / "archive" / "sha256").rglob("*") if p.is_file() and p.stat().st_size
+    )
+    os.chmod(victim, 0o644)
+    with open(victim, "r+b") as stream:
+        first = stream.read(1)
+        stream.seek(0)
+        stream.write(bytes([first[0] ^ 1]))
+
+    checked = _bwc(home, "--json", "fixity", "verify")
+
+    assert checked.returncode == 1
+    assert json.loads(checked.stdout)["mismatched"] == [victim.name]
+    assert [a.subject for a in alarms.open_alarms("fixity_mismatch")] == [victim.name]
+    assert audit_log.recent(1)[0].action == "fixity_verify"
+    assert _bwc(home, "fixity", "verify", "--sample", "0").returncode == 2
+    # A card that is not there is bad input, not a crash.
+    assert (
+        _bwc(home, "offload", "--device", "DSJ-A002", "--source", str(tmp_path / "nope")).returncode
+        == 2
+    )

@@ -1,0 +1,123 @@
+"""The mass_storage and simulator drivers on real folders: untrusted names stay inside the root."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from appliance.adapters.clock import SettableClock
+from appliance.adapters.mass_storage import MassStorageDriver
+from appliance.adapters.recorder_fs import UnsafeName
+from appliance.adapters.simulator import SimulatorDriver, create_simulator
+from appliance.ports import ClipRef
+
+NOW = datetime(2026, 11, 27, 0, 2, tzinfo=UTC)
+
+
+def _card(root: Path) -> None:
+    (root / "DCIM" / "100MEDIA").mkdir(parents=True)
+    (root / "DCIM" / "100MEDIA" / "FILE0001.MP4").write_bytes(b"one")
+    (root / "DCIM" / "100MEDIA" / "执法 0002.MP4").write_bytes(b"two")
+    (root / "Record").mkdir()
+    (root / "Record" / "A0003.MP4").write_bytes(b"three")
+    (root / "MISC").mkdir()
+    (root / "MISC" / "log.txt").write_text("not footage")
+    os.symlink("/etc/passwd", root / "DCIM" / "evil.MP4")
+    os.symlink("/etc", root / "DCIM" / "etc")
+    os.mkfifo(root / "DCIM" / "pipe.MP4")
+    os.symlink("/etc", root / "VIDEO")
+
+
+def test_mass_storage_lists_regular_footage_only(tmp_path: Path) -> None:
+    _card(tmp_path)
+    driver = MassStorageDriver(tmp_path, serial="DSJ-A001")
+    names = [clip.name for clip in driver.clips()]
+    assert names == [
+        "DCIM/100MEDIA/FILE0001.MP4",
+        "DCIM/100MEDIA/执法 0002.MP4",
+        "Record/A0003.MP4",
+    ]
+    with driver.open(driver.clips()[0]) as stream:
+        assert stream.read() == b"one"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "DCIM/evil.MP4",
+        "DCIM/etc/passwd",
+        "DCIM/pipe.MP4",
+        "../outside",
+        "DCIM/../../x",
+        "",
+        "/etc/x",
+    ],
+)
+def test_names_that_leave_the_root_or_are_not_files_are_refused(tmp_path: Path, name: str) -> None:
+    _card(tmp_path)
+    (tmp_path.parent / "outside").write_text("secret")
+    driver = MassStorageDriver(tmp_path, serial="DSJ-A001")
+    with pytest.raises(OSError):
+        driver.open(ClipRef(name, 0))
+    with pytest.raises(OSError):
+        driver.delete(ClipRef(name, 0))
+    assert Path("/etc/passwd").exists()
+
+
+def test_mass_storage_deletes_one_file_and_reports_space_only(tmp_path: Path) -> None:
+    _card(tmp_path)
+    driver = MassStorageDriver(tmp_path, serial="DSJ-A001")
+    first = driver.clips()[0]
+    driver.delete(first)
+    assert not (tmp_path / first.name).exists()
+    assert len(driver.clips()) == 2
+    status = driver.status()
+    assert status.free_bytes and status.total_bytes and status.free_bytes <= status.total_bytes
+    assert status.main_battery_percent is None and status.device_clock is None
+    with pytest.raises(io.UnsupportedOperation):
+        driver.sync_clock(NOW)
+    with pytest.raises(io.UnsupportedOperation):
+        driver.write_officer("1001", "张伟", "DEMO01")
+
+
+def test_mass_storage_reads_the_serial_the_recorder_keeps(tmp_path: Path) -> None:
+    _card(tmp_path)
+    (tmp_path / "DEVICE.TXT").write_bytes(b"model=DS-MH2311\r\nSN: DSJ-B001\r\n")
+    assert MassStorageDriver(tmp_path).identify().serial == "DSJ-B001"
+    (tmp_path / "DEVICE.TXT").write_bytes(b"\x1b]0;evil\x07")
+    with pytest.raises(io.UnsupportedOperation):
+        MassStorageDriver(tmp_path).identify()
+    with pytest.raises(UnsafeName):
+        MassStorageDriver(tmp_path).open(ClipRef("DCIM/../DEVICE.TXT", 0))
+
+
+def test_simulator_implements_the_whole_port(tmp_path: Path) -> None:
+    clock = SettableClock(NOW)
+    create_simulator(tmp_path, "DSJ-A001", "Hikvision", "DS-MH2311", clock_offset_seconds=37.0)
+    (tmp_path / "DCIM" / "FILE0001.MP4").write_bytes(b"x" * 1000)
+    driver = SimulatorDriver(tmp_path, clock)
+    assert driver.identify().serial == "DSJ-A001"
+    status = driver.status()
+    assert status.device_clock == NOW + timedelta(seconds=37)
+    assert status.main_battery_percent == 100 and status.bitrate_bps == 8_000_000
+    driver.sync_clock(NOW)
+    assert driver.status().device_clock == NOW
+    driver.write_officer("1001", "张伟 Zhang Wei", "DEMO01")
+    saved = json.loads((tmp_path / "status.json").read_text(encoding="utf-8"))
+    assert saved["officer"] == {"badge": "1001", "name": "张伟 Zhang Wei", "unit": "DEMO01"}
+    free = driver.status().free_bytes or 0
+    [clip] = driver.clips()
+    driver.delete(clip)
+    assert driver.clips() == [] and driver.status().free_bytes == free + 1000
+
+
+def test_simulator_device_clock_as_text(tmp_path: Path) -> None:
+    create_simulator(tmp_path, "DSJ-A001", device_clock="2026-11-27T08:00:00+08:00")
+    assert SimulatorDriver(tmp_path).status().device_clock == datetime(
+        2026, 11, 27, 0, 0, tzinfo=UTC
+    )
