@@ -12,12 +12,13 @@ from appliance.adapters.ffprobe import FfprobeProbe
 from appliance.adapters.signer import FileSigner
 from appliance.adapters.staging import StagingArea
 from appliance.config import Settings
-from appliance.ports import Clock, MediaProbe, Signer
+from appliance.ports import Clock, MediaProbe, Mounter, Signer
 from appliance.services.audit import AuditService
 from appliance.services.auth import AuthService
 from appliance.services.clips import ClipService
 from appliance.services.context import Context
 from appliance.services.custody import CustodyService
+from appliance.services.dock import DockService, Predicate
 from appliance.services.fixity import FixityService
 from appliance.services.labels import LabelService
 from appliance.services.offload import OffloadService
@@ -98,3 +99,12 @@ def create_keys(settings: Settings) -> None:
     """Make the unit's audit and label key pairs if absent (`bwc init`)."""
     FileSigner(settings.keys_dir, "audit").create()
     FileSigner(settings.keys_dir, "label").create()
+
+
+def build_dock(
+    services: Services,
+    mounter: Mounter | None = None,
+    predicate: Predicate | None = None,
+) -> DockService:
+    """The dock service over these services; tests inject the camera predicate and mounter."""
+    return DockService(services.ctx, services.offload, services.selfcheck, mounter, predicate)

@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 
-from appliance import cli_offload, config
+from appliance import cli_dock, cli_offload, config
 from appliance.bootstrap import Services, build_services, create_keys
 from appliance.cli_output import (
     EXIT_BAD_INPUT,
@@ -25,7 +25,7 @@ from appliance.domain.scan import CodeKind
 from appliance.i18n import t
 
 # Command groups that live in their own modules; each has register(subparsers).
-EXTENSIONS: tuple[ModuleType, ...] = (cli_offload,)
+EXTENSIONS: tuple[ModuleType, ...] = (cli_dock, cli_offload)
 
 
 def cmd_init(services: Services, args: argparse.Namespace, out: Output) -> int:
