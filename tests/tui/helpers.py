@@ -14,10 +14,12 @@ from tui.widgets.notice import Notice
 async def settle(pilot: Pilot[None]) -> None:
     """Wait until every worker has finished and the messages they posted are handled."""
     app = pilot.app
-    for _ in range(5):
+    # A handler may start the next worker (e.g. reload after unlock), so wait until a pause
+    # leaves no worker pending or running.
+    for _ in range(10):
         await app.workers.wait_for_complete()
         await pilot.pause()
-        if not any(worker.is_running for worker in app.workers):
+        if all(worker.is_finished for worker in app.workers):
             break
 
 

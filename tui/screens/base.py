@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from textual import events, on, work
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Input
 
 from appliance.bootstrap import Services
 from appliance.domain.records import Actor
@@ -17,6 +16,7 @@ from appliance.i18n import explain, t
 from tui.calls import call_service
 from tui.messages import ServiceFailed, ServiceRefused
 from tui.widgets.notice import Notice
+from tui.widgets.scan_field import ScanField
 
 if TYPE_CHECKING:
     from tui.app import KioskApp
@@ -41,18 +41,16 @@ def is_code_character(event: events.Key) -> bool:
 class KioskScreen(Screen[Any]):
     """A screen of the kiosk: refusals and failures land on its Notice as one line."""
 
-    # The id of the field a scanner types into on this screen, if it has one.
-    SCAN_FIELD: ClassVar[str] = ""
-
     def on_key(self, event: events.Key) -> None:
         """Send a scan to the scan field wherever the focus is.
 
         STYLE 13: a scanner's characters are data. Without this, a label scanned while the
         list has the focus would lose its text and its Enter would pick the highlighted row.
         """
-        if not self.SCAN_FIELD or not is_code_character(event):
+        fields = self.query(ScanField)
+        if not fields or not is_code_character(event):
             return
-        field = self.query_one(f"#{self.SCAN_FIELD}", Input)
+        field = fields.first()
         if field.has_focus or field.disabled:
             return
         event.stop()

@@ -11,19 +11,17 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
 from appliance.domain.records import Actor
-from appliance.domain.scan import MAX_SCAN_LENGTH
 from tui.dialogs.pin import PinDialog
 from tui.messages import Identified
 from tui.screens.base import KioskScreen
 from tui.text import plain
 from tui.widgets.notice import Notice
+from tui.widgets.scan_field import ScanField
 from tui.widgets.title_bar import TitleBar
 
 
 class IdleScreen(KioskScreen):
     """Waits for a badge: the scanner types it and presses Enter."""
-
-    SCAN_FIELD = "scan"
 
     def compose(self) -> ComposeResult:
         settings = self.services.settings
@@ -33,15 +31,7 @@ class IdleScreen(KioskScreen):
         yield TitleBar(title)
         with Vertical(id="idle-body", classes="body"):
             yield Static(plain(self.words("ui.idle.prompt")), classes="prompt")
-            # One more than the longest code, so an over-long scan stays over-long and is
-            # refused instead of being cut to something that might parse (DESIGN §3.5).
-            yield Input(
-                # A scan typed after a refocus must not replace what came before it.
-                select_on_focus=False,
-                placeholder=self.words("ui.idle.placeholder"),
-                max_length=MAX_SCAN_LENGTH + 1,
-                id="scan",
-            )
+            yield ScanField(self.words("ui.idle.placeholder"), id="scan")
             yield Notice(id="idle-notice")
             if self.kiosk.demo_badges:
                 yield Static(plain(self.words("ui.idle.demo_title")), classes="demo-title")

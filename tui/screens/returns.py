@@ -14,12 +14,13 @@ from textual.widgets.option_list import Option
 from appliance.bootstrap import Services
 from appliance.domain.records import Actor, RecorderStatus
 from appliance.domain.roles import Action
-from appliance.domain.scan import MAX_SCAN_LENGTH, CodeKind
+from appliance.domain.scan import CodeKind
 from tui.messages import DeviceScanned, ReturnableLoaded, Returned
 from tui.screens.base import KioskScreen, may
 from tui.screens.sign_out import scanned_serial
 from tui.text import clock_time, day_time, plain
 from tui.widgets.notice import Notice
+from tui.widgets.scan_field import ScanField
 from tui.widgets.title_bar import TitleBar
 
 
@@ -40,8 +41,6 @@ def returnable(services: Services, actor: Actor) -> list[RecorderStatus]:
 class ReturnScreen(KioskScreen):
     """Choose the recorder being handed back; the service closes its custody session."""
 
-    SCAN_FIELD = "return-scan"
-
     BINDINGS = [Binding("escape", "back", show=False)]
 
     def __init__(self, actor: Actor) -> None:
@@ -53,13 +52,7 @@ class ReturnScreen(KioskScreen):
         with Vertical(classes="body"):
             yield Static(plain(self.words("ui.return.title")), classes="screen-title")
             yield Static(plain(self.words("ui.return.prompt")), classes="prompt")
-            yield Input(
-                # A scan typed after a refocus must not replace what came before it.
-                select_on_focus=False,
-                placeholder=self.words("ui.signout.placeholder"),
-                max_length=MAX_SCAN_LENGTH + 1,
-                id="return-scan",
-            )
+            yield ScanField(self.words("ui.signout.placeholder"), id="return-scan")
             yield OptionList(id="returnable")
             yield Notice(id="return-notice")
             with Horizontal(classes="buttons"):

@@ -12,12 +12,13 @@ from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from appliance.domain.records import Actor
-from appliance.domain.scan import MAX_SCAN_LENGTH, CodeKind, ScanCode
+from appliance.domain.scan import CodeKind, ScanCode
 from tui.messages import AvailableLoaded, ChecklistReady, DeviceScanned
 from tui.screens.base import KioskScreen
 from tui.screens.checklist import ChecklistScreen
 from tui.text import plain
 from tui.widgets.notice import Notice
+from tui.widgets.scan_field import ScanField
 from tui.widgets.title_bar import TitleBar
 
 
@@ -28,8 +29,6 @@ def scanned_serial(code: ScanCode) -> DeviceScanned:
 
 class SignOutScreen(KioskScreen):
     """Choose the recorder to sign out; the next step is its pre-shift check (Art. 4)."""
-
-    SCAN_FIELD = "device-scan"
 
     BINDINGS = [Binding("escape", "back", show=False)]
 
@@ -42,13 +41,7 @@ class SignOutScreen(KioskScreen):
         with Vertical(classes="body"):
             yield Static(plain(self.words("ui.signout.title")), classes="screen-title")
             yield Static(plain(self.words("ui.signout.prompt")), classes="prompt")
-            yield Input(
-                # A scan typed after a refocus must not replace what came before it.
-                select_on_focus=False,
-                placeholder=self.words("ui.signout.placeholder"),
-                max_length=MAX_SCAN_LENGTH + 1,
-                id="device-scan",
-            )
+            yield ScanField(self.words("ui.signout.placeholder"), id="device-scan")
             yield OptionList(id="available")
             yield Notice(id="sign-out-notice")
             with Horizontal(classes="buttons"):
