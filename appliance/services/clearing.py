@@ -37,7 +37,10 @@ def clear_recorder(
         # The table is the rule: only a committed clip may be cleared.
         next_clip_stage(ClipStage.COMMITTED, ClipEvent.CLEAR)
         rows[clip.name] = row
-    on_recorder = {clip.name: clip for clip in driver.clips()}
+    try:
+        on_recorder = {clip.name: clip for clip in driver.clips()}
+    except OSError as exc:
+        return f"clear_failed: {exc.strerror}"
     for clip in listed:
         now_there = on_recorder.get(clip.name)
         if now_there is None:

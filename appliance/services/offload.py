@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -53,18 +53,27 @@ class OffloadService:
         return reconcile(self._ctx, self.archive, self._staging, self._actor)
 
     def run(
-        self, driver: RecorderDriver, serial: str | None = None, clear: bool | None = None
+        self,
+        driver: RecorderDriver,
+        serial: str | None = None,
+        clear: bool | None = None,
+        before_clear: Callable[[], None] | None = None,
     ) -> OffloadProgress:
         """Offload one recorder in this thread, to the end; returns the final progress.
 
         `serial`, when given, must be what the recorder reports; `clear` overrides the
-        clear_after_offload setting (None keeps it).
+        clear_after_offload setting (None keeps it); `before_clear` runs once every clip is
+        committed and before the first deletion (the dock remounts the card read-write).
         """
         job_id, staging = self._open(driver, serial)
-        return self._execute(job_id, staging, driver, self._clearing(clear))
+        return self._execute(job_id, staging, driver, self._clearing(clear), before_clear)
 
     def start(
-        self, driver: RecorderDriver, serial: str | None = None, clear: bool | None = None
+        self,
+        driver: RecorderDriver,
+        serial: str | None = None,
+        clear: bool | None = None,
+        before_clear: Callable[[], None] | None = None,
     ) -> int:
         """Queue one recorder's offload (at most max_parallel_offloads run); returns the job id.
 
@@ -77,7 +86,7 @@ class OffloadService:
                     self._ctx.settings.max_parallel_offloads, thread_name_prefix="offload"
                 )
             self._futures[job_id] = self._pool.submit(
-                self._execute, job_id, staging, driver, self._clearing(clear)
+                self._execute, job_id, staging, driver, self._clearing(clear), before_clear
             )
         return job_id
 
@@ -146,11 +155,16 @@ class OffloadService:
         return self._ctx.settings.clear_after_offload if clear is None else clear
 
     def _execute(
-        self, job_id: int, staging: JobStaging, driver: RecorderDriver, clear: bool
+        self,
+        job_id: int,
+        staging: JobStaging,
+        driver: RecorderDriver,
+        clear: bool,
+        before_clear: Callable[[], None] | None = None,
     ) -> OffloadProgress:
         try:
             state = self._move(job_id, JobState.QUEUED, JobEvent.START)
-            self._offload(job_id, state, staging, driver, clear)
+            self._offload(job_id, state, staging, driver, clear, before_clear)
         except BaseException as exc:
             stored = offload_jobs.get(job_id)
             current = JobState(stored.state) if stored else JobState.FAILED
@@ -171,6 +185,7 @@ class OffloadService:
         staging: JobStaging,
         driver: RecorderDriver,
         clear: bool,
+        before_clear: Callable[[], None] | None,
     ) -> JobState:
         serial = driver.identify().serial
         try:
@@ -214,6 +229,11 @@ class OffloadService:
             return self._move(job_id, state, JobEvent.FAIL, reason)
         if clear and listed:
             state = self._move(job_id, state, JobEvent.CLEAR)
+            if before_clear is not None:
+                try:
+                    before_clear()
+                except OSError as exc:
+                    return self._move(job_id, state, JobEvent.FAIL, f"clear_failed: {exc}")
             error = clear_recorder(
                 self._ctx, self.archive, self._actor, job_id, driver, listed, committed
             )

@@ -1,0 +1,1 @@
+"""Provides `make bench`: offload throughput beside cp and rsync+sha256sum, one run."""
