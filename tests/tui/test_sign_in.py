@@ -5,21 +5,32 @@ from __future__ import annotations
 import json
 
 from textual.events import Paste
+from textual.pilot import Pilot
 from textual.widgets import Button, Input
 
 from appliance.bootstrap import Services
 from appliance.demo import DemoBadge
-from appliance.domain.scan import MAX_SCAN_LENGTH
+from appliance.domain.scan import MAX_SCAN_LENGTH, CodeKind
 from appliance.store import audit_log
 from tests.tui.helpers import notice_text, scan, settle
 from tui.app import create_app
 from tui.dialogs.pin import PinDialog
+from tui.screens.checklist import ChecklistScreen
 from tui.screens.idle import IdleScreen
+from tui.widgets.scan_field import ScanField
 
 WRONG_PIN = "999999"
 # The field takes one character more than a code may have, so an over-long scan is refused
 # in words rather than cut to a length that might parse.
 OVER_LONG = "B" * (MAX_SCAN_LENGTH + 1)
+
+
+async def paste_scan(pilot: Pilot[None], payload: str) -> None:
+    """Deliver a scan as one burst into the screen's scan field, then Enter."""
+    pilot.app.screen.query_one(ScanField).post_message(Paste(payload))
+    await pilot.pause()
+    await pilot.press("enter")
+    await settle(pilot)
 
 
 def locked(services: Services, badge: str) -> bool:
@@ -116,12 +127,36 @@ async def test_pasted_control_characters_are_an_invalid_code(
     async with app.run_test(size=(80, 24)) as pilot:
         scan_field = app.screen.query_one("#scan", Input)
         for payload in ("\x1b[2J\x1b]0;pwned\x071001", "10\x0001", "1001\x1b[31m", OVER_LONG):
-            scan_field.post_message(Paste(payload))
-            await pilot.pause()
-            await pilot.press("enter")
-            await settle(pilot)
+            await paste_scan(pilot, payload)
             assert isinstance(app.screen, IdleScreen), payload
             assert notice_text(app) == "Not a valid code.", payload
             assert scan_field.value == ""
         assert app.actor is None
         assert services.custody.held_by("1001") == []
+
+
+async def test_signed_labels_are_read_and_forged_ones_refused(
+    demo: tuple[Services, dict[str, DemoBadge]],
+) -> None:
+    """Issue 2 item 6: a signed badge QR signs in; one edited character makes it a forgery."""
+    services, badges = demo
+    badge_label = services.labels.text(CodeKind.BADGE, "1001")
+    forged = badge_label.replace(".1001.", ".1002.")
+    app = create_app(services, list(badges.values()))
+    async with app.run_test(size=(80, 24)) as pilot:
+        # Typing 100-odd characters a key at a time is slow under the Pilot: the forged and
+        # the device labels arrive as one burst into the scan field instead.
+        await paste_scan(pilot, forged)
+        assert isinstance(app.screen, IdleScreen)
+        assert notice_text(app) == (
+            "This label's signature is not valid: it was not printed by this unit."
+        )
+        await scan(pilot, badge_label)
+        assert isinstance(app.screen, PinDialog)
+        assert app.screen.person.badge == "1001"
+        await scan(pilot, badges["1001"].pin)
+        await pilot.click("#sign-out")
+        await settle(pilot)
+        await paste_scan(pilot, services.labels.text(CodeKind.DEVICE, "DSJ-B002"))
+        assert isinstance(app.screen, ChecklistScreen)
+        assert app.screen.serial == "DSJ-B002"
