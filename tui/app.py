@@ -76,14 +76,18 @@ class KioskApp(App[None], inherit_bindings=False):
 
     def check_idle_timeout(self) -> None:
         """Sign off whoever walked away: no key or click for the configured time (DESIGN §6)."""
-        if self.actor is None:
-            return
         timeout = self.services.settings.idle_timeout_seconds
-        if (self.clock.now() - self.last_input_at).total_seconds() >= timeout:
+        if (self.clock.now() - self.last_input_at).total_seconds() < timeout:
+            return
+        if self.actor is not None:
             self.sign_off("idle")
             idle = self.screen
             if isinstance(idle, IdleScreen):
                 idle.say(t("ui.idle.timed_out", self.language, seconds=timeout))
+        else:
+            # A badge scanned and left at the PIN prompt: the name must not stay on screen.
+            while len(self.screen_stack) > 1:
+                self.pop_screen()
 
     def sign_off(self, reason: str) -> None:
         """End the session now and go back to the idle screen; the log entry follows."""

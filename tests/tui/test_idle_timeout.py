@@ -8,8 +8,9 @@ from appliance.adapters.clock import SettableClock
 from appliance.bootstrap import Services
 from appliance.demo import DemoBadge
 from appliance.store import audit_log
-from tests.tui.helpers import notice_text, settle, sign_in
+from tests.tui.helpers import notice_text, scan, settle, sign_in
 from tui.app import create_app
+from tui.dialogs.pin import PinDialog
 from tui.screens.idle import IdleScreen
 from tui.screens.sign_out import SignOutScreen
 
@@ -87,3 +88,21 @@ async def test_sign_off_button_is_logged(
         "1002",
         {"reason": "user"},
     )
+
+
+async def test_idle_timeout_closes_an_abandoned_pin_dialog(
+    demo: tuple[Services, dict[str, DemoBadge]], clock: SettableClock
+) -> None:
+    """A badge scanned and left at the PIN prompt goes away too; nobody was signed in."""
+    services, badges = demo
+    app = create_app(services, list(badges.values()), clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await scan(pilot, "1001")
+        assert isinstance(app.screen, PinDialog)
+        before = audit_log.count()
+        clock.advance(services.settings.idle_timeout_seconds)
+        app.check_idle_timeout()
+        await settle(pilot)
+        assert isinstance(app.screen, IdleScreen)
+        assert len(app.screen_stack) == 1
+        assert audit_log.count() == before
