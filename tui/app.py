@@ -20,7 +20,13 @@ from tui.screens.home import OfficerHomeScreen
 from tui.screens.idle import IdleScreen
 
 # What counts as someone being at the kiosk.
-_PRESENCE_EVENTS = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
+_PRESENCE_EVENTS = (
+    events.Key,
+    events.Paste,
+    events.MouseDown,
+    events.MouseScrollDown,
+    events.MouseScrollUp,
+)
 
 # How often the idle timeout is checked; the timeout itself is in kiosk.toml.
 IDLE_CHECK_SECONDS = 1.0
