@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from appliance.i18n.core_messages import CORE_MESSAGES
+from appliance.i18n.dock_messages import DOCK_MESSAGES
 from appliance.i18n.offload_messages import OFFLOAD_MESSAGES
 from appliance.i18n.ui_messages import UI_MESSAGES
 
-CATALOGUE: dict[str, tuple[str, str]] = {**CORE_MESSAGES, **UI_MESSAGES, **OFFLOAD_MESSAGES}
+CATALOGUE: dict[str, tuple[str, str]] = {
+    **CORE_MESSAGES,
+    **UI_MESSAGES,
+    **OFFLOAD_MESSAGES,
+    **DOCK_MESSAGES,
+}

@@ -1,0 +1,49 @@
+"""Provides the dock and filing screens' words as (English, 简体中文)."""
+
+from __future__ import annotations
+
+DOCK_MESSAGES: dict[str, tuple[str, str]] = {
+    "ui.dock.title": ("Footage of recorder {serial}", "记录仪 {serial} 的视音频"),
+    "ui.dock.waiting": (
+        "Put recorder {serial} in the dock: its footage is offloaded and verified (Art. 12(1)).",
+        "请将记录仪 {serial} 插入采集座：视音频将被导出并校验（第十二条第一项）。",
+    ),
+    "ui.dock.state": ("State: {state}", "状态：{state}"),
+    "ui.dock.current": ("Clip {done} of {total}: {name}", "第 {done}/{total} 个文件：{name}"),
+    "ui.dock.figures": (
+        "{done} of {total} · {rate}/s · about {left} left",
+        "{done} / {total} · {rate}/秒 · 约剩 {left}",
+    ),
+    "ui.dock.summary": (
+        "Archived {new} new clips, {existing} already in the archive, {failed} failed; "
+        "{cleared} cleared from the recorder.",
+        "新归档 {new} 个，已在档案中 {existing} 个，失败 {failed} 个；"
+        "已从记录仪清除 {cleared} 个。",
+    ),
+    "ui.dock.flags": ("Flagged: {flags}", "标记：{flags}"),
+    "ui.dock.no_flags": ("No clip was flagged.", "没有被标记的文件。"),
+    "ui.dock.failed": (
+        "The offload stopped: {error}. Nothing was deleted from the recorder; dock it again.",
+        "导出中止：{error}。记录仪上的文件均未删除，请重新插入。",
+    ),
+    "ui.dock.file": ("File clips by case", "按案件归档"),
+    "ui.dock.done": ("Done", "完成"),
+    "ui.filing.title": ("File clips by case (Art. 8)", "按案件归档（第八条）"),
+    "ui.filing.prompt": (
+        "Tick the clips of one case, type its number, then File.",
+        "勾选同一案件的文件，输入案件编号，然后点击“归档”。",
+    ),
+    "ui.filing.case": ("Case number", "案件编号"),
+    "ui.filing.file": ("File", "归档"),
+    "ui.filing.none": ("No clips are waiting to be filed.", "没有待归档的文件。"),
+    "ui.filing.pick": ("Tick at least one clip.", "请至少勾选一个文件。"),
+    "ui.filing.filed": (
+        "Filed {count} clips under case {case}.",
+        "已将 {count} 个文件归入案件 {case}。",
+    ),
+    "ui.filing.clip": (
+        "{time} · {seconds} s · {name}{flags}",
+        "{time} · {seconds} 秒 · {name}{flags}",
+    ),
+    "ui.unit.offload": ("Offload", "导出"),
+}

@@ -1,0 +1,173 @@
+"""Provides the dock screen: a returned recorder's offload, live from the database, then a summary.
+
+The offload runs in the dock service, not here (DESIGN §1); this screen only reads the job's
+stored progress, so it shows the truth after a kiosk restart too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Button, ProgressBar, Static
+
+from appliance.bootstrap import Services
+from appliance.domain.footage import OffloadProgress
+from appliance.domain.records import Actor
+from tui.screens.base import KioskScreen
+from tui.screens.filing import FilingScreen
+from tui.text import plain
+from tui.widgets.notice import Notice
+from tui.widgets.title_bar import TitleBar
+
+POLL_SECONDS = 0.5
+FINAL_STATES = {"done", "failed", "interrupted"}
+
+
+def newest_job(services: Services, serial: str, after_job_id: int) -> OffloadProgress | None:
+    """The recorder's newest offload job started after the return, if any."""
+    for progress in services.offload.by_recorder():
+        if progress.serial == serial and progress.id > after_job_id:
+            return progress
+    return None
+
+
+def newest_job_id(services: Services, serial: str) -> int:
+    """The id of the recorder's newest job so far (0 when none)."""
+    for progress in services.offload.by_recorder():
+        if progress.serial == serial:
+            return progress.id
+    return 0
+
+
+@dataclass
+class JobPolled(Message):
+    """The stored progress of the job being watched (None: not docked yet)."""
+
+    progress: OffloadProgress | None
+
+    def can_replace(self, message: Message) -> bool:
+        # STYLE 10: progress coalesces; only the newest reading matters.
+        return isinstance(message, JobPolled)
+
+
+def human_bytes(count: float) -> str:
+    """Bytes as people read them (decimal units, as on recorder cards)."""
+    for unit in ("B", "KB", "MB", "GB"):
+        if abs(count) < 1000:
+            return f"{count:.0f} {unit}" if unit == "B" else f"{count:.1f} {unit}"
+        count /= 1000
+    return f"{count:.1f} TB"
+
+
+def human_seconds(seconds: float | None) -> str:
+    """A short duration: '45 s', '3 min'."""
+    if seconds is None:
+        return "—"
+    return f"{seconds:.0f} s" if seconds < 120 else f"{seconds / 60:.0f} min"
+
+
+class DockScreen(KioskScreen):
+    """Watches one recorder's offload and ends in its summary and the way to file by case."""
+
+    BINDINGS = [Binding("escape", "back", show=False)]
+
+    def __init__(self, actor: Actor, serial: str, holder_badge: str, after_job_id: int) -> None:
+        super().__init__()
+        self.actor = actor
+        self.serial = serial
+        self.holder_badge = holder_badge
+        self.after_job_id = after_job_id
+        self.progress: OffloadProgress | None = None
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar(self.signed_in_title(self.actor))
+        with Vertical(classes="body"):
+            yield Static(
+                plain(self.words("ui.dock.title", serial=self.serial)), classes="screen-title"
+            )
+            yield Static(plain(self.words("ui.dock.waiting", serial=self.serial)), id="dock-state")
+            yield ProgressBar(total=None, show_eta=False, id="dock-bar")
+            yield Static("", id="dock-figures")
+            yield Static("", id="dock-summary")
+            yield Notice(id="dock-notice")
+            with Horizontal(classes="buttons"):
+                yield Button(self.words("ui.dock.file"), id="file", disabled=True)
+                yield Button(self.words("ui.dock.done"), id="done")
+
+    def on_mount(self) -> None:
+        self.poll()
+        self.set_interval(POLL_SECONDS, self.poll)
+
+    def poll(self) -> None:
+        """Read the job's progress off the UI thread, unless it has finished."""
+        if self.progress is not None and self.progress.state in FINAL_STATES:
+            return
+        read = partial(newest_job, self.services, self.serial, self.after_job_id)
+        self.run_call(read, JobPolled)
+
+    def on_job_polled(self, message: JobPolled) -> None:
+        progress = message.progress
+        if progress is None:
+            return
+        self.progress = progress
+        bar = self.query_one("#dock-bar", ProgressBar)
+        bar.update(total=max(progress.bytes_total, 1), progress=progress.bytes_done)
+        state = self.words("ui.dock.state", state=self.words(f"job.{progress.state}"))
+        if progress.current_name and progress.state == "running":
+            state += " · " + self.words(
+                "ui.dock.current",
+                done=min(progress.clips_done + 1, progress.clips_total),
+                total=progress.clips_total,
+                name=progress.current_name,
+            )
+        self.query_one("#dock-state", Static).update(plain(state))
+        figures = self.words(
+            "ui.dock.figures",
+            done=human_bytes(progress.bytes_done),
+            total=human_bytes(progress.bytes_total),
+            rate=human_bytes(progress.rate_bytes_per_second),
+            left=human_seconds(progress.seconds_left),
+        )
+        self.query_one("#dock-figures", Static).update(plain(figures))
+        if progress.state in FINAL_STATES:
+            self.show_summary(progress)
+
+    def show_summary(self, progress: OffloadProgress) -> None:
+        """What was archived, what was already there, and what was flagged."""
+        lines = [
+            self.words(
+                "ui.dock.summary",
+                new=progress.clips_new,
+                existing=progress.clips_existing,
+                failed=progress.clips_failed,
+                cleared=progress.clips_cleared,
+            )
+        ]
+        if progress.flag_counts:
+            shown = ", ".join(
+                f"{self.words('flag.' + flag)} {count}"
+                for flag, count in sorted(progress.flag_counts.items())
+            )
+            lines.append(self.words("ui.dock.flags", flags=shown))
+        else:
+            lines.append(self.words("ui.dock.no_flags"))
+        if progress.state != "done":
+            self.notice.refuse(self.words("ui.dock.failed", error=progress.error or progress.state))
+        self.query_one("#dock-summary", Static).update(plain("\n".join(lines)))
+        self.query_one("#file", Button).disabled = False
+
+    @on(Button.Pressed, "#file")
+    def file_clips(self) -> None:
+        """On to filing the returned footage by case (Art. 8)."""
+        self.app.push_screen(FilingScreen(self.actor, self.holder_badge))
+
+    @on(Button.Pressed, "#done")
+    def action_back(self) -> None:
+        """Back to the menu; the offload goes on in the dock service."""
+        self.app.pop_screen()

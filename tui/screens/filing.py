@@ -1,0 +1,107 @@
+"""Provides the filing screen: tick a holder's clips and file them under a case (Art. 8)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Button, Input, SelectionList, Static
+
+from appliance.domain.footage import ArchivedClip
+from appliance.domain.records import Actor
+from tui.screens.base import KioskScreen
+from tui.text import day_time, plain
+from tui.widgets.notice import Notice
+from tui.widgets.title_bar import TitleBar
+
+
+@dataclass
+class UnfiledLoaded(Message):
+    """The holder's clips not yet filed under a case."""
+
+    clips: list[ArchivedClip]
+
+
+@dataclass
+class ClipsFiled(Message):
+    """Clips were filed under a case."""
+
+    clip_ids: list[int]
+
+
+class FilingScreen(KioskScreen):
+    """Lists the holder's unfiled clips; the service files the ticked ones under one case."""
+
+    BINDINGS = [Binding("escape", "back", show=False)]
+
+    def __init__(self, actor: Actor, holder_badge: str) -> None:
+        super().__init__()
+        self.actor = actor
+        self.holder_badge = holder_badge
+        self.case_number = ""
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar(self.signed_in_title(self.actor))
+        with Vertical(classes="body"):
+            yield Static(plain(self.words("ui.filing.title")), classes="screen-title")
+            yield Static(plain(self.words("ui.filing.prompt")), classes="prompt")
+            yield SelectionList[int](id="unfiled")
+            yield Input(placeholder=self.words("ui.filing.case"), id="case", max_length=40)
+            yield Notice(id="filing-notice")
+            with Horizontal(classes="buttons"):
+                yield Button(self.words("ui.filing.file"), id="file")
+                yield Button(self.words("ui.back"), id="back")
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        """Load the unfiled clips off the UI thread."""
+        self.run_call(partial(self.services.clips.unfiled, self.holder_badge), UnfiledLoaded)
+
+    def on_unfiled_loaded(self, message: UnfiledLoaded) -> None:
+        listing = self.query_one("#unfiled", SelectionList)
+        listing.clear_options()
+        settings = self.services.settings
+        for clip in message.clips:
+            flags = "".join(f" [{self.words('flag.' + flag.value)}]" for flag in sorted(clip.flags))
+            prompt = self.words(
+                "ui.filing.clip",
+                time=day_time(clip.recorded_at or clip.archived_at, settings),
+                seconds=f"{clip.duration_seconds:.0f}" if clip.duration_seconds else "?",
+                # The recorder's own file name, shown literally but escaped (DESIGN §3.5).
+                name=clip.source_name,
+                flags=flags,
+            )
+            listing.add_option((plain(prompt), clip.id))
+        if not message.clips:
+            self.notice.inform(self.words("ui.filing.none"))
+
+    @on(Button.Pressed, "#file")
+    def file_ticked(self) -> None:
+        """File the ticked clips under the typed case number; the service checks both."""
+        ticked = list(self.query_one("#unfiled", SelectionList).selected)
+        if not ticked:
+            self.notice.refuse(self.words("ui.filing.pick"))
+            return
+        self.case_number = self.query_one("#case", Input).value
+        self.notice.inform(self.words("ui.busy"))
+        call = partial(self.services.clips.file, self.actor, ticked, self.case_number)
+        self.run_call(call, ClipsFiled)
+
+    def on_clips_filed(self, message: ClipsFiled) -> None:
+        self.notice.inform(
+            self.words("ui.filing.filed", count=len(message.clip_ids), case=self.case_number)
+        )
+        self.query_one("#case", Input).value = ""
+        self.reload()
+
+    @on(Button.Pressed, "#back")
+    def action_back(self) -> None:
+        """Back to the screen before."""
+        self.app.pop_screen()
