@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input
 
 from appliance.adapters.clock import SettableClock
@@ -28,8 +29,8 @@ async def test_every_control_fits_80_by_24(
         await navigate(pilot, {b.badge: b for b in badges})
         assert isinstance(app.screen, screen_type)
         screen_area = app.screen.region
-        controls = list(app.screen.query(Button)) + list(app.screen.query(Input))
-        controls += list(app.screen.query(Checkbox))
+        controls: list[Widget] = [*app.screen.query(Button), *app.screen.query(Input)]
+        controls += app.screen.query(Checkbox)
         assert controls
         for control in controls:
             region = control.region
