@@ -6,8 +6,10 @@ import argparse
 import logging
 import logging.handlers
 import os
+import subprocess
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 JOURNAL_SOCKET = Path("/dev/log")
@@ -46,6 +48,28 @@ def log_to(home: Path) -> None:
     logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
 
 
+@contextmanager
+def demo_dock(home: Path, dock_dir: Path) -> Iterator[None]:
+    """Run `bwc dock --simulator` beside the demo kiosk, logging to the home; stop it after."""
+    log = (home / "dock.log").open("ab")
+    command = [sys.executable, "-m", "appliance", "--home", str(home), "dock"]
+    process = subprocess.Popen(  # noqa: S603 -- our own interpreter and module, fixed arguments
+        [*command, "--simulator", str(dock_dir)],
+        stdin=subprocess.DEVNULL,
+        stdout=log,
+        stderr=log,
+    )
+    try:
+        yield
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the kiosk until the demo is quit (the box's kiosk runs until power-off)."""
     parser = argparse.ArgumentParser(prog="bwc-kiosk", description="The bwc kiosk UI.")
@@ -56,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Textual reads its environment when imported, so it is imported only now.
     from appliance import config
     from appliance.bootstrap import build_services
-    from appliance.demo import make_home
+    from appliance.demo import demo_hands, make_home
     from appliance.domain.errors import Refusal
     from appliance.i18n import explain
     from tui.app import create_app
@@ -64,7 +88,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.demo:
         services, badges = make_home(language=demo_language(os.environ))
         log_to(services.settings.home)
-        create_app(services, badges).run()
+        hands = demo_hands(services)
+        # As on the box, the dock service is its own process (DESIGN §1).
+        with demo_dock(services.settings.home, hands.dock_dir):
+            create_app(services, badges, hands=hands).run()
         # The demo home is kept so that its record can be checked (`bwc audit verify`).
         home = services.settings.home
         print(f"bwc-kiosk demo home: {home}\ncheck it: bwc --home {home} audit verify")

@@ -9,12 +9,14 @@ from textual import events, work
 from textual.app import App
 from textual.screen import Screen
 
+from appliance.adapters.demo_recorders import DemoHands
 from appliance.bootstrap import Services
 from appliance.demo import DemoBadge
-from appliance.domain.records import Actor
+from appliance.domain.records import Actor, CustodySession
 from appliance.i18n import t
 from appliance.ports import Clock
 from tui.lock import key_allowed, neutral_bindings
+from tui.screens.dock import DockScreen
 from tui.screens.done import DoneScreen
 from tui.screens.home import OfficerHomeScreen
 from tui.screens.idle import IdleScreen
@@ -46,8 +48,11 @@ class KioskApp(App[None], inherit_bindings=False):
         services: Services,
         demo_badges: Sequence[DemoBadge] = (),
         clock: Clock | None = None,
+        hands: DemoHands | None = None,
     ) -> None:
         super().__init__()
+        # Demo only: moves simulator recorders in and out of the simulated dock.
+        self.hands = hands
         self.services = services
         self.language = services.settings.language
         self.clock = clock or services.ctx.clock
@@ -110,6 +115,28 @@ class KioskApp(App[None], inherit_bindings=False):
         """Write the sign-off to the audit log off the UI thread."""
         self.services.auth.sign_off(actor, reason)
 
+    def show_dock(self, session: CustodySession, line: str) -> None:
+        """After a return: the dock screen follows the recorder's offload (Art. 12(1))."""
+        if self.actor is None:
+            return
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, OfficerHomeScreen):
+            self.pop_screen()
+        since = session.started_at
+        self.push_screen(DockScreen(self.actor, session.serial, session.holder_badge, since, line))
+        if self.hands is not None:
+            self.dock_demo_recorder(session)
+
+    def hand_out(self, session: CustodySession) -> None:
+        """Demo only: the officer lifts the signed-out recorder out of the dock."""
+        if self.hands is not None:
+            self.hands.take(session.serial)
+
+    @work(thread=True, exit_on_error=False, group="demo-hands")
+    def dock_demo_recorder(self, session: CustodySession) -> None:
+        """Demo only: the officer's hands film the shift and put the recorder in the dock."""
+        if self.hands is not None:
+            self.hands.put_back(session.serial, session.started_at)
+
     def show_done(self, line: str) -> None:
         """Show what was done on a confirmation screen above the signed-in menu."""
         if self.actor is None:
@@ -151,6 +178,7 @@ def create_app(
     services: Services,
     demo_badges: Sequence[DemoBadge] | None = None,
     clock: Clock | None = None,
+    hands: DemoHands | None = None,
 ) -> KioskApp:
     """The one app factory, shared by `bwc-kiosk` and the tests."""
-    return KioskApp(services, demo_badges or (), clock)
+    return KioskApp(services, demo_badges or (), clock, hands)

@@ -13,6 +13,7 @@ from tests.tui.helpers import notice_text, scan, settle, shown, state_of
 from tui.app import create_app
 from tui.dialogs.pin import PinDialog
 from tui.screens.checklist import ChecklistScreen
+from tui.screens.dock import DockScreen
 from tui.screens.done import DoneScreen
 from tui.screens.home import OfficerHomeScreen
 from tui.screens.idle import IdleScreen
@@ -68,10 +69,15 @@ async def test_sign_out_and_return_by_scanner(
         options.focus()
         await pilot.press("down", "enter")
         await settle(pilot)
-        assert isinstance(app.screen, DoneScreen), notice_text(app)
+        # Art. 12(1): the return leads to the footage of the shift, followed live.
+        assert isinstance(app.screen, DockScreen), notice_text(app)
+        assert "DSJ-A001" in notice_text(app)
         assert services.custody.session_of("DSJ-A001") is None
         assert services.custody.held_by("1001") == []
         assert state_of(services, "DSJ-A001") is RecorderState.AVAILABLE
+        await pilot.click("#done")
+        await settle(pilot)
+        assert isinstance(app.screen, OfficerHomeScreen)
         await pilot.click("#sign-off")
         await settle(pilot)
         assert isinstance(app.screen, IdleScreen)

@@ -81,6 +81,7 @@ class ChecklistScreen(KioskScreen):
         started = clock_time(message.session.started_at, self.services.settings)
         line = self.words("cli.signed_out", serial=message.session.serial, time=started)
         self.kiosk.show_done(line)
+        self.kiosk.hand_out(message.session)
 
     @on(Button.Pressed, "#back")
     def action_back(self) -> None:

@@ -7,6 +7,7 @@ stored progress, so it shows the truth after a kiosk restart too.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from functools import partial
 
 from textual import on
@@ -29,20 +30,16 @@ POLL_SECONDS = 0.5
 FINAL_STATES = {"done", "failed", "interrupted"}
 
 
-def newest_job(services: Services, serial: str, after_job_id: int) -> OffloadProgress | None:
-    """The recorder's newest offload job started after the return, if any."""
+def newest_job(services: Services, serial: str, since: datetime) -> OffloadProgress | None:
+    """The recorder's newest offload job begun since the custody session began, if any.
+
+    The recorder may be docked before or after the return is pressed; either way the job
+    that carries this session's footage starts after the session did.
+    """
     for progress in services.offload.by_recorder():
-        if progress.serial == serial and progress.id > after_job_id:
+        if progress.serial == serial and progress.started_at > since:
             return progress
     return None
-
-
-def newest_job_id(services: Services, serial: str) -> int:
-    """The id of the recorder's newest job so far (0 when none)."""
-    for progress in services.offload.by_recorder():
-        if progress.serial == serial:
-            return progress.id
-    return 0
 
 
 @dataclass
@@ -77,12 +74,15 @@ class DockScreen(KioskScreen):
 
     BINDINGS = [Binding("escape", "back", show=False)]
 
-    def __init__(self, actor: Actor, serial: str, holder_badge: str, after_job_id: int) -> None:
+    def __init__(
+        self, actor: Actor, serial: str, holder_badge: str, since: datetime, line: str = ""
+    ) -> None:
         super().__init__()
+        self.opening_line = line
         self.actor = actor
         self.serial = serial
         self.holder_badge = holder_badge
-        self.after_job_id = after_job_id
+        self.since = since
         self.progress: OffloadProgress | None = None
 
     def compose(self) -> ComposeResult:
@@ -95,12 +95,15 @@ class DockScreen(KioskScreen):
             yield ProgressBar(total=None, show_eta=False, id="dock-bar")
             yield Static("", id="dock-figures")
             yield Static("", id="dock-summary")
+            yield Static("", id="dock-flags")
             yield Notice(id="dock-notice")
             with Horizontal(classes="buttons"):
                 yield Button(self.words("ui.dock.file"), id="file", disabled=True)
                 yield Button(self.words("ui.dock.done"), id="done")
 
     def on_mount(self) -> None:
+        if self.opening_line:
+            self.notice.inform(self.opening_line)
         self.poll()
         self.set_interval(POLL_SECONDS, self.poll)
 
@@ -108,7 +111,7 @@ class DockScreen(KioskScreen):
         """Read the job's progress off the UI thread, unless it has finished."""
         if self.progress is not None and self.progress.state in FINAL_STATES:
             return
-        read = partial(newest_job, self.services, self.serial, self.after_job_id)
+        read = partial(newest_job, self.services, self.serial, self.since)
         self.run_call(read, JobPolled)
 
     def on_job_polled(self, message: JobPolled) -> None:
@@ -134,6 +137,8 @@ class DockScreen(KioskScreen):
             rate=human_bytes(progress.rate_bytes_per_second),
             left=human_seconds(progress.seconds_left),
         )
+        if progress.state in FINAL_STATES:
+            figures = f"{human_bytes(progress.bytes_done)} / {human_bytes(progress.bytes_total)}"
         self.query_one("#dock-figures", Static).update(plain(figures))
         if progress.state in FINAL_STATES:
             self.show_summary(progress)
@@ -159,7 +164,8 @@ class DockScreen(KioskScreen):
             lines.append(self.words("ui.dock.no_flags"))
         if progress.state != "done":
             self.notice.refuse(self.words("ui.dock.failed", error=progress.error or progress.state))
-        self.query_one("#dock-summary", Static).update(plain("\n".join(lines)))
+        self.query_one("#dock-summary", Static).update(plain(lines[0]))
+        self.query_one("#dock-flags", Static).update(plain(lines[1]))
         self.query_one("#file", Button).disabled = False
 
     @on(Button.Pressed, "#file")

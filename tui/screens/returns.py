@@ -102,13 +102,15 @@ class ReturnScreen(KioskScreen):
         self.run_call(partial(self.services.custody.return_recorder, self.actor, serial), Returned)
 
     def on_returned(self, message: Returned) -> None:
-        ended = message.session.ended_at or message.session.started_at
+        """Closed: now the footage (Art. 12(1)); the dock screen follows its offload."""
+        session = message.session
+        ended = session.ended_at or session.started_at
         line = self.words(
             "cli.returned",
-            serial=message.session.serial,
+            serial=session.serial,
             time=clock_time(ended, self.services.settings),
         )
-        self.kiosk.show_done(line)
+        self.kiosk.show_dock(session, line)
 
     @on(Button.Pressed, "#back")
     def action_back(self) -> None:
