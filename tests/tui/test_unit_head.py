@@ -10,8 +10,9 @@ from appliance.bootstrap import Services
 from appliance.demo import DemoBadge
 from appliance.domain.checks import ALL_ITEMS
 from appliance.domain.errors import Refused
-from tests.tui.helpers import notice_text, scan, settle, shown, sign_in
+from tests.tui.helpers import notice_text, scan, settle, sign_in
 from tui.app import create_app
+from tui.screens.dock import DockScreen
 from tui.screens.home import OfficerHomeScreen
 from tui.screens.unit_head import UnitHeadScreen
 from tui.text import day_time
@@ -77,8 +78,11 @@ async def test_unit_head_returns_for_an_officer(
         await pilot.click("#return")
         await settle(pilot)
         await scan(pilot, "DSJ-A002")
-        assert shown(app, "#done-line").startswith("Recorder DSJ-A002 returned at ")
+        assert isinstance(app.screen, DockScreen)
+        assert notice_text(app).startswith("Recorder DSJ-A002 returned at ")
         assert services.custody.session_of("DSJ-A002") is None
+        # The footage is the officer's, whoever returned the recorder (Art. 10).
+        assert app.screen.holder_badge == "1002"
 
 
 async def test_officer_cannot_open_unit_screen(
