@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from textual.message import Message
 
 from appliance.domain.errors import Refusal
+from appliance.domain.footage import OffloadProgress
 from appliance.domain.records import (
     Actor,
     CustodySession,
@@ -101,6 +102,8 @@ class UnitStatusLoaded(Message):
 
     rows: list[RecorderStatus]
     locked: list[Person]
+    # Each recorder's newest offload job, by serial (DESIGN §4; Art. 14).
+    offloads: dict[str, OffloadProgress] = field(default_factory=dict)
 
 
 @dataclass

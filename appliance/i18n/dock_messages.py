@@ -45,5 +45,6 @@ DOCK_MESSAGES: dict[str, tuple[str, str]] = {
         "{time} · {seconds} s · {name}{flags}",
         "{time} · {seconds} 秒 · {name}{flags}",
     ),
-    "ui.unit.offload": ("Offload", "导出"),
+    "ui.unit.col_offload": ("Footage", "视音频导出"),
+    "ui.unit.flagged": ("{count} flagged", "{count} 个标记"),
 }

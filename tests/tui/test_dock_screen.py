@@ -11,7 +11,7 @@ import os
 import threading
 from datetime import timedelta
 
-from textual.widgets import Input, OptionList, ProgressBar, SelectionList
+from textual.widgets import DataTable, Input, OptionList, ProgressBar, SelectionList
 
 from appliance.adapters.clock import SettableClock
 from appliance.adapters.dock_folder import FolderWatcher
@@ -108,6 +108,16 @@ async def test_return_offload_summary_and_filing(
     filed = services.clips.listing(case_number="ZF-2026-0012")
     assert len(filed) == 2 and all(clip.holder_badge == "1001" for clip in filed)
     dock.shutdown()
+    # Art. 14: the unit head sees each recorder's offload state and what was flagged.
+    head = create_app(services, list(badges.values()))
+    async with head.run_test(size=(80, 24)) as pilot:
+        await scan(pilot, "2001")
+        await scan(pilot, badges["2001"].pin)
+        await pilot.click("#unit")
+        await settle(pilot)
+        table = head.screen.query_one("#recorders", DataTable)
+        assert str(table.get_cell("DSJ-A001", "offload")) == "done · 4/4 · 1 flagged"
+        assert str(table.get_cell("DSJ-B001", "offload")) == "done · 0/0"
 
 
 async def test_hostile_file_names_are_shown_literally(

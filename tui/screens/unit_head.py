@@ -12,6 +12,7 @@ from textual.widgets import Button, DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
 from appliance.bootstrap import Services
+from appliance.domain.footage import OffloadProgress
 from appliance.domain.records import Actor, Person, RecorderStatus
 from appliance.domain.roles import Action
 from tui.messages import UnitStatusLoaded, Unlocked
@@ -20,7 +21,7 @@ from tui.text import day_time, plain
 from tui.widgets.notice import Notice
 from tui.widgets.title_bar import TitleBar
 
-COLUMNS = ("serial", "model", "state", "holder", "since")
+COLUMNS = ("serial", "model", "state", "holder", "since", "offload")
 
 
 def unit_overview(services: Services, actor: Actor) -> UnitStatusLoaded:
@@ -33,7 +34,8 @@ def unit_overview(services: Services, actor: Actor) -> UnitStatusLoaded:
             for person in services.registry.people()
             if person.locked and person.unit_code == actor.unit_code
         ]
-    return UnitStatusLoaded(rows, locked)
+    offloads = {progress.serial: progress for progress in services.offload.by_recorder()}
+    return UnitStatusLoaded(rows, locked, offloads)
 
 
 class UnitHeadScreen(KioskScreen):
@@ -76,7 +78,8 @@ class UnitHeadScreen(KioskScreen):
         table = self.query_one("#recorders", DataTable)
         table.clear()
         for row in message.rows:
-            table.add_row(*self._cells(row), key=row.recorder.serial)
+            offload = self._offload_cell(message.offloads.get(row.recorder.serial))
+            table.add_row(*self._cells(row), offload, key=row.recorder.serial)
         if not may(self.actor, Action.UNLOCK_BADGE):
             return
         options = self.query_one("#locked", OptionList)
@@ -100,6 +103,20 @@ class UnitHeadScreen(KioskScreen):
             plain(row.holder_name or row.holder_badge or ""),
             plain(since),
         )
+
+    def _offload_cell(self, progress: OffloadProgress | None) -> object:
+        """The newest offload: its state, its clips, and how many were flagged."""
+        if progress is None:
+            return plain("")
+        text = self.words(f"job.{progress.state}")
+        if progress.state in ("running", "clearing") and progress.bytes_total:
+            text += f" {100 * progress.bytes_done // progress.bytes_total}%"
+        else:
+            text += f" · {progress.clips_new + progress.clips_existing}/{progress.clips_total}"
+        flagged = sum(progress.flag_counts.values())
+        if flagged:
+            text += " · " + self.words("ui.unit.flagged", count=flagged)
+        return plain(text)
 
     @on(OptionList.OptionSelected, "#locked")
     @on(Button.Pressed, "#unlock")
