@@ -44,6 +44,21 @@ class CustodyService:
                 lines.append(ChecklistLine(item, judged.passed, judged.figure))
         return lines
 
+    def prepare_sign_out(self, actor: Actor, serial: str) -> list[ChecklistLine]:
+        """The checklist for a sign-out the rules allow so far; refuses early, before any tick.
+
+        Every rule but the check itself is applied now, so an officer who already holds a
+        recorder hears it before checking five items; sign_out applies them all again.
+        """
+        with self._ctx.audited(actor, "sign_out", "recorder", serial):
+            person = people.get(actor.actor_id)
+            if person is None:
+                raise Refused("unknown_badge")
+            recorder = _known(serial)
+            held = [s.serial for s in custody.open_for_holder(person.badge)]
+            rules.check_sign_out(person, recorder, held, [])
+        return self.checklist(serial)
+
     def sign_out(
         self, actor: Actor, serial: str, confirmed: Collection[CheckItem]
     ) -> CustodySession:

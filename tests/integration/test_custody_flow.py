@@ -41,3 +41,17 @@ def test_refusal_changes_nothing_and_is_audited(
     newest = audit_log.recent(1)[0]
     assert audit_log.count() == before + 1
     assert (newest.action, newest.outcome) == ("sign_out", "refused")
+
+
+def test_prepare_refuses_before_the_check(demo: tuple[Services, dict[str, DemoBadge]]) -> None:
+    """Art. 10: an officer who already holds a recorder hears so before ticking any item."""
+    services, badges = demo
+    officer = services.auth.sign_in("1001", badges["1001"].pin)
+    lines = services.custody.prepare_sign_out(officer, "DSJ-A001")
+    assert [line.item for line in lines] == list(ALL_ITEMS)
+    services.custody.sign_out(officer, "DSJ-A001", set(ALL_ITEMS))
+    with pytest.raises(Refused) as refused:
+        services.custody.prepare_sign_out(officer, "DSJ-A002")
+    assert refused.value.reason == "already_holding"
+    newest = audit_log.recent(1)[0]
+    assert (newest.action, newest.object_id, newest.outcome) == ("sign_out", "DSJ-A002", "refused")

@@ -86,7 +86,7 @@ class SignOutScreen(KioskScreen):
 
     def open_checklist(self, serial: str) -> None:
         """Fetch the recorder's checklist: what it reports itself, and what must be confirmed."""
-        checklist = partial(self.services.custody.checklist, serial)
+        checklist = partial(self.services.custody.prepare_sign_out, self.actor, serial)
         self.run_call(checklist, partial(ChecklistReady, serial))
 
     def on_checklist_ready(self, message: ChecklistReady) -> None:
