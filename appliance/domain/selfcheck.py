@@ -69,7 +69,8 @@ def judge(
             Measured(
                 CheckItem.CLOCK,
                 abs(clock_offset_after_sync) <= thresholds.clock_tolerance_seconds,
-                f"{clock_offset_after_sync:+.1f} s",
+                # round first: a sync that left -0.01 s must not read "-0.0 s".
+                f"{round(clock_offset_after_sync, 1) + 0.0:+.1f} s",
             )
         )
     return judged

@@ -45,6 +45,7 @@ DOCK_MESSAGES: dict[str, tuple[str, str]] = {
         "{time} · {seconds} s · {name}{flags}",
         "{time} · {seconds} 秒 · {name}{flags}",
     ),
+    "ui.home.file": ("File my clips by case", "按案件归档我的视音频"),
     "ui.unit.col_offload": ("Footage", "视音频导出"),
     "ui.unit.flagged": ("{count} flagged", "{count} 个标记"),
 }

@@ -13,6 +13,7 @@ from appliance.domain.records import Actor
 from appliance.domain.roles import Action
 from tui.messages import HoldingLoaded
 from tui.screens.base import KioskScreen, may
+from tui.screens.filing import FilingScreen
 from tui.screens.returns import ReturnScreen
 from tui.screens.sign_out import SignOutScreen
 from tui.screens.unit_head import UnitHeadScreen
@@ -37,6 +38,8 @@ class OfficerHomeScreen(KioskScreen):
                     yield Button(self.words("ui.home.sign_out"), id="sign-out")
                 if may(self.actor, Action.RETURN_OWN) or may(self.actor, Action.RETURN_FOR_OTHER):
                     yield Button(self.words("ui.home.return"), id="return")
+                if may(self.actor, Action.FILE_CLIP):
+                    yield Button(self.words("ui.home.file"), id="file-clips")
                 if may(self.actor, Action.VIEW_UNIT_STATUS):
                     yield Button(self.words("ui.home.unit"), id="unit")
             yield Notice(id="home-notice")
@@ -69,6 +72,12 @@ class OfficerHomeScreen(KioskScreen):
     def return_recorder(self) -> None:
         self.notice.clear()
         self.app.push_screen(ReturnScreen(self.actor))
+
+    @on(Button.Pressed, "#file-clips")
+    def file_clips(self) -> None:
+        """Art. 8: footage is organised case by case, by the officer who recorded it."""
+        self.notice.clear()
+        self.app.push_screen(FilingScreen(self.actor, self.actor.actor_id))
 
     @on(Button.Pressed, "#unit")
     def unit_status(self) -> None:
