@@ -13,6 +13,7 @@ from appliance.adapters.signer import FileSigner
 from appliance.adapters.staging import StagingArea
 from appliance.config import Settings
 from appliance.ports import Clock, MediaProbe, Mounter, Signer
+from appliance.services.alarms import AlarmService
 from appliance.services.audit import AuditService
 from appliance.services.auth import AuthService
 from appliance.services.clips import ClipService
@@ -40,6 +41,7 @@ class Services:
     offload: OffloadService
     clips: ClipService
     fixity: FixityService
+    alarms: AlarmService
     selfcheck: SelfCheckService
 
     @property
@@ -91,6 +93,7 @@ def build_services(settings: Settings, **overrides: Any) -> Services:
         offload=OffloadService(ctx, archive, media_probe, StagingArea(settings.staging_dir)),
         clips=ClipService(ctx),
         fixity=FixityService(ctx, archive),
+        alarms=AlarmService(ctx),
         selfcheck=selfcheck,
     )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import mmap
 import os
 import re
 import stat
@@ -21,6 +22,7 @@ _HEX64 = re.compile(r"[0-9a-f]{64}")
 _READ_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC
 
 Fsync = Callable[[int], None]
+Buffer = bytearray | mmap.mmap
 Progress = Callable[[int], None]
 
 
@@ -65,7 +67,7 @@ class ArchiveFS:
 
     # Step 1: copy from the recorder, hashing while writing the part file.
     def stage(
-        self, source: BinaryIO, part: Path, buffer: bytearray, progress: Progress | None = None
+        self, source: BinaryIO, part: Path, buffer: Buffer, progress: Progress | None = None
     ) -> tuple[int, str, int]:
         """Write the stream to a new part file; return (open fd, sha256, size)."""
         fd = os.open(part, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
@@ -147,13 +149,28 @@ class ArchiveFS:
                 if not left:
                     return True
 
+    def new_buffer(self) -> Buffer:
+        """A page-aligned buffer (anonymous mmap), as direct I/O needs."""
+        return mmap.mmap(-1, self.buffer_size)
+
     # Step 4: evict from the page cache, then hash what the disk holds.
-    def rehash(self, sha256: str, buffer: bytearray | None = None) -> str:
-        """SHA-256 of the archived file as read back from disk."""
-        fd = os.open(self.path_for(sha256), _READ_FLAGS)
+    def rehash(self, sha256: str, buffer: Buffer | None = None) -> str:
+        """SHA-256 of the archived file as read back from disk.
+
+        The cached pages are dropped, then the file is read with O_DIRECT, so the bytes come
+        from the device and not from memory; file systems without direct I/O (tmpfs) are
+        read normally after the eviction.
+        """
+        path = self.path_for(sha256)
+        try:
+            fd = os.open(path, _READ_FLAGS | os.O_DIRECT)
+        except OSError as exc:
+            if exc.errno != errno.EINVAL:
+                raise
+            fd = os.open(path, _READ_FLAGS)
         try:
             os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
-            return _hash_fd(fd, buffer or bytearray(self.buffer_size))
+            return _hash_fd(fd, buffer if buffer is not None else self.new_buffer())
         finally:
             os.close(fd)
 
@@ -190,7 +207,7 @@ class ArchiveFS:
                         yield entry.name, entry
 
 
-def _hash_fd(fd: int, buffer: bytearray) -> str:
+def _hash_fd(fd: int, buffer: Buffer) -> str:
     digest = hashlib.sha256()
     view = memoryview(buffer)
     while True:
@@ -200,10 +217,10 @@ def _hash_fd(fd: int, buffer: bytearray) -> str:
         digest.update(view[:count])
 
 
-def hash_file(path: Path, buffer: bytearray | None = None) -> str:
+def hash_file(path: Path, buffer: Buffer | None = None) -> str:
     """SHA-256 of a file's bytes, read with a large buffer."""
     fd = os.open(path, _READ_FLAGS)
     try:
-        return _hash_fd(fd, buffer or bytearray(BUFFER_SIZE))
+        return _hash_fd(fd, buffer if buffer is not None else bytearray(BUFFER_SIZE))
     finally:
         os.close(fd)

@@ -35,7 +35,7 @@ class FixityService:
     def verify(self, actor: Actor, sample: int | None = None) -> FixityReport:
         """Re-hash every archived content (or a random sample); mismatches raise alarms."""
         report = FixityReport()
-        buffer = bytearray(self._archive.buffer_size)
+        buffer = self._archive.new_buffer()
         for sha256, _size in clips.sample_hashes(sample):
             report.checked += 1
             try:

@@ -151,7 +151,7 @@ class IngestPass:
     def _copy_stage(
         self, to_ingest: Sequence[ClipRef], to_sync: queue.Queue[_Staged | None]
     ) -> None:
-        buffer = bytearray(self._archive.buffer_size)
+        buffer = self._archive.new_buffer()
         for clip in to_ingest:
             if self._abort.is_set():
                 return
@@ -199,7 +199,7 @@ class IngestPass:
     def _verify_stage(
         self, to_verify: queue.Queue[tuple[ClipRef, str, int, bool] | None], _: None
     ) -> None:
-        buffer = bytearray(self._archive.buffer_size)
+        buffer = self._archive.new_buffer()
         with ThreadPoolExecutor(PROBE_WORKERS, thread_name_prefix="probe") as probes:
             while (item := to_verify.get()) is not _DONE:
                 clip, sha256, size, new = item

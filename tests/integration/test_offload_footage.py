@@ -6,12 +6,15 @@ import os
 import stat
 from pathlib import Path
 
+import pytest
+
 from appliance.adapters.archive_fs import hash_file
 from appliance.adapters.clock import SettableClock
 from appliance.adapters.simulator import SimulatorDriver, create_simulator
 from appliance.bootstrap import Services
 from appliance.demo import DemoBadge
 from appliance.domain.checks import ALL_ITEMS
+from appliance.domain.errors import Refused
 from appliance.domain.footage import stored_name
 from appliance.domain.records import Actor
 from appliance.store import alarms
@@ -97,11 +100,17 @@ def test_second_offload_finds_everything_already_archived(
 def test_a_foreign_recorder_is_offloaded_and_flagged(
     demo: tuple[Services, dict[str, DemoBadge]], footage_card: FootageSet, tmp_path: Path
 ) -> None:
-    services, _ = demo
+    services, badges = demo
     progress = services.offload.run(_card(footage_card, tmp_path / "rec", "OTHER-UNIT-9"))
     assert progress.state == "done"
     assert progress.flag_counts["foreign_unit"] == len(footage_card.expected)
     assert [a.subject for a in alarms.open_alarms("foreign_unit")] == ["OTHER-UNIT-9"]
+    # Flagged to the unit head (Art. 7, 14); an officer may not read the unit's alarms.
+    head = services.auth.sign_in("2001", badges["2001"].pin)
+    assert [a.kind for a in services.alarms.open_alarms(head)] == ["foreign_unit"]
+    officer = services.auth.sign_in("1001", badges["1001"].pin)
+    with pytest.raises(Refused):
+        services.alarms.open_alarms(officer)
 
 
 def _system(services: Services) -> Actor:
