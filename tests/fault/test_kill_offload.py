@@ -43,7 +43,7 @@ def _card(root: Path, clips: list[Path], rng: random.Random) -> dict[str, str]:
     """A small card: real clips plus fresh random bytes, so every round has new content."""
     folder = root / "DCIM" / "100MEDIA"
     folder.mkdir(parents=True)
-    contents = [clip.read_bytes() for clip in rng.sample(clips, 3)]
+    contents = [clip.read_bytes() for clip in rng.sample(clips, 2)]
     contents += [rng.randbytes(rng.randint(1, 400_000)) for _ in range(2)]
     originals = {}
     for number, content in enumerate(contents, start=1):
@@ -53,12 +53,45 @@ def _card(root: Path, clips: list[Path], rng: random.Random) -> dict[str, str]:
     return originals
 
 
+def lean_env(pycache: Path) -> dict[str, str]:
+    """The environment with byte-code caching on (in a private prefix), so start-up is lean."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(pycache)
+    return env
+
+
+_ENV: dict[str, str] = {}
+
+
 def _offload(home: Path, card: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         [str(BWC), "--home", str(home), "offload", "--device", SERIAL, "--source", str(card)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
+        env=_ENV or None,
+        start_new_session=True,
     )
+
+
+def _power_cut(process: subprocess.Popen[bytes]) -> None:
+    """SIGKILL the process and its children (ffprobe) at once, as a power cut does."""
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    # The children die asynchronously; wait until none of the group runs any more.
+    deadline = time.monotonic() + 30
+    while _group_alive(process.pid) and time.monotonic() < deadline:
+        os.sched_yield()
+
+
+def _group_alive(group: int) -> bool:
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[2]) == group and fields[0] not in ("Z", "X"):
+            return True
+    return False
 
 
 def _check(home: Path, card: Path, originals: dict[str, str]) -> None:
@@ -69,9 +102,20 @@ def _check(home: Path, card: Path, originals: dict[str, str]) -> None:
     with _CHECKS:
         services = build_services(config.load(home, home / "kiosk.toml"))
         try:
-            services.offload.reconcile()
+            report = services.offload.reconcile()
         finally:
             close_database()
+    if not report.archive_scanned:
+        holders = []
+        for fd_dir in Path("/proc").glob("[0-9]*/fd"):
+            try:
+                for fd in fd_dir.iterdir():
+                    if os.readlink(fd).endswith("/staging/.active"):
+                        cmd = (fd_dir.parent / "cmdline").read_bytes()[:200]
+                        holders.append((fd_dir.parent.name, cmd))
+            except OSError:
+                continue
+        raise AssertionError(f"archive not scanned: .active is held by {holders}")
     assert_no_parts(home)
     assert_no_file_without_row(home)
     assert_no_row_without_file(home)
@@ -95,22 +139,31 @@ def _chain(
     round_number, card = 0, Path()
     originals: dict[str, str] = {}
     killed = completed = 0
+    # Kill moments are drawn between the end of start-up and the typical end of a run, learnt
+    # from the runs that completed (the machine's speed varies under load); a card emptied
+    # by the runs so far completes at once and the next round brings new content.
+    durations = [span[1]]
     for trial in range(trials + 1):
         if trial == 0 or not originals:
             round_number += 1
             card = base / f"card{index}-{round_number}"
             originals = _card(card, clips, rng)
+        started = time.monotonic()
         process = _offload(home, card)
         last = trial == trials
+        typical = sorted(durations)[len(durations) // 2]
         try:
-            process.wait(timeout=None if last else rng.uniform(*span))
+            process.wait(timeout=None if last else rng.uniform(span[0], typical))
+            elapsed = time.monotonic() - started
         except subprocess.TimeoutExpired:
-            process.send_signal(signal.SIGKILL)
-            process.wait()
+            _power_cut(process)
             killed += 1
+            elapsed = 0.0
         _check(home, card, originals)
         if process.returncode == 0:
             completed += 1
+            if elapsed:
+                durations = [*durations[-9:], elapsed]
             # Repeating the offload got every clip in, and only then off the recorder.
             committed = {
                 (str(n), str(s))
@@ -154,10 +207,9 @@ def test_sigkill_at_random_moments_loses_nothing(
     tmp_path: Path, generated_clips: dict[str, list[Path]]
 ) -> None:
     clips = generated_clips["audio"] + generated_clips["silent"]
-    # Kills are drawn from the end of start-up to past the end of a run (two homes share the
-    # cores, so a run takes longer here than measured alone): some runs complete on their own.
+    _ENV.update(lean_env(tmp_path / "pycache"))
     startup, whole = _timings(tmp_path, clips)
-    span = (0.8 * startup, 1.6 * whole)
+    span = (0.8 * startup, whole)
     report: dict[str, int] = {}
     errors: list[BaseException] = []
 
@@ -174,4 +226,4 @@ def test_sigkill_at_random_moments_loses_nothing(
         thread.join()
     if errors:
         raise errors[0]
-    assert sum(v for k, v in report.items() if k.startswith("killed")) >= TRIALS // 4, report
+    assert sum(v for k, v in report.items() if k.startswith("killed")) >= TRIALS // 2, report

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -17,8 +18,10 @@ from appliance.domain.checks import ALL_ITEMS
 from appliance.domain.errors import Refused
 from appliance.domain.footage import stored_name
 from appliance.domain.records import Actor
-from appliance.store import alarms
-from tests.footage import FootageSet, copy_card
+from appliance.store import alarms, readings
+from appliance.store.db import transaction
+from tests.conftest import START
+from tests.footage import FIRST_CLIP_AT, FootageSet, copy_card
 
 
 def _card(footage_card: FootageSet, target: Path, serial: str) -> SimulatorDriver:
@@ -115,3 +118,21 @@ def test_a_foreign_recorder_is_offloaded_and_flagged(
 
 def _system(services: Services) -> Actor:
     return Actor("test:system", "system", services.settings.unit_code)
+
+
+def test_recorder_timestamps_are_corrected_by_the_drift_ledger(
+    demo: tuple[Services, dict[str, DemoBadge]],
+    clock: SettableClock,
+    generated_clips: dict[str, list[Path]],
+    tmp_path: Path,
+) -> None:
+    services, _ = demo
+    driver = create_simulator(tmp_path / "rec", "DSJ-B001")
+    clip = generated_clips["audio"][5]  # creation_time 01:05:00Z by the recorder's clock
+    (tmp_path / "rec" / "DCIM" / "FILE0001.MP4").write_bytes(clip.read_bytes())
+    # DESIGN §7: the clock ran 90 s fast, as measured at the next sync (before it).
+    with transaction():
+        readings.add_drift("DSJ-B001", START + timedelta(hours=2), START, 90.0)
+    services.offload.run(driver)
+    [row] = services.clips.listing()
+    assert row.recorded_at == FIRST_CLIP_AT + timedelta(minutes=5, seconds=-90)
