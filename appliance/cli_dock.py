@@ -59,13 +59,15 @@ def _udev_event(devname: str) -> DockEvent:
 
 
 def cmd_media(services: Services, args: argparse.Namespace, out: Output) -> int:
-    """The privileged step of bwc-mount@.service: mount read-only, or unmount (DESIGN §1)."""
+    """The privileged step of bwc-mount@.service: mount read-only, writable to clear, unmount."""
     event = _udev_event(args.devname)
     name = event.serial or args.devname
     mounter = CommandMounter(Path(args.media_root))
     try:
         if args.media_action == "mount":
             out.line(str(mounter.mount(event, name)))
+        elif args.media_action == "writable":
+            mounter.writable(event, name)
         else:
             mounter.unmount(event, name)
     except OSError as exc:
@@ -87,7 +89,7 @@ def register(sub: Any) -> None:
     dock.add_argument("--media-root", default=str(MEDIA_ROOT))
     dock.set_defaults(handler=cmd_dock)
     media = sub.add_parser("media", help="the privileged mount step (root only)")
-    media.add_argument("media_action", choices=("mount", "unmount"))
+    media.add_argument("media_action", choices=("mount", "writable", "unmount"))
     media.add_argument("devname", help="the block device name, e.g. sdb1")
     media.add_argument("--media-root", default=str(MEDIA_ROOT))
     media.set_defaults(handler=cmd_media)

@@ -157,6 +157,10 @@ class Mounter(Protocol):
         """Set the block device read-only and mount it; return the mount point."""
         ...
 
+    def writable(self, event: DockEvent, name: str) -> None:
+        """Remount read-write, only to clear clips already verified (DESIGN §1, §4 step 7)."""
+        ...
+
     def unmount(self, event: DockEvent, name: str) -> None:
         """Unmount (a device already gone is fine)."""
         ...

@@ -14,6 +14,7 @@ from appliance.ports import DockEvent
 
 MEDIA_ROOT = Path("/run/bwc/media")
 MOUNT_OPTIONS = "ro,nosuid,nodev,noexec,noatime"
+WRITABLE_OPTIONS = "rw,nosuid,nodev,noexec,noatime"
 # File systems a recorder card or a disc can carry (the image keeps exactly these drivers).
 FS_TYPES = {"vfat": "vfat", "exfat": "exfat", "udf": "udf", "iso9660": "iso9660", "ext4": "ext4"}
 _DEVNODE = re.compile(r"/dev/[a-z0-9]{2,16}")
@@ -52,6 +53,20 @@ class CommandMounter:
         _run(["mount", "-t", kernel_or_fuse(fs_type), "-o", MOUNT_OPTIONS, devnode, str(target)])
         return target
 
+    def writable(self, event: DockEvent, name: str) -> None:
+        """Make the device and its mount writable again, for clearing verified clips only."""
+        devnode, fs_type = check(event, name)
+        target = self.media_root / name
+        _run(["blockdev", "--setrw", devnode])
+        driver = kernel_or_fuse(fs_type)
+        if driver.endswith("-fuse"):
+            # The FUSE daemon opened the device read-only: a remount would succeed in the
+            # kernel and fail every write, so mount afresh, read-write.
+            _run(["umount", str(target)])
+            _run(["mount", "-t", driver, "-o", WRITABLE_OPTIONS, devnode, str(target)])
+        else:
+            _run(["mount", "-o", "remount," + WRITABLE_OPTIONS, str(target)])
+
     def unmount(self, event: DockEvent, name: str) -> None:
         """Unmount media_root/name if mounted."""
         if not _NAME.fullmatch(name):
@@ -72,6 +87,11 @@ class SystemdMounter:
         devnode, _ = check(event, name)
         _run(["systemctl", "start", f"bwc-mount@{Path(devnode).name}.service"])
         return self.media_root / name
+
+    def writable(self, event: DockEvent, name: str) -> None:
+        """Reload bwc-mount@<dev>.service: its ExecReload remounts read-write for clearing."""
+        devnode, _ = check(event, name)
+        _run(["systemctl", "reload", f"bwc-mount@{Path(devnode).name}.service"])
 
     def unmount(self, event: DockEvent, name: str) -> None:
         """Stop bwc-mount@<dev>.service (its ExecStop unmounts)."""

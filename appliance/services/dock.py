@@ -11,6 +11,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from appliance.adapters.dock_folder import SIMULATOR_USB_ID
@@ -133,8 +134,13 @@ class DockService:
                     error=printable(str(exc)),
                 )
             return DockOutcome(event.devnode, refused="mount_failed")
+        before_clear = None
+        if self._mounter is not None and rule.driver == "mass_storage":
+            mounter = self._mounter
+            # Read-only until every clip is verified and committed (DESIGN §4 step 7).
+            before_clear = partial(mounter.writable, event, name)
         try:
-            return self._offload_docked(event, driver)
+            return self._offload_docked(event, driver, before_clear)
         finally:
             if self._mounter is not None and rule.driver == "mass_storage":
                 self._mounter.unmount(event, name)
@@ -147,7 +153,12 @@ class DockService:
         root = self._mounter.mount(event, name)
         return MassStorageDriver(root, None, rule.brand, rule.model)
 
-    def _offload_docked(self, event: DockEvent, driver: RecorderDriver) -> DockOutcome:
+    def _offload_docked(
+        self,
+        event: DockEvent,
+        driver: RecorderDriver,
+        before_clear: Callable[[], None] | None = None,
+    ) -> DockOutcome:
         try:
             serial = driver.identify().serial
         except (OSError, io.UnsupportedOperation):
@@ -157,7 +168,7 @@ class DockService:
                 self._actor, "docked", "recorder", serial, devnode=printable(event.devnode)
             )
         self._selfcheck.take_reading(self._actor, serial, driver)
-        progress = self._offload.run(driver, serial)
+        progress = self._offload.run(driver, serial, before_clear=before_clear)
         # After clearing, the card has room again: the officer's check sees today's figure.
         self._selfcheck.take_reading(self._actor, serial, driver)
         return DockOutcome(event.devnode, serial, progress=progress)

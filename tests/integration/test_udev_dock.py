@@ -10,14 +10,13 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from appliance.adapters.mount import CommandMounter, kernel_or_fuse
 from appliance.adapters.udev import UdevWatcher
-from appliance.bootstrap import Services, build_dock, build_services
+from appliance.bootstrap import Services, build_dock
 from appliance.config import DriverRule
 from appliance.demo import DemoBadge
 from appliance.ports import DockEvent
@@ -86,6 +85,25 @@ def card(tmp_path: Path) -> Path:
     return image
 
 
+def mount_options(target: Path) -> str:
+    """The options /proc/mounts shows for a mount point."""
+    for line in Path("/proc/mounts").read_text().splitlines():
+        fields = line.split()
+        if fields[1] == str(target):
+            return fields[3]
+    raise AssertionError(f"{target} is not mounted")
+
+
+def card_files(loop: str) -> list[str]:
+    """What is left on the card, read through a fresh read-only mount."""
+    look = Path(tempfile.mkdtemp())
+    run("mount", "-t", kernel_or_fuse("exfat"), "-o", "ro", loop, str(look))
+    try:
+        return sorted(str(p.relative_to(look)) for p in look.rglob("*") if p.is_file())
+    finally:
+        run("umount", str(look))
+
+
 def wait_for(watcher: UdevWatcher, devnode: str, with_fs: bool) -> DockEvent:
     """The event that brings (or takes away) the file system on devnode."""
     for _ in range(60):
@@ -99,10 +117,6 @@ def test_udev_sees_the_card_and_the_dock_offloads_it_read_only(
     demo: tuple[Services, dict[str, DemoBadge]], udevd: None, card: Path, tmp_path: Path
 ) -> None:
     services, _ = demo
-    # The recorder on a read-only mount cannot be cleared here; clearing has its own tests.
-    services = build_services(
-        replace(services.settings, clear_after_offload=False), clock=services.ctx.clock
-    )
     watcher = UdevWatcher()
     loop = run("losetup", "--find", "--show", str(card)).strip()
     try:
@@ -114,7 +128,17 @@ def test_udev_sees_the_card_and_the_dock_offloads_it_read_only(
             seen.append(event)
             return DriverRule("0000:0000", "mass_storage") if event.devnode == loop else None
 
-        mounter = CommandMounter(tmp_path / "media")
+        mounted_ro_before_clearing: list[str] = []
+
+        class WatchedMounter(CommandMounter):
+            """The real mount step, noting how the card was mounted when clearing began."""
+
+            def writable(self, event: DockEvent, name: str) -> None:
+                options = mount_options(self.media_root / name)
+                mounted_ro_before_clearing.append(options.split(",")[0])
+                super().writable(event, name)
+
+        mounter = WatchedMounter(tmp_path / "media")
         dock = build_dock(services, mounter=mounter, predicate=loop_is_a_recorder)
         future = dock.submit(arrived)
         assert future is not None
@@ -122,10 +146,12 @@ def test_udev_sees_the_card_and_the_dock_offloads_it_read_only(
         dock.shutdown()
         assert outcome.serial == "DSJ-B001"
         assert outcome.progress is not None and outcome.progress.clips_new == 4
-        # DESIGN §1: the block device was set read-only before mounting, and is unmounted.
-        assert run("blockdev", "--getro", loop).strip() == "1"
+        # Cleared through a read-write remount only after every clip was verified (§4 step 7).
+        assert outcome.progress.clips_cleared == 4
         assert not (tmp_path / "media" / "DSJ-B001").is_mount()
         assert len(services.clips.listing()) == 4
+        assert mounted_ro_before_clearing == ["ro"]
+        assert card_files(loop) == ["SERIAL.TXT"]
     finally:
         run("blockdev", "--setrw", loop)
         run("losetup", "--detach", loop)
