@@ -53,7 +53,7 @@ ops-lint: setup
 		$(OPS_ENV) .venv/bin/ansible-playbook -i inventory/example --syntax-check $$playbook || exit 1; \
 	done
 
-# The appliance image (root; about 5 minutes here) and its boot test in qemu (about 2).
+# The appliance image (root; 5 to 6 minutes here) and its boot test in qemu (about 1.5).
 image: setup
 	images/build.sh all
 

@@ -137,7 +137,9 @@ stage_disk() {
     local uuid raw="$BUILD/$IMAGE_NAME.img" fs="$BUILD/rootfs.ext4"
     uuid=$(cat /proc/sys/kernel/random/uuid)
     rm -rf "$TREE/root/.ansible" "$TREE/var/lib/apt/lists/"* "$TREE/var/cache/apt/"*.bin
+    # Per-box identity is made on first boot: machine id, SSH host keys (ssh-host-keys.service).
     : > "$TREE/etc/machine-id"
+    rm -f "$TREE"/etc/ssh/ssh_host_*
 
     local modules=(biosdisk part_msdos ext2 normal linux configfile search search_fs_uuid echo
                    gzio test serial terminal all_video)

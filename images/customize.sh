@@ -15,3 +15,20 @@ Name=en* eth*
 DHCP=yes
 NETWORK
 chroot "$tree" systemctl enable systemd-networkd.service systemd-resolved.service
+
+# Every box gets its own SSH host keys: the build removes the ones made while converging
+# (images/build.sh disk) and this unit makes new ones on first boot, before sshd starts.
+cat > "$tree/etc/systemd/system/ssh-host-keys.service" <<'UNIT'
+[Unit]
+Description=Generate this box's SSH host keys on first boot
+ConditionPathExists=!/etc/ssh/ssh_host_ed25519_key
+Before=ssh.service
+
+[Service]
+Type=oneshot
+ExecStart=/usr/bin/ssh-keygen -A
+
+[Install]
+WantedBy=multi-user.target
+UNIT
+chroot "$tree" systemctl enable ssh-host-keys.service
