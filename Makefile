@@ -53,7 +53,7 @@ ops-lint: setup
 		$(OPS_ENV) .venv/bin/ansible-playbook -i inventory/example --syntax-check $$playbook || exit 1; \
 	done
 
-# The appliance image (root; 5 to 6 minutes here) and its boot test in qemu (about 1.5).
+# The appliance image (root; 4 to 6 minutes here) and its boot test in qemu (1 to 1.5).
 image: setup
 	images/build.sh all
 
