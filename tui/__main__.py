@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import ctypes
 import logging
 import logging.handlers
 import os
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator, Mapping, Sequence
@@ -13,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 JOURNAL_SOCKET = Path("/dev/log")
+PR_SET_PDEATHSIG = 1
 
 
 def demo_language(env: Mapping[str, str]) -> str:
@@ -48,6 +51,12 @@ def log_to(home: Path) -> None:
     logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
 
 
+def _die_with_parent() -> None:
+    """In the child: receive SIGTERM when the kiosk dies, however it dies (Linux prctl)."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
 @contextmanager
 def demo_dock(home: Path, dock_dir: Path) -> Iterator[None]:
     """Run `bwc dock --simulator` beside the demo kiosk, logging to the home; stop it after."""
@@ -58,6 +67,7 @@ def demo_dock(home: Path, dock_dir: Path) -> Iterator[None]:
         stdin=subprocess.DEVNULL,
         stdout=log,
         stderr=log,
+        preexec_fn=_die_with_parent,  # prctl only: safe between fork and exec
     )
     try:
         yield
