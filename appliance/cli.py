@@ -287,6 +287,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         home, config_path = config.locate(args.home)
         settings = config.load(home, config_path)
         out.language = settings.language
+        out.zone = config.local_zone(settings)
         if args.command == "init":
             settings = settings.with_unit(args.unit_code, args.unit_name)
         services = build_services(settings)

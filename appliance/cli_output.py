@@ -6,7 +6,7 @@ import getpass
 import json
 import sys
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Any
 
 from appliance.domain.errors import Refusal
@@ -40,6 +40,7 @@ class Output:
         self.language = language
         self._data: dict[str, Any] = {}
         self._rows: list[dict[str, Any]] | None = None
+        self.zone: tzinfo | None = None
 
     def say(self, key: str, **params: object) -> None:
         """Print a catalogue message (text mode only)."""
@@ -57,7 +58,7 @@ class Output:
 
     def time(self, instant: datetime) -> str:
         """Local wall-clock time for people: 'YYYY-MM-DD HH:MM'."""
-        return instant.astimezone().strftime("%Y-%m-%d %H:%M")
+        return instant.astimezone(self.zone).strftime("%Y-%m-%d %H:%M")
 
     def table(self, rows: list[dict[str, Any]], columns: Sequence[str]) -> None:
         """Rows as aligned text, or as a JSON list."""

@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from appliance.domain.errors import BadInput
 from appliance.domain.scan import UNIT_PATTERN
@@ -80,6 +82,19 @@ class Settings:
         return replace(self, unit_code=code, unit_name=name)
 
 
+def local_zone(settings: Settings) -> tzinfo:
+    """The unit's wall clock: `timezone` from kiosk.toml, else the system's own zone.
+
+    One answer for the kiosk's times, the CLI's and the day a clip is filed under (Art. 8).
+    """
+    if settings.timezone:
+        try:
+            return ZoneInfo(settings.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    return datetime.now().astimezone().tzinfo or UTC
+
+
 def locate(home_arg: str | None, env: dict[str, str] | None = None) -> tuple[Path, Path]:
     """Find (home, config path): --home, then BWC_HOME, then the box's /etc/bwc/kiosk.toml."""
     env = dict(os.environ) if env is None else env
@@ -141,6 +156,11 @@ def load(home: Path, config_path: Path) -> Settings:
         retention_days=get.number(retention, "days", 180, RETENTION_FLOOR_DAYS, 36500),
         drivers=_drivers(raw.get("drivers", []), config_path),
     )
+    if settings.timezone:
+        try:
+            ZoneInfo(settings.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise BadInput("config_bad_value", path=str(config_path), key="timezone") from None
     if settings.language not in LANGUAGES:
         raise BadInput("config_bad_value", path=str(config_path), key="language")
     if settings.unit_code and not UNIT_PATTERN.fullmatch(settings.unit_code):

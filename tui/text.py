@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from rich.text import Text
 
-from appliance.config import Settings
+from appliance.config import Settings, local_zone
 from appliance.safe_text import printable
 
 
@@ -18,12 +17,7 @@ def plain(text: str) -> Text:
 
 def local(instant: datetime, settings: Settings) -> datetime:
     """The instant on the kiosk's wall clock: the configured timezone, else the system's."""
-    if settings.timezone:
-        try:
-            return instant.astimezone(ZoneInfo(settings.timezone))
-        except (ZoneInfoNotFoundError, ValueError):
-            pass
-    return instant.astimezone()
+    return instant.astimezone(local_zone(settings))
 
 
 def clock_time(instant: datetime, settings: Settings) -> str:

@@ -72,14 +72,18 @@ class DemoHands:
         if source.is_dir():
             source.rename(self.field_dir / serial)
 
-    def film(self, serial: str, start: datetime) -> list[Path]:
-        """Film a short shift onto a recorder in the field, as the recorder names its files."""
+    def film(self, serial: str, start: datetime, end: datetime) -> list[Path]:
+        """Film a shift between start and end onto a recorder in the field, named as it would.
+
+        The clips are spread over the custody session, so each belongs to it (Art. 8, 10).
+        """
         root = self.field_dir / serial / "DCIM" / "100MEDIA"
         root.mkdir(parents=True, exist_ok=True)
         existing = len(list(root.glob("*.MP4")))
+        step = (end - start) / (self._shift.clips + 1)
         made = []
         for index in range(self._shift.clips):
-            at = start + timedelta(minutes=20 * index)
+            at = start + step * (index + 1)
             name = f"{serial}_{at:%Y%m%d_%H%M%S}_{existing + index + 1:04d}.MP4"
             made.append(self._encode(root / name, at, with_audio=index != 2))
         return made
@@ -88,8 +92,9 @@ class DemoHands:
         """The officer docks the recorder again, with the shift's footage on it."""
         if not (self.field_dir / serial).is_dir():
             return
-        start = signed_out_at or self._clock.now() - timedelta(hours=2)
-        self.film(serial, start + timedelta(minutes=5))
+        end = self._clock.now()
+        start = signed_out_at or end - timedelta(hours=2)
+        self.film(serial, start, end)
         (self.field_dir / serial).rename(self.dock_dir / serial)
 
     def _encode(self, target: Path, at: datetime, with_audio: bool) -> Path:

@@ -6,10 +6,10 @@ import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from appliance.adapters.archive_fs import ArchiveFS
 from appliance.adapters.staging import JobStaging, StagingArea
+from appliance.config import local_zone
 from appliance.domain.errors import Refused
 from appliance.domain.footage import ClipFlag, OffloadProgress, stored_name
 from appliance.domain.gaps import ClipTiming, coverage_gaps, numbering_gaps
@@ -257,11 +257,7 @@ class OffloadService:
         )
 
     def _zone(self) -> tzinfo:
-        name = self._ctx.settings.timezone or "Asia/Shanghai"
-        try:
-            return ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
-            return ZoneInfo("UTC")
+        return local_zone(self._ctx.settings)
 
     def _flag_foreign(self, job_id: int, facts: RecorderFacts) -> None:
         with transaction():

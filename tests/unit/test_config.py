@@ -58,3 +58,11 @@ def test_locate_prefers_home_then_env(tmp_path: Path) -> None:
     assert (home, cfg) == (tmp_path.resolve(), tmp_path.resolve() / "kiosk.toml")
     home, _ = config.locate(None, {"BWC_HOME": str(tmp_path)})
     assert home == tmp_path.resolve()
+
+
+def test_timezone_is_checked_and_used(tmp_path: Path) -> None:
+    with pytest.raises(BadInput) as bad:
+        load_text(tmp_path, 'timezone = "Mars/Olympus"')
+    assert bad.value.params["key"] == "timezone"
+    settings = load_text(tmp_path, 'timezone = "Asia/Shanghai"')
+    assert str(config.local_zone(settings)) == "Asia/Shanghai"
