@@ -4,24 +4,15 @@ from __future__ import annotations
 
 from functools import partial
 
-from textual import on
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from appliance.bootstrap import Services
 from appliance.domain.records import Actor, RecorderStatus
 from appliance.domain.roles import Action
-from appliance.domain.scan import CodeKind
-from tui.messages import DeviceScanned, ReturnableLoaded, Returned
-from tui.screens.base import KioskScreen, may
-from tui.screens.sign_out import scanned_serial
+from tui.messages import ReturnableLoaded, Returned
+from tui.screens.base import may
+from tui.screens.recorder_choice import RecorderChoiceScreen
 from tui.text import clock_time, day_time, plain
-from tui.widgets.notice import Notice
-from tui.widgets.scan_field import ScanField
-from tui.widgets.title_bar import TitleBar
 
 
 def returnable(services: Services, actor: Actor) -> list[RecorderStatus]:
@@ -38,32 +29,20 @@ def returnable(services: Services, actor: Actor) -> list[RecorderStatus]:
     return rows
 
 
-class ReturnScreen(KioskScreen):
+class ReturnScreen(RecorderChoiceScreen):
     """Choose the recorder being handed back; the service closes its custody session."""
 
-    BINDINGS = [Binding("escape", "back", show=False)]
+    TITLE_KEY = "ui.return.title"
+    PROMPT_KEY = "ui.return.prompt"
+    SCAN_ID = "return-scan"
+    LIST_ID = "returnable"
+    NOTICE_ID = "return-notice"
 
-    def __init__(self, actor: Actor) -> None:
-        super().__init__()
-        self.actor = actor
-
-    def compose(self) -> ComposeResult:
-        yield TitleBar(self.signed_in_title(self.actor))
-        with Vertical(classes="body"):
-            yield Static(plain(self.words("ui.return.title")), classes="screen-title")
-            yield Static(plain(self.words("ui.return.prompt")), classes="prompt")
-            yield ScanField(self.words("ui.signout.placeholder"), id="return-scan")
-            yield OptionList(id="returnable")
-            yield Notice(id="return-notice")
-            with Horizontal(classes="buttons"):
-                yield Button(self.words("ui.back"), id="back")
-
-    def on_mount(self) -> None:
-        self.query_one("#return-scan", Input).focus()
+    def load(self) -> None:
         self.run_call(partial(returnable, self.services, self.actor), ReturnableLoaded)
 
     def on_returnable_loaded(self, message: ReturnableLoaded) -> None:
-        options = self.query_one("#returnable", OptionList)
+        options = self.options
         options.clear_options()
         settings = self.services.settings
         for row in message.rows:
@@ -78,23 +57,8 @@ class ReturnScreen(KioskScreen):
         if not message.rows:
             self.notice.inform(self.words("ui.return.none"))
 
-    @on(Input.Submitted, "#return-scan")
-    def scanned(self, event: Input.Submitted) -> None:
-        """A label was scanned or a serial typed: the auth service reads it as data."""
-        raw = event.value
-        event.input.value = ""
-        self.notice.clear()
-        if raw.strip():
-            read = partial(self.services.auth.read_code, raw, CodeKind.DEVICE)
-            self.run_call(read, scanned_serial)
-
-    def on_device_scanned(self, message: DeviceScanned) -> None:
-        self.return_recorder(message.serial)
-
-    @on(OptionList.OptionSelected, "#returnable")
-    def picked(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id is not None:
-            self.return_recorder(event.option.id)
+    def chosen(self, serial: str) -> None:
+        self.return_recorder(serial)
 
     def return_recorder(self, serial: str) -> None:
         """Close the custody session; the service decides whether this actor may."""
@@ -111,8 +75,3 @@ class ReturnScreen(KioskScreen):
             time=clock_time(ended, self.services.settings),
         )
         self.kiosk.show_dock(session, line)
-
-    @on(Button.Pressed, "#back")
-    def action_back(self) -> None:
-        """Back to the menu."""
-        self.app.pop_screen()
