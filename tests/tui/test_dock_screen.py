@@ -18,6 +18,7 @@ from appliance.adapters.dock_folder import FolderWatcher
 from appliance.bootstrap import Services, build_dock
 from appliance.demo import DemoBadge, demo_hands
 from appliance.domain.checks import CheckItem
+from appliance.domain.records import Actor
 from appliance.services.dock import DockService
 from tests.tui.helpers import notice_text, scan, settle, shown
 from tui.app import KioskApp, create_app
@@ -26,15 +27,21 @@ from tui.screens.filing import FilingScreen
 from tui.screens.returns import ReturnScreen
 
 
-def docked_and_read(services: Services) -> tuple[DockService, FolderWatcher]:
-    """The dock service has taken every docked recorder's readings (Art. 4)."""
+def on_patrol(
+    services: Services, badges: dict[str, DemoBadge], serial: str
+) -> tuple[DockService, FolderWatcher, Actor]:
+    """Officer 1001 signs out a docked recorder (its readings taken) and lifts it out."""
     dock = build_dock(services)
     watcher = FolderWatcher(demo_hands(services).dock_dir)
     stop = threading.Event()
     stop.set()
     dock.serve(watcher, stop)
-    dock.settle()
-    return dock, watcher
+    dock.settle()  # every docked recorder has reported its readings (Art. 4)
+    officer = services.auth.sign_in("1001", badges["1001"].pin)
+    services.custody.sign_out(officer, serial, {CheckItem.LENS_MICROPHONE})
+    demo_hands(services).take(serial)
+    taken_from_dock(dock, watcher)
+    return dock, watcher, officer
 
 
 def taken_from_dock(dock: DockService, watcher: FolderWatcher) -> None:
@@ -72,12 +79,8 @@ async def test_return_offload_summary_and_filing(
     demo: tuple[Services, dict[str, DemoBadge]], clock: SettableClock
 ) -> None:
     services, badges = demo
-    dock, watcher = docked_and_read(services)
+    dock, watcher, _ = on_patrol(services, badges, "DSJ-A001")
     hands = demo_hands(services)
-    officer = services.auth.sign_in("1001", badges["1001"].pin)
-    services.custody.sign_out(officer, "DSJ-A001", {CheckItem.LENS_MICROPHONE})
-    hands.take("DSJ-A001")
-    taken_from_dock(dock, watcher)
     clock.advance(3 * 3600)
     app = create_app(services, list(badges.values()), hands=hands)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -125,12 +128,8 @@ async def test_hostile_file_names_are_shown_literally(
 ) -> None:
     """DESIGN §3.5: a recorder's file names reach the screen escaped, never as escapes."""
     services, badges = demo
-    dock, watcher = docked_and_read(services)
+    dock, watcher, officer = on_patrol(services, badges, "DSJ-A002")
     hands = demo_hands(services)
-    officer = services.auth.sign_in("1001", badges["1001"].pin)
-    services.custody.sign_out(officer, "DSJ-A002", {CheckItem.LENS_MICROPHONE})
-    hands.take("DSJ-A002")
-    taken_from_dock(dock, watcher)
     clock.advance(600)
     card = hands.field_dir / "DSJ-A002" / "DCIM"
     hostile = ["执法 记录 0001.MP4", "red\x1b[31mALERT.MP4", "bell\x07[x].MP4"]
