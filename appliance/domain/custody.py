@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Collection
 from enum import StrEnum
 
-from appliance.domain.errors import IllegalTransition, Refused
+from appliance.domain.errors import Refused
 from appliance.domain.records import Person, Recorder
 from appliance.domain.roles import Action, is_allowed
+from appliance.domain.transitions import advance
 
 
 class RecorderState(StrEnum):
@@ -55,10 +56,7 @@ TRANSITIONS: dict[tuple[RecorderState, CustodyEvent], RecorderState] = {
 
 def next_state(state: RecorderState, event: CustodyEvent) -> RecorderState:
     """Return the state after the event, or raise IllegalTransition (the state is a value)."""
-    try:
-        return TRANSITIONS[(state, event)]
-    except KeyError:
-        raise IllegalTransition("recorder", state.value, event.value) from None
+    return advance(TRANSITIONS, "recorder", state, event)
 
 
 def check_sign_out(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from appliance.domain.errors import IllegalTransition
+from appliance.domain.transitions import advance
 
 
 class ClipStage(StrEnum):
@@ -57,10 +57,7 @@ CLIP_TRANSITIONS: dict[tuple[ClipStage, ClipEvent], ClipStage] = {
 
 def next_clip_stage(stage: ClipStage, event: ClipEvent) -> ClipStage:
     """The stage after the event, or IllegalTransition (the stage is a value, unchanged)."""
-    try:
-        return CLIP_TRANSITIONS[(stage, event)]
-    except KeyError:
-        raise IllegalTransition("clip", stage.value, event.value) from None
+    return advance(CLIP_TRANSITIONS, "clip", stage, event)
 
 
 class JobState(StrEnum):
@@ -107,7 +104,4 @@ FINAL_JOB_STATES = frozenset({_J.DONE, _J.FAILED, _J.INTERRUPTED})
 
 def next_job_state(state: JobState, event: JobEvent) -> JobState:
     """The state after the event, or IllegalTransition (the state is a value, unchanged)."""
-    try:
-        return JOB_TRANSITIONS[(state, event)]
-    except KeyError:
-        raise IllegalTransition("offload_job", state.value, event.value) from None
+    return advance(JOB_TRANSITIONS, "offload_job", state, event)
