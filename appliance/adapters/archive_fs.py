@@ -26,6 +26,10 @@ Buffer = bytearray | mmap.mmap
 Progress = Callable[[int], None]
 
 
+# Kept free for the database's journal when the archive disk fills up.
+RESERVE_BYTES = 512 * 1024
+
+
 class PartCorrupt(OSError):
     """The staged copy does not hold the bytes that were hashed: redo it from the source."""
 
@@ -54,6 +58,15 @@ class ArchiveFS:
         self._fsync = fsync
         self.buffer_size = buffer_size
         self.root.mkdir(parents=True, exist_ok=True)
+
+    def has_room(self, size: int) -> bool:
+        """True when a file of `size` bytes fits and still leaves the reserve free.
+
+        The database shares this disk: filling it to the last byte would leave no room to
+        commit the very record that says the archive is full (DESIGN §3.3).
+        """
+        info = os.statvfs(self.staging_dir)
+        return info.f_bavail * info.f_frsize >= size + RESERVE_BYTES
 
     def path_for(self, sha256: str) -> Path:
         """The final name of a content: sha256/ab/cd/<sha256>."""

@@ -155,6 +155,11 @@ class IngestPass:
         for clip in to_ingest:
             if self._abort.is_set():
                 return
+            if not self._archive.has_room(clip.size):
+                # Stop before the disk is full, not at ENOSPC: the failure must still commit.
+                self._fail(clip, "no_space")
+                self._fatal("archive_full")
+                return
             part = self._staging.new_part()
             self._meter.begin(clip.name)
             try:
