@@ -65,8 +65,8 @@ def build_services(settings: Settings, **overrides: Any) -> Services:
     ):
         directory.mkdir(parents=True, exist_ok=True)
     settings.keys_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    open_database(settings.db_path)
     clock: Clock = overrides.pop("clock", None) or SystemClock()
+    open_database(settings.db_path, clock.now)
     audit_signer: Signer = overrides.pop("audit_signer", None) or FileSigner(
         settings.keys_dir, "audit"
     )
@@ -88,7 +88,7 @@ def build_services(settings: Settings, **overrides: Any) -> Services:
         registry=RegistryService(ctx),
         auth=AuthService(ctx),
         custody=CustodyService(ctx, selfcheck),
-        audit=AuditService(ctx),
+        audit=AuditService(ctx, archive),
         labels=LabelService(ctx),
         offload=OffloadService(ctx, archive, media_probe, StagingArea(settings.staging_dir)),
         clips=ClipService(ctx),

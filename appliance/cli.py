@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 
-from appliance import cli_dock, cli_offload, config
+from appliance import cli_audit, cli_dock, cli_offload, config
 from appliance.bootstrap import Services, build_services, create_keys
 from appliance.cli_output import (
     EXIT_BAD_INPUT,
@@ -25,7 +25,7 @@ from appliance.domain.scan import CodeKind
 from appliance.i18n import t
 
 # Command groups that live in their own modules; each has register(subparsers).
-EXTENSIONS: tuple[ModuleType, ...] = (cli_dock, cli_offload)
+EXTENSIONS: tuple[ModuleType, ...] = (cli_audit, cli_dock, cli_offload)
 
 
 def cmd_init(services: Services, args: argparse.Namespace, out: Output) -> int:
@@ -155,48 +155,6 @@ def cmd_return(services: Services, args: argparse.Namespace, out: Output) -> int
     return EXIT_OK
 
 
-def cmd_audit_verify(services: Services, args: argparse.Namespace, out: Output) -> int:
-    key = Path(args.public_key).read_text() if args.public_key else None
-    result = services.audit.verify(
-        os_actor(services.settings.unit_code, "system"), args.checkpoint, key
-    )
-    chain = result.chain
-    out.data(
-        intact=chain.intact,
-        size=chain.size,
-        head=chain.head_hash,
-        first_bad_seq=chain.first_bad_seq,
-        problem=chain.problem,
-        checkpoint_ok=(result.checkpoint is not None and not result.checkpoint_problem),
-        checkpoint_problem=result.checkpoint_problem,
-    )
-    if not chain.intact:
-        out.say("audit_broken", seq=chain.first_bad_seq, problem=chain.problem)
-        return EXIT_REFUSED
-    out.say("cli.audit_intact", size=chain.size, head=chain.head_hash)
-    if result.checkpoint is not None:
-        if result.checkpoint_problem:
-            out.say("checkpoint_mismatch", problem=result.checkpoint_problem)
-            return EXIT_REFUSED
-        out.say("cli.checkpoint_ok", size=result.checkpoint.size, at=result.checkpoint.at)
-    return EXIT_OK
-
-
-def cmd_audit_checkpoint(services: Services, args: argparse.Namespace, out: Output) -> int:
-    checkpoint = services.audit.checkpoint(os_actor(services.settings.unit_code, "system"))
-    if args.out:
-        Path(args.out).write_text(checkpoint.line() + "\n", encoding="utf-8")
-    out.line(checkpoint.line())
-    out.data(
-        line=checkpoint.line(),
-        size=checkpoint.size,
-        head=checkpoint.head_hash,
-        at=checkpoint.at,
-        public_key=services.ctx.audit_signer.public_key_b64(),
-    )
-    return EXIT_OK
-
-
 def cmd_label(services: Services, args: argparse.Namespace, out: Output) -> int:
     kind = CodeKind.BADGE if args.label_kind == "badge" else CodeKind.DEVICE
     path = services.labels.write(
@@ -254,17 +212,6 @@ def build_parser() -> argparse.ArgumentParser:
     ret.add_argument("--badge", required=True)
     ret.add_argument("--device", required=True)
     ret.set_defaults(handler=cmd_return)
-
-    audit = sub.add_parser("audit", help="the audit chain").add_subparsers(
-        dest="sub", required=True
-    )
-    verify = audit.add_parser("verify")
-    verify.add_argument("--checkpoint", type=Path)
-    verify.add_argument("--public-key", help="a public key file (default: the home's)")
-    verify.set_defaults(handler=cmd_audit_verify)
-    checkpoint = audit.add_parser("checkpoint")
-    checkpoint.add_argument("--out", help="also write the line to this file")
-    checkpoint.set_defaults(handler=cmd_audit_checkpoint)
 
     label = sub.add_parser("label", help="signed QR labels").add_subparsers(
         dest="label_kind", required=True

@@ -42,8 +42,8 @@ class Output:
         self._rows: list[dict[str, Any]] | None = None
         self.zone: tzinfo | None = None
 
-    def say(self, key: str, **params: object) -> None:
-        """Print a catalogue message (text mode only)."""
+    def say(self, key: str, /, **params: object) -> None:
+        """Print a catalogue message (text mode only); a parameter may be called anything."""
         if not self.json_mode:
             print(t(key, self.language, **params))
 
@@ -74,8 +74,11 @@ class Output:
     def fail(self, refusal: Refusal) -> None:
         """Report a refusal: one clear line on stderr, or a JSON error object on stdout."""
         if self.json_mode:
-            error = {"reason": refusal.reason, "message": explain(refusal, self.language)}
-            error.update({k: str(v) for k, v in refusal.params.items()})
+            error = {
+                "reason": refusal.reason,
+                "message": explain(refusal, self.language),
+                "params": {k: str(v) for k, v in sorted(refusal.params.items())},
+            }
             json.dump({"ok": False, "error": error}, sys.stdout, ensure_ascii=False)
             print()
         else:

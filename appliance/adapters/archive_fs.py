@@ -219,6 +219,10 @@ class ArchiveFS:
                     if is_content_name(entry.name) and stat.S_ISREG(entry.lstat().st_mode):
                         yield entry.name, entry
 
+    def sizes(self) -> dict[str, int]:
+        """Every archived content with the size of its file."""
+        return {sha256: path.lstat().st_size for sha256, path in self.contents()}
+
 
 def _hash_fd(fd: int, buffer: Buffer) -> str:
     digest = hashlib.sha256()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
 GENESIS_HASH = "0" * 64
 _HEX64 = re.compile(r"[0-9a-f]{64}")
@@ -88,8 +88,10 @@ class ChainReport:
     size: int
     head_hash: str
     first_bad_seq: int | None = None
+    # A code (SEQ_OUT_OF_ORDER, …); the expected seq is size + 1.
     problem: str = ""
     hash_at: dict[int, str] | None = None
+    walked: int = 0
 
     @property
     def intact(self) -> bool:
@@ -97,57 +99,98 @@ class ChainReport:
         return self.first_bad_seq is None
 
 
-def walk(events: Iterable[AuditEvent], keep_hashes_at: Iterable[int] = ()) -> ChainReport:
+# Called with each intact event and its parsed detail (the state replay of DESIGN §5.1).
+OnEvent = Callable[[AuditEvent, object], None]
+
+
+def walk(
+    events: Iterable[AuditEvent],
+    keep_hashes_at: Iterable[int] = (),
+    on_event: OnEvent | None = None,
+    after: tuple[int, str] = (0, GENESIS_HASH),
+) -> ChainReport:
     """Re-walk the chain in stored order and name the first event that breaks it.
 
     Catches edits (hash mismatch), deletions and insertions (seq gap or broken link) and
-    reordering (seq out of order); truncation at the tail needs a checkpoint.
+    reordering (seq out of order); truncation at the tail needs a checkpoint. `after` starts
+    the walk behind an already verified head (seq, hash): the incremental checkpoint.
     """
     wanted = set(keep_hashes_at)
     kept: dict[int, str] = {}
-    prev = GENESIS_HASH
-    expected_seq = 1
-    size = 0
+    size, prev = after
+    if size in wanted:
+        kept[size] = prev
+    walked = 0
     for event in events:
-        bad = _problem(event, expected_seq, prev)
+        bad, detail = _problem(event, size + 1, prev)
         if bad:
-            return ChainReport(size, prev, event.seq, bad, kept)
+            return ChainReport(size, prev, event.seq, bad, kept, walked)
+        if on_event is not None:
+            on_event(event, detail)
         prev = event.hash
         size += 1
-        expected_seq += 1
+        walked += 1
         if size in wanted:
             kept[size] = event.hash
-    return ChainReport(size, prev, None, "", kept)
+    return ChainReport(size, prev, None, "", kept, walked)
 
 
-def _problem(event: AuditEvent, expected_seq: int, prev: str) -> str:
+# What can break a chain, as codes the catalogue words ("chain.<code>").
+SEQ_OUT_OF_ORDER = "seq_out_of_order"
+PREV_HASH_MISMATCH = "prev_hash_mismatch"
+HASH_MISMATCH = "hash_mismatch"
+DETAIL_NOT_JSON = "detail_not_json"
+
+
+def _problem(event: AuditEvent, expected_seq: int, prev: str) -> tuple[str, object]:
     if event.seq != expected_seq:
-        return f"expected seq {expected_seq}"
+        return SEQ_OUT_OF_ORDER, None
     if event.prev_hash != prev:
-        return "prev_hash does not match the event before"
+        return PREV_HASH_MISMATCH, None
     if not _HEX64.fullmatch(event.hash) or recompute(event) != event.hash:
-        return "hash does not match the event's content"
+        return HASH_MISMATCH, None
     try:
-        json.loads(event.detail_json)
+        return "", json.loads(event.detail_json)
     except ValueError:
-        return "detail is not valid JSON"
-    return ""
+        return DETAIL_NOT_JSON, None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something a verification found wrong: a catalogue code and its parameters."""
+
+    code: str
+    params: dict[str, object] = field(default_factory=dict)
+
+
+def key_id(public_key_b64: str) -> str:
+    """A short name of a public key: the first 16 hex digits of its SHA-256."""
+    return hashlib.sha256(public_key_b64.strip().encode("ascii")).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
 class Checkpoint:
-    """A signed statement that the chain had `size` events ending in `head_hash` (DESIGN §5)."""
+    """A signed statement that the chain had `size` events ending in `head_hash` (DESIGN §5).
+
+    Version 2 names the key that signed it (§5.2); version 1 lines (no key) still parse.
+    """
 
     unit_code: str
     size: int
     head_hash: str
     at: str
     signature_b64: str = ""
+    key: str = ""
 
     def signed_text(self) -> str:
         """The exact text that the signature covers."""
+        if not self.key:
+            return (
+                f"bwc-checkpoint/1 unit={self.unit_code} size={self.size}"
+                f" head={self.head_hash} at={self.at}"
+            )
         return (
-            f"bwc-checkpoint/1 unit={self.unit_code} size={self.size}"
+            f"bwc-checkpoint/2 unit={self.unit_code} key={self.key} size={self.size}"
             f" head={self.head_hash} at={self.at}"
         )
 
@@ -157,7 +200,8 @@ class Checkpoint:
 
 
 _CHECKPOINT_LINE = re.compile(
-    r"bwc-checkpoint/1 unit=(?P<unit>[A-Za-z0-9_-]{1,32}) size=(?P<size>[0-9]{1,12})"
+    r"bwc-checkpoint/(?P<version>[12]) unit=(?P<unit>[A-Za-z0-9_-]{1,32})"
+    r"(?: key=(?P<key>[0-9a-f]{16}))? size=(?P<size>[0-9]{1,12})"
     r" head=(?P<head>[0-9a-f]{64}) at=(?P<at>[0-9T:+.Z-]{10,40})"
     r" sig=(?P<sig>[A-Za-z0-9_=-]{40,200})"
 )
@@ -166,7 +210,7 @@ _CHECKPOINT_LINE = re.compile(
 def parse_checkpoint(text: str) -> Checkpoint | None:
     """Parse a checkpoint line; None when it is not one."""
     match = _CHECKPOINT_LINE.fullmatch(text.strip())
-    if match is None:
+    if match is None or (match["version"] == "2") != (match["key"] is not None):
         return None
     return Checkpoint(
         unit_code=match["unit"],
@@ -174,4 +218,5 @@ def parse_checkpoint(text: str) -> Checkpoint | None:
         head_hash=match["head"],
         at=match["at"],
         signature_b64=match["sig"],
+        key=match["key"] or "",
     )

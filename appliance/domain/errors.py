@@ -6,7 +6,9 @@ from __future__ import annotations
 class Refusal(Exception):
     """Base for every 'no' the product gives: a catalogue key plus its parameters."""
 
-    def __init__(self, reason: str, **params: object) -> None:
+    # Positional-only: a parameter may be called anything (`reason`, `key`, `action`) without
+    # colliding with the signature; params stay a field of their own (STYLE 8b).
+    def __init__(self, reason: str, /, **params: object) -> None:
         super().__init__(reason)
         self.reason = reason
         self.params: dict[str, object] = dict(params)

@@ -90,6 +90,8 @@ class OffloadProgress:
     rate_bytes_per_second: float
     current_name: str
     error: str
+    operator: str = ""
+    clips_skipped: int = 0
     flag_counts: dict[str, int] = field(default_factory=dict)
 
     @property

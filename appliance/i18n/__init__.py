@@ -12,8 +12,11 @@ LANGUAGES = ("zh_CN", "en")
 _INDEX = {"en": 0, "zh_CN": 1}
 
 
-def t(key: str, language: str, **params: object) -> str:
-    """The message for key in language; parameters are shown escaped (untrusted text)."""
+def t(key: str, language: str, /, **params: object) -> str:
+    """The message for key in language; parameters are shown escaped (untrusted text).
+
+    Positional-only, so a parameter named `key` or `language` is a parameter, not a clash.
+    """
     entry = CATALOGUE.get(key)
     if entry is None:
         return printable(key)

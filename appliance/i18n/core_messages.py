@@ -70,14 +70,6 @@ CORE_MESSAGES: dict[str, tuple[str, str]] = {
         "The approver must be a different person from the requester.",
         "审批人不能与申请人为同一人。",
     ),
-    "audit_broken": (
-        "The audit chain is broken at seq {seq}: {problem}.",
-        "审计链在第 {seq} 条处断裂：{problem}。",
-    ),
-    "checkpoint_mismatch": (
-        "The audit chain no longer extends the checkpoint: {problem}.",
-        "审计链与检查点不一致：{problem}。",
-    ),
     # Bad input.
     "invalid_code": ("Not a valid code.", "无效的码。"),
     "forged_code": (
@@ -120,10 +112,6 @@ CORE_MESSAGES: dict[str, tuple[str, str]] = {
         "{path} does not hold a checkpoint line.",
         "{path} 中没有检查点记录。",
     ),
-    "checkpoint_bad_signature": (
-        "The checkpoint's signature is not valid for this unit's key.",
-        "检查点签名与本单位密钥不符。",
-    ),
     # Check items (Art. 4).
     "item.main_battery": ("Main battery charged", "主电池电量充足"),
     "item.spare_battery": ("Spare battery charged", "备用电池电量充足"),
@@ -153,14 +141,6 @@ CORE_MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cli.returned": ("Recorder {serial} returned at {time}.", "记录仪 {serial} 已于 {time} 归还。"),
     "cli.unlocked": ("Badge {badge} unlocked.", "工号 {badge} 已解锁。"),
-    "cli.audit_intact": (
-        "Audit chain intact: {size} events, head {head}.",
-        "审计链完整：共 {size} 条，链头 {head}。",
-    ),
-    "cli.checkpoint_ok": (
-        "The chain extends the checkpoint of {size} events signed at {at}.",
-        "审计链延续了 {at} 签署的 {size} 条检查点。",
-    ),
     "cli.label_written": ("Label written to {path}.", "标签已写入 {path}。"),
     "cli.confirm_items": (
         "Confirm these items (--checks-confirmed) or use the kiosk:",

@@ -1,104 +1,261 @@
-"""Provides the audit office's tools: verify the chain, sign checkpoints, check against one."""
+"""Provides the audit office's tools: verify the chain and the state, sign checkpoints."""
 
 from __future__ import annotations
 
 import base64
 import binascii
-from dataclasses import dataclass
+import contextlib
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from appliance.adapters.archive_fs import ArchiveFS
 from appliance.adapters.signer import public_key_from_b64, verify_with
-from appliance.domain.audit import ChainReport, Checkpoint, parse_checkpoint, walk
+from appliance.domain.archive_audit import ArchiveFinding, cross_check
+from appliance.domain.audit import (
+    GENESIS_HASH,
+    AuditEvent,
+    ChainReport,
+    Checkpoint,
+    Problem,
+    key_id,
+    parse_checkpoint,
+    walk,
+)
 from appliance.domain.errors import BadInput, Refused
+from appliance.domain.projection import Difference, Projection, changes_of
 from appliance.domain.records import Actor
 from appliance.services.context import Context
-from appliance.store import audit_log
-from appliance.store.db import transaction
+from appliance.store import alarms, audit_log, clips
+from appliance.store.db import snapshot, transaction
 from appliance.store.timefmt import to_text
 
 
 @dataclass(frozen=True)
 class VerifyResult:
-    """A chain walk, and, when a checkpoint was given, whether the chain still extends it."""
+    """What `audit verify` proved: the chain, the state against it, the file, the archive."""
 
     chain: ChainReport
     checkpoint: Checkpoint | None = None
-    checkpoint_problem: str = ""
+    checkpoint_problem: Problem | None = None
+    state_difference: Difference | None = None
+    state_differences: int = 0
+    state_problem: Problem | None = None
+    integrity_problem: str = ""
+    verified_head_problem: Problem | None = None
+    archive_findings: list[ArchiveFinding] = field(default_factory=list)
+    state_rows: int = 0
+    archive_files: int = 0
 
     @property
     def clean(self) -> bool:
-        """True when the chain is intact and extends the checkpoint (if any)."""
-        return self.chain.intact and not self.checkpoint_problem
+        """True when nothing at all is wrong."""
+        return (
+            self.chain.intact
+            and not self.checkpoint_problem
+            and self.state_difference is None
+            and not self.state_problem
+            and not self.integrity_problem
+            and not self.verified_head_problem
+            and not self.archive_findings
+        )
+
+
+class _Replay:
+    """Feeds each event's changes into a projection; notes the first malformed one."""
+
+    def __init__(self) -> None:
+        self.projection = Projection()
+        self.problem: Problem | None = None
+
+    def __call__(self, event: AuditEvent, detail: object) -> None:
+        try:
+            changes = changes_of(detail)
+        except ValueError:
+            self.problem = self.problem or Problem("changes_malformed", {"seq": event.seq})
+            return
+        for change in changes:
+            self.projection.apply(change)
 
 
 class AuditService:
-    """Verifies the hash chain and signs checkpoints (DESIGN §5)."""
+    """Verifies the hash chain and the state bound to it, and signs checkpoints (DESIGN §5)."""
 
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, archive: ArchiveFS) -> None:
         self._ctx = ctx
+        self._archive = archive
+
+    def key_id(self) -> str:
+        """The id of the unit's audit key, as checkpoints name it."""
+        return key_id(self._ctx.audit_signer.public_key_b64())
 
     def verify(
         self, actor: Actor, checkpoint_file: Path | None = None, public_key_b64: str | None = None
     ) -> VerifyResult:
-        """Re-walk the chain; with a checkpoint, also prove it was not truncated behind it."""
+        """Walk the whole chain, replay its changes and compare every state table (§5.1).
+
+        Also runs SQLite's quick_check and compares the archive's files with the clip rows;
+        with a checkpoint, proves the chain still extends it (truncation, rewrites).
+        """
         checkpoint = _read_checkpoint(checkpoint_file) if checkpoint_file else None
-        wanted = [checkpoint.size] if checkpoint else []
-        report = walk(audit_log.iterate(), wanted)
-        problem = ""
+        with snapshot():
+            bookmark = audit_log.verified_head()
+            wanted = [checkpoint.size] if checkpoint else []
+            wanted += [bookmark[0]] if bookmark else []
+            replay = _Replay()
+            report = walk(audit_log.iterate(), wanted, replay)
+            difference, differences = (None, 0)
+            if report.intact and not replay.problem:
+                difference, differences = audit_log.compare_state(replay.projection)
+            integrity = audit_log.integrity_problem()
+            on_disk = self._archive.sizes()
+            findings = cross_check(on_disk, clips.sizes_by_hash(), alarms.quarantined_sizes())
+        head_problem = _bookmark_problem(bookmark, report)
+        problem = None
         if checkpoint is not None:
             problem = self._checkpoint_problem(checkpoint, report, public_key_b64)
+        result = VerifyResult(
+            report,
+            checkpoint,
+            problem,
+            difference,
+            differences,
+            replay.problem,
+            integrity,
+            head_problem,
+            findings,
+            replay.projection.row_count(),
+            len(on_disk),
+        )
         with transaction():
+            if result.clean:
+                audit_log.set_verified_head(report.size, report.head_hash, self._ctx.clock.now())
             # Every read of the audit log is itself logged (DESIGN §5).
             self._ctx.record(
                 actor,
                 "audit_verify",
                 "audit_log",
                 "chain",
-                "ok" if report.intact and not problem else "failed",
+                "ok" if result.clean else "failed",
                 size=report.size,
                 first_bad_seq=report.first_bad_seq,
                 checkpoint_size=checkpoint.size if checkpoint else None,
+                state_difference=difference.sentence() if difference else None,
+                state_differences=differences,
+                integrity=integrity or None,
+                archive_findings=len(findings),
             )
-        return VerifyResult(report, checkpoint, problem)
+        return result
 
     def _checkpoint_problem(
         self, checkpoint: Checkpoint, report: ChainReport, public_key_b64: str | None
-    ) -> str:
+    ) -> Problem | None:
         key_text = public_key_b64 or self._ctx.audit_signer.public_key_b64()
         try:
             public = public_key_from_b64(key_text)
             signature = base64.urlsafe_b64decode(checkpoint.signature_b64 + "==")
         except (ValueError, binascii.Error):
-            return "the checkpoint's signature is not readable"
+            return Problem("signature_unreadable")
+        if checkpoint.key and checkpoint.key != key_id(key_text):
+            return Problem("other_key", {"key": checkpoint.key, "expected": key_id(key_text)})
         if not verify_with(public, checkpoint.signed_text().encode("ascii"), signature):
-            return "the checkpoint's signature is not valid for the unit's key"
+            return Problem("bad_signature")
         if checkpoint.unit_code != self._ctx.settings.unit_code:
-            return f"the checkpoint is for unit {checkpoint.unit_code}"
+            return Problem("other_unit", {"unit": checkpoint.unit_code})
         hashes = report.hash_at or {}
-        if checkpoint.size > report.size or checkpoint.size not in hashes:
-            return f"the chain has {report.size} intact events, the checkpoint {checkpoint.size}"
+        if checkpoint.size > report.size:
+            return Problem("chain_shorter", {"size": report.size, "checkpoint": checkpoint.size})
+        if checkpoint.size not in hashes:
+            return Problem("breaks_before", {"checkpoint": checkpoint.size})
         if hashes[checkpoint.size] != checkpoint.head_hash:
-            return f"event {checkpoint.size} differs from the checkpoint's head"
-        return ""
+            return Problem("head_differs", {"seq": checkpoint.size})
+        return None
 
-    def checkpoint(self, actor: Actor) -> Checkpoint:
-        """Sign (unit, size, head hash, time) after appending the checkpoint event itself."""
-        with transaction():
-            self._ctx.record(actor, "audit_checkpoint", "audit_log", "chain")
-            report = walk(audit_log.iterate())
-            if not report.intact:
-                raise Refused("audit_broken", seq=report.first_bad_seq, problem=report.problem)
-            unsigned = Checkpoint(
-                self._ctx.settings.unit_code,
-                report.size,
-                report.head_hash,
-                to_text(self._ctx.clock.now()),
+    def checkpoint(self, actor: Actor, out: Path | None = None) -> Checkpoint:
+        """Sign (unit, key, size, head hash, time) for the chain as it stands (DESIGN §5.2).
+
+        Walks only the events after the last verified head, in a read snapshot that never
+        holds the write lock; writes the line to `out` (atomically) before recording it, so
+        a checkpoint that could not be written out is never logged as written.
+        """
+        with snapshot():
+            bookmark = audit_log.verified_head() or (0, GENESIS_HASH)
+            report = walk(audit_log.iterate(bookmark[0]), after=bookmark)
+        if not report.intact:
+            with transaction():
+                self._ctx.record(
+                    actor,
+                    "audit_checkpoint",
+                    "audit_log",
+                    "chain",
+                    "refused",
+                    reason=f"chain.{report.problem}",
+                    params={"seq": str(report.first_bad_seq)},
+                )
+            raise Refused(
+                f"chain.{report.problem}", seq=report.first_bad_seq, expected=report.size + 1
             )
+        unsigned = Checkpoint(
+            self._ctx.settings.unit_code,
+            report.size,
+            report.head_hash,
+            to_text(self._ctx.clock.now()),
+            key=self.key_id(),
+        )
         signature = self._ctx.audit_signer.sign(unsigned.signed_text().encode("ascii"))
         encoded = base64.urlsafe_b64encode(signature).decode("ascii").rstrip("=")
-        return Checkpoint(
-            unsigned.unit_code, unsigned.size, unsigned.head_hash, unsigned.at, encoded
+        signed = Checkpoint(
+            unsigned.unit_code,
+            unsigned.size,
+            unsigned.head_hash,
+            unsigned.at,
+            encoded,
+            unsigned.key,
         )
+        if out is not None:
+            _write_line(out, signed.line())
+        with transaction():
+            audit_log.set_verified_head(report.size, report.head_hash, self._ctx.clock.now())
+            self._ctx.record(
+                actor,
+                "audit_checkpoint",
+                "audit_log",
+                "chain",
+                size=signed.size,
+                head=signed.head_hash,
+                key=signed.key,
+                walked=report.walked,
+                written_to=str(out) if out else None,
+            )
+        return signed
+
+
+def _bookmark_problem(bookmark: tuple[int, str] | None, report: ChainReport) -> Problem | None:
+    """The verified head must still be a head of this chain (it is checked, not trusted)."""
+    if bookmark is None or not report.intact:
+        return None
+    seq, expected = bookmark
+    found = (report.hash_at or {}).get(seq)
+    if found is None:
+        return Problem("verified_head_beyond", {"seq": seq, "size": report.size})
+    if found != expected:
+        return Problem("verified_head_differs", {"seq": seq})
+    return None
+
+
+def _write_line(path: Path, line: str) -> None:
+    """Write one line durably: a temporary file beside it, fsync, rename."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(temporary, "x", encoding="utf-8") as out:
+            out.write(line + "\n")
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise BadInput("cannot_write", path=str(path), error=exc.strerror or str(exc)) from None
 
 
 def _read_checkpoint(path: Path) -> Checkpoint:

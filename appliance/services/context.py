@@ -39,9 +39,14 @@ class Context:
         object_type: str,
         object_id: str,
         outcome: str = "ok",
+        /,
         **detail: object,
     ) -> None:
-        """Append one audit event in the caller's transaction (DESIGN §3.3)."""
+        """Append one audit event in the caller's transaction (DESIGN §3.3).
+
+        The leading parameters are positional-only, so a detail may be called anything
+        (`action`, `role`, …) without clashing with them.
+        """
         audit_log.append(
             self.clock.now(),
             actor.actor_id,
@@ -73,7 +78,7 @@ class Context:
                     object_id,
                     "refused",
                     reason=refusal.reason,
-                    **{k: str(v) for k, v in refusal.params.items()},
+                    params=_params(refusal),
                 )
             raise
 
@@ -89,5 +94,11 @@ class Context:
                 object_id,
                 "refused",
                 reason="permission_denied",
+                params={"action": action.value, "role": actor.role},
             )
         raise Refused("permission_denied", action=action.value, role=actor.role)
+
+
+def _params(refusal: Refusal) -> dict[str, str]:
+    """A refusal's parameters as text, kept in a field of their own (STYLE 8b)."""
+    return {name: str(value) for name, value in sorted(refusal.params.items())}

@@ -292,6 +292,10 @@ class IngestPass:
                     flags=sorted(f.value for f in flags),
                     resolved_quarantine=resolved,
                 )
+            else:
+                self._ctx.record(
+                    self._actor, "clip_seen_again", "clip", str(clip_id), job=self._job_id
+                )
         self._done(clip, clip_id, new)
 
     def _done(self, clip: ClipRef, clip_id: int, new: bool) -> None:

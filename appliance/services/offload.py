@@ -194,7 +194,17 @@ class OffloadService:
             return self._move(job_id, state, JobEvent.FAIL, f"source_unreadable: {exc.strerror}")
         facts = self._facts(serial, listed)
         now = self._ctx.clock.now()
-        offload_jobs.set_totals(job_id, sum(c.size for c in listed), len(listed), now)
+        total = sum(c.size for c in listed)
+        with transaction():
+            offload_jobs.set_totals(job_id, total, len(listed), now)
+            self._ctx.record(
+                self._actor,
+                "offload_listed",
+                "offload_job",
+                str(job_id),
+                clips=len(listed),
+                bytes=total,
+            )
         if facts.foreign:
             self._flag_foreign(job_id, facts)
         meter = ProgressMeter(self._ctx, job_id)
@@ -223,8 +233,16 @@ class OffloadService:
         if pending or result.fatal:
             at = self._ctx.clock.now()
             with transaction():
-                for _clip in pending:
-                    offload_jobs.count_clip(job_id, at, "failed")
+                offload_jobs.count_clip(job_id, at, "failed", len(pending))
+                self._ctx.record(
+                    self._actor,
+                    "offload_clips_failed",
+                    "offload_job",
+                    str(job_id),
+                    "failed",
+                    count=len(pending),
+                    sources=[stored_name(clip.name) for clip in pending[:50]],
+                )
             reason = result.fatal or f"clips_failed: {len(pending)}"
             return self._move(job_id, state, JobEvent.FAIL, reason)
         if clear and listed:

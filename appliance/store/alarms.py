@@ -102,6 +102,12 @@ def quarantined(open_only: bool = True) -> list[Quarantined]:
     ]
 
 
+def quarantined_sizes() -> dict[str, int]:
+    """Every quarantined content (open or resolved) with its size."""
+    rows = database.execute_sql("SELECT sha256, size FROM quarantine")
+    return {str(r[0]): int(r[1]) for r in rows}
+
+
 def quarantined_hashes() -> set[str]:
     """Every hash held in quarantine (open or resolved)."""
     return {str(r[0]) for r in database.execute_sql("SELECT sha256 FROM quarantine")}

@@ -156,6 +156,14 @@ def all_hashes() -> set[str]:
     return {str(r[0]) for r in database.execute_sql("SELECT DISTINCT sha256 FROM clip")}
 
 
+def sizes_by_hash() -> dict[str, set[int]]:
+    """Every content hash some clip row names, with the sizes those rows give."""
+    found: dict[str, set[int]] = {}
+    for sha256, size in database.execute_sql("SELECT DISTINCT sha256, size FROM clip"):
+        found.setdefault(str(sha256), set()).add(int(size) if isinstance(size, int) else -1)
+    return found
+
+
 def sample_hashes(limit: int | None) -> list[tuple[str, int]]:
     """(sha256, size) of distinct contents: all, or a random sample of `limit`."""
     if limit is None:

@@ -102,3 +102,15 @@ class AuditEventRow(BaseModel):
 
     class Meta:
         table_name = "audit_event"
+
+
+class VerifiedHeadRow(BaseModel):
+    """The newest head a chain walk proved intact: where a checkpoint walk starts (§5.2)."""
+
+    id = IntegerField(primary_key=True)
+    seq = IntegerField()
+    hash = TextField()
+    at = TextField()
+
+    class Meta:
+        table_name = "verified_head"

@@ -9,11 +9,15 @@ from appliance.domain.lifecycle import FINAL_JOB_STATES, JobState
 from appliance.store.db import database
 from appliance.store.timefmt import from_text, to_text
 
+# The job row (state, bound to the chain) joined with its live progress (a display cache).
 _COLUMNS = (
-    "id, serial, state, started_at, updated_at, finished_at, bytes_total, bytes_done,"
-    " clips_total, clips_done, clips_new, clips_existing, clips_failed, clips_cleared,"
-    " rate_bps, current_name, error"
+    "j.id, j.serial, j.state, j.started_at, max(j.updated_at, coalesce(p.updated_at, '')),"
+    " j.finished_at, j.bytes_total, coalesce(p.bytes_done, 0), j.clips_total, j.clips_done,"
+    " j.clips_new, j.clips_existing, j.clips_failed, j.clips_cleared,"
+    " coalesce(p.rate_bps, 0), coalesce(p.current_name, ''), j.error, j.operator,"
+    " j.clips_skipped"
 )
+_FROM = " FROM offload_job j LEFT JOIN offload_progress p ON p.job_id = j.id"
 
 
 def _progress(row: tuple[object, ...], flag_counts: dict[str, int]) -> OffloadProgress:
@@ -35,16 +39,18 @@ def _progress(row: tuple[object, ...], flag_counts: dict[str, int]) -> OffloadPr
         rate_bytes_per_second=float(str(row[14])),
         current_name=str(row[15]),
         error=str(row[16]),
+        operator=str(row[17]),
+        clips_skipped=int(str(row[18])),
         flag_counts=flag_counts,
     )
 
 
-def create(serial: str, token: str, at: datetime) -> int:
+def create(serial: str, token: str, at: datetime, operator: str = "") -> int:
     """A new queued job; returns its id."""
     cursor = database.execute_sql(
-        "INSERT INTO offload_job (serial, token, state, started_at, updated_at)"
-        " VALUES (?, ?, 'queued', ?, ?)",
-        (serial, token, to_text(at), to_text(at)),
+        "INSERT INTO offload_job (serial, token, state, started_at, updated_at, operator)"
+        " VALUES (?, ?, 'queued', ?, ?, ?)",
+        (serial, token, to_text(at), to_text(at), operator),
     )
     return int(cursor.lastrowid)
 
@@ -77,34 +83,41 @@ def set_progress(
     rate_bps: float,
     current_name: str,
 ) -> None:
-    """The bytes copied so far and the current rate (coalesced by the caller)."""
+    """The bytes copied so far and the current rate (coalesced by the caller).
+
+    Live progress is a display cache, not state (DESIGN §5.1): it needs no audit event.
+    """
     database.execute_sql(
-        "UPDATE offload_job SET bytes_done = ?, rate_bps = ?, current_name = ?, updated_at = ?"
-        " WHERE id = ?",
-        (bytes_done, rate_bps, current_name, to_text(at), job_id),
+        "INSERT INTO offload_progress (job_id, bytes_done, rate_bps, current_name, updated_at)"
+        " VALUES (?, ?, ?, ?, ?) ON CONFLICT (job_id) DO UPDATE SET bytes_done = excluded."
+        "bytes_done, rate_bps = excluded.rate_bps, current_name = excluded.current_name,"
+        " updated_at = excluded.updated_at",
+        (job_id, bytes_done, rate_bps, current_name, to_text(at)),
     )
 
 
-def count_clip(job_id: int, at: datetime, outcome: str) -> None:
-    """One clip finished: outcome is 'new', 'existing', 'failed' or 'cleared'."""
+def count_clip(job_id: int, at: datetime, outcome: str, count: int = 1) -> None:
+    """Clips finished: outcome is 'new', 'existing', 'failed', 'cleared' or 'skipped'."""
     column = {
         "new": "clips_new",
         "existing": "clips_existing",
         "failed": "clips_failed",
         "cleared": "clips_cleared",
+        "skipped": "clips_skipped",
     }[outcome]
-    done = ", clips_done = clips_done + 1" if outcome != "cleared" else ""
+    done = ", clips_done = clips_done + ?" if outcome in ("new", "existing", "failed") else ""
+    params = (count, count) if done else (count,)
     database.execute_sql(
-        f"UPDATE offload_job SET {column} = {column} + 1{done}, updated_at = ?"  # noqa: S608 -- column from the fixed map above
+        f"UPDATE offload_job SET {column} = {column} + ?{done}, updated_at = ?"  # noqa: S608 -- column from the fixed map above
         " WHERE id = ?",
-        (to_text(at), job_id),
+        (*params, to_text(at), job_id),
     )
 
 
 def get(job_id: int) -> OffloadProgress | None:
     """One job's progress."""
     row = database.execute_sql(
-        f"SELECT {_COLUMNS} FROM offload_job WHERE id = ?",  # noqa: S608 -- fixed column list
+        f"SELECT {_COLUMNS}{_FROM} WHERE j.id = ?",  # noqa: S608 -- fixed column list
         (job_id,),
     ).fetchone()
     return None if row is None else _progress(row, _flag_counts(job_id))
@@ -135,7 +148,7 @@ def unfinished() -> list[tuple[int, str, JobState]]:
 def recent(limit: int = 20) -> list[OffloadProgress]:
     """The newest jobs, newest first."""
     rows = database.execute_sql(
-        f"SELECT {_COLUMNS} FROM offload_job ORDER BY id DESC LIMIT ?",  # noqa: S608 -- fixed column list
+        f"SELECT {_COLUMNS}{_FROM} ORDER BY j.id DESC LIMIT ?",  # noqa: S608 -- fixed column list
         (limit,),
     ).fetchall()
     return [_progress(row, _flag_counts(int(row[0]))) for row in rows]
@@ -144,8 +157,8 @@ def recent(limit: int = 20) -> list[OffloadProgress]:
 def latest_per_recorder() -> list[OffloadProgress]:
     """Each recorder's newest job, by serial (the unit head's view, Art. 14)."""
     rows = database.execute_sql(
-        f"SELECT {_COLUMNS} FROM offload_job WHERE id IN"  # noqa: S608 -- fixed column list
-        " (SELECT MAX(id) FROM offload_job GROUP BY serial) ORDER BY serial"
+        f"SELECT {_COLUMNS}{_FROM} WHERE j.id IN"  # noqa: S608 -- fixed column list
+        " (SELECT MAX(id) FROM offload_job GROUP BY serial) ORDER BY j.serial"
     ).fetchall()
     return [_progress(row, _flag_counts(int(row[0]))) for row in rows]
 

@@ -161,9 +161,11 @@ def test_truncation_and_rewrite_behind_a_checkpoint(
     assert first_bad_raw(connection) is None
     result = services.audit.verify(AUDITOR, checkpoint)
     assert result.chain.intact and not result.clean
-    assert "checkpoint" in result.checkpoint_problem or "intact events" in (
-        result.checkpoint_problem
-    )
+    # The bookmark of the checkpoint walk names the cut first; the checkpoint names it too.
+    assert result.checkpoint_problem is not None
+    assert result.checkpoint_problem.code == "chain_shorter"
+    # The checkpoint named the chain before its own event and the verify after it.
+    assert result.checkpoint_problem.params == {"size": size - 4, "checkpoint": size - 2}
 
 
 def test_rewritten_chain_is_caught_by_the_checkpoint(
@@ -190,7 +192,8 @@ def test_rewritten_chain_is_caught_by_the_checkpoint(
     assert first_bad_raw(connection) is None
     result = services.audit.verify(AUDITOR, checkpoint)
     assert result.chain.intact and not result.clean
-    assert "differs" in result.checkpoint_problem
+    assert result.checkpoint_problem is not None
+    assert result.checkpoint_problem.code == "head_differs"
 
 
 def test_a_forged_checkpoint_is_refused(
@@ -202,4 +205,5 @@ def test_a_forged_checkpoint_is_refused(
     path = tmp_path / "forged.txt"
     path.write_text(forged)
     result = services.audit.verify(AUDITOR, path)
-    assert "signature" in result.checkpoint_problem
+    assert result.checkpoint_problem is not None
+    assert result.checkpoint_problem.code == "bad_signature"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
@@ -176,7 +177,10 @@ def test_wrong_pins_lock_the_badge_and_the_head_unlocks(home: Path) -> None:
 
 def test_audit_verify_and_checkpoint(home: Path, tmp_path: Path) -> None:
     line = bwc(home, "audit", "checkpoint", "--out", str(tmp_path / "cp")).stdout.strip()
-    assert line.startswith("bwc-checkpoint/1 unit=U01 ")
+    key_id = hashlib.sha256((home / "keys" / "audit.pub").read_text().strip().encode()).hexdigest()
+    # DESIGN §5.2: a checkpoint names the unit and the key that signed it.
+    assert line.startswith(f"bwc-checkpoint/2 unit=U01 key={key_id[:16]} size=")
+    assert (tmp_path / "cp").read_text() == line + "\n"
     verified = bwc(home, "--json", "audit", "verify", "--checkpoint", str(tmp_path / "cp"))
     report = json.loads(verified.stdout)
     assert verified.returncode == 0 and report["intact"] and report["checkpoint_ok"]

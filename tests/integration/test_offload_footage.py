@@ -18,6 +18,7 @@ from appliance.domain.checks import ALL_ITEMS
 from appliance.domain.errors import Refused
 from appliance.domain.footage import stored_name
 from appliance.domain.records import Actor
+from appliance.services.offload import offload_actor
 from appliance.store import alarms, readings
 from appliance.store.db import transaction
 from tests.conftest import START
@@ -133,6 +134,7 @@ def test_recorder_timestamps_are_corrected_by_the_drift_ledger(
     # DESIGN §7: the clock ran 90 s fast, as measured at the next sync (before it).
     with transaction():
         readings.add_drift("DSJ-B001", START + timedelta(hours=2), START, 90.0)
+        services.ctx.record(offload_actor("DEMO01"), "clock_drift", "recorder", "DSJ-B001")
     services.offload.run(driver)
     [row] = services.clips.listing()
     assert row.recorded_at == FIRST_CLIP_AT + timedelta(minutes=5, seconds=-90)

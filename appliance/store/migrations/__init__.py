@@ -2,21 +2,37 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from types import ModuleType
 from typing import Any
 
-from appliance.store.migrations import m0001_initial, m0002_readings, m0003_footage
+from appliance.domain.errors import BadInput
+from appliance.store.migrations import (
+    m0001_initial,
+    m0002_readings,
+    m0003_footage,
+    m0004_state_binding,
+)
 
 MIGRATIONS: tuple[ModuleType, ...] = (
     m0001_initial,
     m0002_readings,
     m0003_footage,
+    m0004_state_binding,
 )
 
 
-def apply_all(database: Any) -> int:
-    """Apply every migration newer than the file's user_version; return the new version."""
+def apply_all(database: Any, now: Callable[[], datetime]) -> int:
+    """Apply every migration newer than the file's user_version; return the new version.
+
+    A migration is its STATEMENTS, then its optional `after(database, now)` step (which
+    appends the events that bind what it changed to the chain). A file newer than this code
+    is refused: the code cannot know what its tables mean.
+    """
     current = int(database.execute_sql("PRAGMA user_version").fetchone()[0])
+    if current > latest_version():
+        raise BadInput("schema_too_new", version=current, supported=latest_version())
     for migration in MIGRATIONS:
         version = int(migration.VERSION)
         if version <= current:
@@ -24,6 +40,9 @@ def apply_all(database: Any) -> int:
         with database.atomic():
             for statement in migration.STATEMENTS:
                 database.execute_sql(statement)
+            after = getattr(migration, "after", None)
+            if after is not None:
+                after(database, now)
             database.execute_sql(f"PRAGMA user_version = {version:d}")
         current = version
     return current

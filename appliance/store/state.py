@@ -1,0 +1,161 @@
+"""Provides the binding of state rows to the audit chain: capture, drain and the live tables.
+
+DESIGN §5.1: every change of a state row travels in the audit event of its transaction,
+carrying the row's new values, so `bwc audit verify` can replay the chain and compare.
+Temporary triggers (one set per connection, invisible in the file) note the key of every
+row a statement writes; `drain()` reads those rows back, exactly as stored, for the event
+that the same transaction appends. A transaction that changes state without an event is
+refused at commit (`store.db.transaction`), so no change can escape the chain by mistake.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from typing import Any
+
+from appliance.domain.projection import (
+    Change,
+    Difference,
+    Projection,
+    canonical_key,
+    first_difference,
+    key_text,
+)
+
+# Tables that are not state: the log itself, the incremental checkpoint's bookmark (checked
+# against the chain on every full verify), the live progress of offload jobs (a display
+# cache rewritten twice a second, never evidence) and SQLite's own bookkeeping.
+UNBOUND_TABLES = frozenset({"audit_event", "verified_head", "offload_progress"})
+
+
+def _quote(name: str) -> str:
+    if not name.replace("_", "").isalnum():
+        raise ValueError(f"not a table or column name: {name!r}")
+    return f'"{name}"'
+
+
+def bound_tables(conn: Any) -> dict[str, tuple[str, ...]]:
+    """Every state table of the schema with its primary-key columns (every table has one)."""
+    names = [
+        str(row[0])
+        for row in conn.execute(
+            "SELECT name FROM main.sqlite_master WHERE type = 'table'"
+            " AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        )
+    ]
+    tables = {}
+    for name in names:
+        if name in UNBOUND_TABLES:
+            continue
+        info = conn.execute(f"PRAGMA main.table_info({_quote(name)})").fetchall()
+        keyed = sorted((int(col[5]), str(col[1])) for col in info if int(col[5]) > 0)
+        if not keyed:
+            raise ValueError(f"table {name} has no primary key: its rows cannot be named")
+        tables[name] = tuple(col for _, col in keyed)
+    return tables
+
+
+def install_capture(conn: Any) -> None:
+    """Create this connection's pending-change table and the triggers that fill it."""
+    conn.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS bwc_state_change ("
+        " tbl TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (tbl, key))"
+    )
+    for table, keys in bound_tables(conn).items():
+        _quote(table)
+        new_key = "json_array(" + ", ".join(f"NEW.{_quote(k)}" for k in keys) + ")"
+        old_key = "json_array(" + ", ".join(f"OLD.{_quote(k)}" for k in keys) + ")"
+        # Table names come from the schema itself, checked by _quote.
+        note = f"INSERT OR IGNORE INTO bwc_state_change (tbl, key) VALUES ('{table}', "  # noqa: S608
+        for event, body in (
+            ("INSERT", f"{note}{new_key});"),
+            ("UPDATE", f"{note}{old_key}); {note}{new_key});"),
+            ("DELETE", f"{note}{old_key});"),
+        ):
+            conn.execute(
+                f"CREATE TEMP TRIGGER IF NOT EXISTS bwc_capture_{table}_{event.lower()}"
+                f" AFTER {event} ON main.{_quote(table)} BEGIN {body} END"
+            )
+
+
+def has_pending(conn: Any) -> bool:
+    """Whether this connection wrote state rows that no event has carried yet."""
+    try:
+        found = conn.execute("SELECT 1 FROM temp.bwc_state_change LIMIT 1").fetchone()
+    except sqlite3.OperationalError:  # no capture table yet: nothing can be pending
+        return False
+    return found is not None
+
+
+def drain(conn: Any) -> list[Change]:
+    """The pending changes with each row's values as stored now (None: deleted); cleared."""
+    try:
+        pending = conn.execute(
+            "SELECT tbl, key FROM temp.bwc_state_change ORDER BY tbl, key"
+        ).fetchall()
+    except sqlite3.OperationalError:  # capture not installed (a migration before it)
+        return []
+    if not pending:
+        return []
+    tables = bound_tables(conn)
+    changes = []
+    for table, key_json in pending:
+        key = canonical_key(json.loads(key_json))
+        columns = tables[str(table)]
+        changes.append(Change(str(table), key, _row(conn, str(table), columns, key)))
+    conn.execute("DELETE FROM temp.bwc_state_change")
+    changes.sort(key=lambda change: (change.table, key_text(change.key)))
+    return changes
+
+
+def _row(conn: Any, table: str, keys: tuple[str, ...], key: list[Any]) -> dict[str, Any] | None:
+    where = " AND ".join(f"{_quote(k)} IS ?" for k in keys)
+    cursor = conn.execute(
+        f"SELECT * FROM main.{_quote(table)} WHERE {where}",  # noqa: S608 -- names quoted
+        key,
+    )
+    row = cursor.fetchone()
+    if row is None:
+        return None
+    names = [str(col[0]) for col in cursor.description]
+    return {name: _value(value) for name, value in zip(names, row, strict=True)}
+
+
+def _value(value: object) -> object:
+    # The product never stores blobs; one written by hand shows as such, not as a crash.
+    if isinstance(value, bytes):
+        return {"blob": value.hex()}
+    return value
+
+
+def live_rows(
+    conn: Any, table: str, keys: tuple[str, ...]
+) -> Iterator[tuple[list[Any], dict[str, Any]]]:
+    """Every row of a state table as (key, values), in key order, read in batches."""
+    order = ", ".join(_quote(k) for k in keys)
+    cursor = conn.execute(
+        f"SELECT * FROM main.{_quote(table)} ORDER BY {order}"  # noqa: S608 -- names quoted
+    )
+    names = [str(col[0]) for col in cursor.description]
+    while batch := cursor.fetchmany(1000):
+        for row in batch:
+            named = {n: _value(v) for n, v in zip(names, row, strict=True)}
+            yield [named[k] for k in keys], named
+
+
+def compare(conn: Any, projection: Projection) -> tuple[Difference | None, int]:
+    """The first difference between the live state tables and the projection, and how many
+    rows differ in all (tables in name order, rows in key order)."""
+    tables = bound_tables(conn)
+    first: Difference | None = None
+    total = 0
+    for table in sorted(set(tables) | projection.tables()):
+        projected = projection.rows(table)
+        live = live_rows(conn, table, tables[table]) if table in tables else iter(())
+        difference, count = first_difference(table, projected, live)
+        total += count
+        if first is None and difference is not None:
+            first = difference
+    return first, total
