@@ -82,13 +82,16 @@ def iterate(after_seq: int = 0, batch: int = 2000) -> Iterator[AuditEvent]:
     while rows := cursor.fetchmany(batch):
         for row in rows:
             seq = row[0] if isinstance(row[0], int) else -1
-            texts = [_text(value) for value in row[1:]]
+            texts = [
+                value.decode("utf-8", "surrogateescape") if type(value) is bytes else _text(value)
+                for value in row[1:]
+            ]
             yield AuditEvent(seq, *texts)
 
 
 def _text(value: object) -> str:
     # An attacker may have stored any type in any column; the walk must still name the seq.
-    if isinstance(value, bytes):
+    if type(value) is bytes:
         return value.decode("utf-8", "surrogateescape")
     return value if isinstance(value, str) else str(value)
 
