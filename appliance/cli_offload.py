@@ -8,13 +8,18 @@ from pathlib import Path
 from typing import Any
 
 from appliance.adapters.mass_storage import MassStorageDriver
+from appliance.adapters.recorder_fs import MAX_DEPTH
 from appliance.bootstrap import Services
 from appliance.cli_output import EXIT_OK, EXIT_REFUSED, Output, os_actor, read_pin
 from appliance.domain.errors import BadInput
-from appliance.domain.footage import ArchivedClip
+from appliance.domain.footage import ArchivedClip, stored_name
 from appliance.i18n import t
+from appliance.ports import SkippedEntry
+from appliance.services.skipped import NAMES_AUDITED
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# A terminal shows this many skipped entries by name; the rest as a count (all are audited).
+SKIPPED_SHOWN = 20
 
 
 def cmd_offload(services: Services, args: argparse.Namespace, out: Output) -> int:
@@ -43,6 +48,8 @@ def cmd_offload(services: Services, args: argparse.Namespace, out: Output) -> in
     )
     for flag, count in sorted(progress.flag_counts.items()):
         out.say("offload.flag", flag=t(f"flag.{flag}", out.language), count=count)
+    skipped = driver.skipped()
+    _say_skipped(out, skipped)
     out.data(
         job=progress.id,
         serial=progress.serial,
@@ -54,6 +61,11 @@ def cmd_offload(services: Services, args: argparse.Namespace, out: Output) -> in
         bytes=progress.bytes_done,
         flags=progress.flag_counts,
         error=progress.error,
+        skipped=progress.clips_skipped,
+        skipped_entries=[
+            {"name": stored_name(entry.name), "reason": entry.reason.value}
+            for entry in skipped[:NAMES_AUDITED]
+        ],
     )
     if progress.state == "done":
         return EXIT_OK
@@ -62,6 +74,18 @@ def cmd_offload(services: Services, args: argparse.Namespace, out: Output) -> in
     else:
         out.say("offload.failed", error=progress.error)
     return EXIT_REFUSED
+
+
+def _say_skipped(out: Output, skipped: list[SkippedEntry]) -> None:
+    """What the card held besides footage: one line each, up to SKIPPED_SHOWN, then a count."""
+    if not skipped:
+        return
+    out.say("offload.skipped", count=len(skipped))
+    for entry in skipped[:SKIPPED_SHOWN]:
+        reason = t(f"skip.{entry.reason.value}", out.language, depth=MAX_DEPTH)
+        out.say("offload.skipped_entry", name=stored_name(entry.name), reason=reason)
+    if len(skipped) > SKIPPED_SHOWN:
+        out.say("offload.skipped_more", count=len(skipped) - SKIPPED_SHOWN)
 
 
 def cmd_fixity_verify(services: Services, args: argparse.Namespace, out: Output) -> int:

@@ -10,7 +10,7 @@ from typing import BinaryIO
 
 from appliance.adapters.recorder_fs import RecorderTree
 from appliance.domain.scan import SERIAL_PATTERN
-from appliance.ports import ClipRef, DeviceIdentity, DeviceStatus
+from appliance.ports import ClipRef, DeviceIdentity, DeviceStatus, SkippedEntry
 
 # Files in which recorders keep their identity, looked for at the card's root.
 IDENTITY_FILES = ("SERIAL.TXT", "DEVICE.TXT", "DEVINFO.TXT", "MISC/DEVICE.TXT", "serial.txt")
@@ -70,6 +70,10 @@ class MassStorageDriver:
     def clips(self) -> list[ClipRef]:
         """Every regular file under the footage folders."""
         return self._tree.clips()
+
+    def skipped(self) -> list[SkippedEntry]:
+        """What the last clips() passed over, and why."""
+        return self._tree.skipped()
 
     def open(self, clip: ClipRef) -> BinaryIO:
         """A read-only stream of one clip."""

@@ -20,6 +20,10 @@ DOCK_MESSAGES: dict[str, tuple[str, str]] = {
         "新归档 {new} 个，已在档案中 {existing} 个，失败 {failed} 个；"
         "已从记录仪清除 {cleared} 个。",
     ),
+    "ui.dock.skipped": (
+        "{count} entries on the card were not footage and stay on the recorder.",
+        "存储卡上有 {count} 项不是视音频文件，仍留在记录仪上。",
+    ),
     "ui.dock.flags": ("Flagged: {flags}", "标记：{flags}"),
     "ui.dock.no_flags": ("No clip was flagged.", "没有被标记的文件。"),
     "ui.dock.failed": (

@@ -21,6 +21,7 @@ from appliance.services.context import Context
 from appliance.services.ingest import IngestPass, PassResult, RecorderFacts
 from appliance.services.progress import ProgressMeter
 from appliance.services.reconcile import ReconcileReport, reconcile
+from appliance.services.skipped import record_skipped
 from appliance.store import alarms, clips, custody, offload_jobs, recorders
 from appliance.store.db import transaction
 
@@ -190,6 +191,7 @@ class OffloadService:
         serial = driver.identify().serial
         try:
             listed = driver.clips()
+            skipped = driver.skipped()
         except OSError as exc:
             return self._move(job_id, state, JobEvent.FAIL, f"source_unreadable: {exc.strerror}")
         facts = self._facts(serial, listed)
@@ -204,7 +206,9 @@ class OffloadService:
                 str(job_id),
                 clips=len(listed),
                 bytes=total,
+                skipped=len(skipped),
             )
+        record_skipped(self._ctx, self._actor, job_id, skipped)
         if facts.foreign:
             self._flag_foreign(job_id, facts)
         meter = ProgressMeter(self._ctx, job_id)

@@ -42,8 +42,29 @@ def test_mass_storage_lists_regular_footage_only(tmp_path: Path) -> None:
         "DCIM/100MEDIA/执法 0002.MP4",
         "Record/A0003.MP4",
     ]
+    assert [(e.name, e.reason.value) for e in driver.skipped()] == [
+        ("DCIM/etc", "symlink"),
+        ("DCIM/evil.MP4", "symlink"),
+        ("DCIM/pipe.MP4", "fifo"),
+        ("VIDEO", "symlink"),
+    ]
     with driver.open(driver.clips()[0]) as stream:
         assert stream.read() == b"one"
+
+
+def test_a_file_with_a_second_name_is_neither_listed_nor_opened(tmp_path: Path) -> None:
+    """A hard link may be a box file's second name when a folder sits on the box's disk."""
+    _card(tmp_path)
+    outside = tmp_path.parent / "box-secret"
+    outside.write_bytes(b"key")
+    os.link(outside, tmp_path / "DCIM" / "100MEDIA" / "KEY.MP4")
+    driver = MassStorageDriver(tmp_path, serial="DSJ-A001")
+    assert "DCIM/100MEDIA/KEY.MP4" not in [clip.name for clip in driver.clips()]
+    assert ("DCIM/100MEDIA/KEY.MP4", "hard_link") in [
+        (e.name, e.reason.value) for e in driver.skipped()
+    ]
+    with pytest.raises(UnsafeName):
+        driver.open(ClipRef("DCIM/100MEDIA/KEY.MP4", 3))
 
 
 @pytest.mark.parametrize(

@@ -154,6 +154,8 @@ class DockScreen(KioskScreen):
                 cleared=progress.clips_cleared,
             )
         ]
+        if progress.clips_skipped:
+            lines[0] += " " + self.words("ui.dock.skipped", count=progress.clips_skipped)
         if progress.flag_counts:
             shown = ", ".join(
                 f"{self.words('flag.' + flag)} {count}"
