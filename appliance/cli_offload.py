@@ -13,6 +13,7 @@ from appliance.bootstrap import Services
 from appliance.cli_output import EXIT_OK, EXIT_REFUSED, Output, os_actor, read_pin
 from appliance.domain.errors import BadInput
 from appliance.domain.footage import ArchivedClip, stored_name
+from appliance.domain.scan import SERIAL_PATTERN
 from appliance.i18n import t
 from appliance.ports import SkippedEntry
 from appliance.services.skipped import NAMES_AUDITED
@@ -23,6 +24,8 @@ SKIPPED_SHOWN = 20
 
 
 def cmd_offload(services: Services, args: argparse.Namespace, out: Output) -> int:
+    if not SERIAL_PATTERN.fullmatch(args.device):
+        raise BadInput("bad_serial")
     source = Path(args.source)
     if not source.is_dir():
         raise BadInput("source_not_directory", path=str(source))
@@ -36,7 +39,8 @@ def cmd_offload(services: Services, args: argparse.Namespace, out: Output) -> in
             quarantined=len(found.quarantined),
             missing=len(found.missing),
         )
-    driver = MassStorageDriver(source, serial=args.device)
+    # --device names the recorder only when its card keeps no identity file (DESIGN §7).
+    driver = MassStorageDriver(source, fallback_serial=args.device)
     progress = services.offload.run(driver, args.device, clear=False if args.no_clear else None)
     out.say(
         "offload.summary",
@@ -158,7 +162,9 @@ def _json_flag(parser: argparse.ArgumentParser) -> None:
 def register(sub: Any) -> None:
     """Add the footage commands to the `bwc` parser."""
     offload = sub.add_parser("offload", help="offload a mounted or copied recorder card")
-    offload.add_argument("--device", required=True, help="the recorder's serial")
+    offload.add_argument(
+        "--device", required=True, help="the recorder's serial (the card's own serial wins)"
+    )
     offload.add_argument("--source", required=True, help="the card's root directory")
     offload.add_argument(
         "--no-clear", action="store_true", help="leave the recorder as it is afterwards"

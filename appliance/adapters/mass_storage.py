@@ -25,16 +25,24 @@ class MassStorageDriver:
     """
 
     def __init__(
-        self, root: Path, serial: str | None = None, brand: str = "", model: str = ""
+        self,
+        root: Path,
+        fallback_serial: str | None = None,
+        brand: str = "",
+        model: str = "",
     ) -> None:
         self._tree = RecorderTree(root)
-        self._serial = serial
+        self._fallback_serial = fallback_serial
         self._brand = brand
         self._model = model
 
     def identify(self) -> DeviceIdentity:
-        """The serial given by the caller, else the one in the recorder's identity file."""
-        serial = self._serial or self._serial_from_card()
+        """The serial in the recorder's identity file; the caller's only when the card has none.
+
+        The card's own word wins: a serial typed at the command line that disagrees with it
+        is the caller's mistake (or a swapped card), and the offload service refuses it.
+        """
+        serial = self._serial_from_card() or self._fallback_serial
         if not serial:
             raise io.UnsupportedOperation("the recorder keeps no readable serial")
         return DeviceIdentity(serial, self._brand, self._model)

@@ -5,8 +5,8 @@ from __future__ import annotations
 OFFLOAD_MESSAGES: dict[str, tuple[str, str]] = {
     # Refusals and bad input.
     "serial_mismatch": (
-        "The recorder says it is {found}, not {serial}.",
-        "记录仪自报序列号为 {found}，不是 {serial}。",
+        "The recorder's card says it is {found}, not {serial}: nothing was copied.",
+        "记录仪存储卡自报序列号为 {found}，不是 {serial}：未导出任何文件。",
     ),
     "source_not_directory": (
         "{path} is not a directory holding a recorder's card.",

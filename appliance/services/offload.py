@@ -16,6 +16,7 @@ from appliance.domain.gaps import ClipTiming, coverage_gaps, numbering_gaps
 from appliance.domain.lifecycle import FINAL_JOB_STATES, JobEvent, JobState, next_job_state
 from appliance.domain.records import Actor
 from appliance.ports import ClipRef, MediaProbe, RecorderDriver
+from appliance.safe_text import printable
 from appliance.services.clearing import clear_recorder
 from appliance.services.context import Context
 from appliance.services.ingest import IngestPass, PassResult, RecorderFacts
@@ -119,6 +120,18 @@ class OffloadService:
     def _open(self, driver: RecorderDriver, serial: str | None) -> tuple[int, JobStaging]:
         identity = driver.identify()
         if serial is not None and identity.serial != serial:
+            # Nothing is queued: footage filed under the wrong recorder would be attributed
+            # to the wrong holder (Art. 10). Both serials go to the log and to the caller.
+            with transaction():
+                self._ctx.record(
+                    self._actor,
+                    "offload_refused",
+                    "recorder",
+                    printable(serial),
+                    "refused",
+                    reason="serial_mismatch",
+                    params={"serial": printable(serial), "found": printable(identity.serial)},
+                )
             raise Refused("serial_mismatch", serial=serial, found=identity.serial)
         token = self._staging.new_token()
         staging = self._staging.open_job(token)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from appliance.bootstrap import Services
 from appliance.demo import DemoBadge
-from appliance.store import alarms, audit_log
+from appliance.store import alarms, audit_log, offload_jobs
 from tests.footage import FootageSet, copy_card
 
 BWC = Path(sys.executable).parent / "bwc"
@@ -123,3 +123,53 @@ def test_fixity_reports_a_changed_file_and_exits_1(
         _bwc(home, "offload", "--device", "DSJ-A002", "--source", str(tmp_path / "nope")).returncode
         == 2
     )
+
+
+def test_the_cards_serial_wins_and_a_different_device_is_refused(
+    demo: tuple[Services, dict[str, DemoBadge]], tmp_path: Path
+) -> None:
+    services, _ = demo
+    home = services.settings.home
+    card = tmp_path / "card"
+    (card / "DCIM").mkdir(parents=True)
+    (card / "DCIM" / "FILE0001.MP4").write_bytes(b"clip bytes")
+    (card / "SERIAL.TXT").write_text("SN=DSJ-B001\n")
+
+    refused = _bwc(home, "offload", "--device", "DSJ-A001", "--source", str(card))
+
+    assert refused.returncode == 1 and refused.stdout == ""
+    assert refused.stderr.strip().splitlines() == [
+        "The recorder's card says it is DSJ-B001, not DSJ-A001: nothing was copied."
+    ]
+    event = audit_log.recent(1)[0]
+    assert (event.action, event.outcome, event.object_id) == (
+        "offload_refused",
+        "refused",
+        "DSJ-A001",
+    )
+    detail = json.loads(event.detail_json)
+    assert detail["reason"] == "serial_mismatch"
+    assert detail["params"] == {"serial": "DSJ-A001", "found": "DSJ-B001"}
+    assert offload_jobs.recent() == [] and services.clips.listing() == []
+    assert (card / "DCIM" / "FILE0001.MP4").exists()
+
+    as_json = _bwc(home, "--json", "offload", "--device", "DSJ-A001", "--source", str(card))
+    assert as_json.returncode == 1
+    assert json.loads(as_json.stdout)["error"]["params"] == {
+        "found": "DSJ-B001",
+        "serial": "DSJ-A001",
+    }
+
+    taken = _bwc(home, "offload", "--device", "DSJ-B001", "--source", str(card), "--no-clear")
+    assert taken.returncode == 0, taken.stderr
+    assert [job.serial for job in offload_jobs.recent()] == ["DSJ-B001"]
+
+    (card / "SERIAL.TXT").unlink()
+    (card / "DCIM" / "FILE0002.MP4").write_bytes(b"more bytes")
+    # No identity on the card: --device names it.
+    fallback = _bwc(home, "offload", "--device", "DSJ-A002", "--source", str(card), "--no-clear")
+    assert fallback.returncode == 0, fallback.stderr
+    assert offload_jobs.recent(1)[0].serial == "DSJ-A002"
+
+    bad = _bwc(home, "offload", "--device", "A001\x1b[2J", "--source", str(card))
+    assert bad.returncode == 2 and "\x1b" not in bad.stderr and "Traceback" not in bad.stderr
