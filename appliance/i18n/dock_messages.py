@@ -30,6 +30,20 @@ DOCK_MESSAGES: dict[str, tuple[str, str]] = {
         "The offload stopped: {error}. Nothing was deleted from the recorder; dock it again.",
         "导出中止：{error}。记录仪上的文件均未删除，请重新插入。",
     ),
+    "ui.dock.unidentified": (
+        "A recorder docked at {time} was not offloaded: {reason}. Nothing was copied or "
+        "deleted; take it out and tell the unit head.",
+        "{time} 插入的记录仪未能导出：{reason}。未复制也未删除任何文件；"
+        "请取出记录仪并报告单位负责人。",
+    ),
+    "offload_error.no_identity": (
+        "its card keeps no identity file, so the kiosk cannot tell which recorder it is",
+        "其存储卡中没有设备身份文件，采集站无法识别是哪台记录仪",
+    ),
+    "offload_error.mount_failed": (
+        "its card could not be opened read-only",
+        "无法以只读方式打开其存储卡",
+    ),
     "ui.dock.file": ("File clips by case", "按案件归档"),
     "ui.dock.done": ("Done", "完成"),
     "ui.filing.title": ("File clips by case (Art. 8)", "按案件归档（第八条）"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 
 from appliance.adapters.archive_fs import ArchiveFS
 from appliance.adapters.staging import JobStaging, StagingArea
@@ -28,6 +28,8 @@ from appliance.store.db import transaction
 
 # DESIGN §4 step 2: a failed clip is redone from the source, a fresh copy each time.
 MAX_ATTEMPTS = 3
+# Why a docked recorder got no job of its own: its card keeps no identity, or will not mount.
+UNIDENTIFIED_ERRORS = ("no_identity", "mount_failed")
 
 
 def offload_actor(unit_code: str) -> Actor:
@@ -116,6 +118,37 @@ class OffloadService:
     def by_recorder(self) -> list[OffloadProgress]:
         """Each recorder's newest job (the unit head's screen, Art. 14)."""
         return offload_jobs.latest_per_recorder()
+
+    def fail_unidentified(self, name: str, reason: str, devnode: str) -> OffloadProgress:
+        """A failed job for a docked recorder the kiosk cannot name, so no screen waits on it.
+
+        `name` is what the dock knows of the device (its USB serial or device node); the job
+        is queued and failed in one transaction and one event.
+        """
+        now = self._ctx.clock.now()
+        with transaction():
+            job_id = offload_jobs.create(name, self._staging.new_token(), now)
+            failed = next_job_state(JobState.QUEUED, JobEvent.FAIL)
+            offload_jobs.set_state(job_id, JobState.QUEUED, failed, now, reason)
+            self._ctx.record(
+                self._actor,
+                "offload_fail",
+                "offload_job",
+                str(job_id),
+                "failed",
+                state=failed.value,
+                error=reason,
+                serial=name,
+                devnode=printable(devnode),
+            )
+        progress = offload_jobs.get(job_id)
+        if progress is None:
+            raise LookupError(f"offload job {job_id} vanished")
+        return progress
+
+    def unidentified_since(self, since: datetime) -> OffloadProgress | None:
+        """The newest job failed since `since` because its recorder could not be named."""
+        return offload_jobs.newest_failed(UNIDENTIFIED_ERRORS, since)
 
     def _open(self, driver: RecorderDriver, serial: str | None) -> tuple[int, JobStaging]:
         identity = driver.identify()
