@@ -173,3 +173,44 @@ def test_the_cards_serial_wins_and_a_different_device_is_refused(
 
     bad = _bwc(home, "offload", "--device", "A001\x1b[2J", "--source", str(card))
     assert bad.returncode == 2 and "\x1b" not in bad.stderr and "Traceback" not in bad.stderr
+
+
+# Bidi controls (Arabic letter mark, LRM/RLM, embeddings and overrides, isolates) and C1.
+BIDI_AND_C1 = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+C1 = "\u0085\u009b\u0080\u009f"
+
+
+def test_json_output_escapes_bidi_and_c1_controls_and_decodes_to_the_same_names(
+    demo: tuple[Services, dict[str, DemoBadge]], tmp_path: Path
+) -> None:
+    services, _ = demo
+    home = services.settings.home
+    card = tmp_path / "card"
+    (card / "DCIM").mkdir(parents=True)
+    names = {
+        "DCIM/invoice\u202eFDP.MP4": b"one",
+        f"DCIM/bidi{BIDI_AND_C1}.MP4": b"two",
+        f"DCIM/c1{C1}[31m.MP4": b"three",
+        "DCIM/执法 记录.MP4": b"four",
+    }
+    for name, content in names.items():
+        (card / name).write_bytes(content)
+    os.symlink("/etc/passwd", card / "DCIM" / "link\u202e.MP4")
+
+    offloaded = _bwc(
+        home, "--json", "offload", "--device", "DSJ-A001", "--source", str(card), "--no-clear"
+    )
+    listed = _bwc(home, "--json", "clips", "list")
+    refused = _bwc(home, "--json", "offload", "--device", "DSJ-A001", "--source", f"/no/{C1}\u202e")
+
+    for done in (offloaded, listed, refused):
+        assert not any(char in done.stdout for char in BIDI_AND_C1 + C1), done.stdout
+        assert all(char.isprintable() for char in done.stdout.rstrip("\n"))
+    assert offloaded.returncode == 0, offloaded.stderr
+    assert "\\u202e" in listed.stdout and "\\u0085" in listed.stdout
+    assert "执法 记录" in listed.stdout
+    assert sorted(row["name"] for row in json.loads(listed.stdout)) == sorted(names)
+    report = json.loads(offloaded.stdout)
+    assert report["skipped_entries"] == [{"name": "DCIM/link\u202e.MP4", "reason": "symlink"}]
+    assert refused.returncode == 2
+    assert json.loads(refused.stdout)["error"]["params"]["path"] == f"/no/{C1}\u202e"
