@@ -4,7 +4,7 @@ SHELL := /bin/bash
 UV := .tools/bin/uv
 PY := .venv/bin/python
 APT_PACKAGES := python3 python3-venv python3-pip ffmpeg xorriso mtools exfat-fuse exfatprogs \
-	rsync tmux udev fonts-noto-cjk locales git make
+	rsync tmux udev fonts-noto-cjk locales git make strace
 STAMP := .venv/.setup-stamp
 
 .PHONY: help setup demo test lint ops-lint pytest bench image image-test clean

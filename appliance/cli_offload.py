@@ -8,16 +8,24 @@ from pathlib import Path
 from typing import Any
 
 from appliance.adapters.mass_storage import MassStorageDriver
+from appliance.adapters.recorder_fs import MAX_DEPTH
 from appliance.bootstrap import Services
 from appliance.cli_output import EXIT_OK, EXIT_REFUSED, Output, os_actor, read_pin
 from appliance.domain.errors import BadInput
-from appliance.domain.footage import ArchivedClip
+from appliance.domain.footage import ArchivedClip, stored_name
+from appliance.domain.scan import SERIAL_PATTERN
 from appliance.i18n import t
+from appliance.ports import SkippedEntry
+from appliance.services.skipped import NAMES_AUDITED
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# A terminal shows this many skipped entries by name; the rest as a count (all are audited).
+SKIPPED_SHOWN = 20
 
 
 def cmd_offload(services: Services, args: argparse.Namespace, out: Output) -> int:
+    if not SERIAL_PATTERN.fullmatch(args.device):
+        raise BadInput("bad_serial")
     source = Path(args.source)
     if not source.is_dir():
         raise BadInput("source_not_directory", path=str(source))
@@ -31,7 +39,8 @@ def cmd_offload(services: Services, args: argparse.Namespace, out: Output) -> in
             quarantined=len(found.quarantined),
             missing=len(found.missing),
         )
-    driver = MassStorageDriver(source, serial=args.device)
+    # --device names the recorder only when its card keeps no identity file (DESIGN §7).
+    driver = MassStorageDriver(source, fallback_serial=args.device)
     progress = services.offload.run(driver, args.device, clear=False if args.no_clear else None)
     out.say(
         "offload.summary",
@@ -43,6 +52,8 @@ def cmd_offload(services: Services, args: argparse.Namespace, out: Output) -> in
     )
     for flag, count in sorted(progress.flag_counts.items()):
         out.say("offload.flag", flag=t(f"flag.{flag}", out.language), count=count)
+    skipped = driver.skipped()
+    _say_skipped(out, skipped)
     out.data(
         job=progress.id,
         serial=progress.serial,
@@ -54,6 +65,11 @@ def cmd_offload(services: Services, args: argparse.Namespace, out: Output) -> in
         bytes=progress.bytes_done,
         flags=progress.flag_counts,
         error=progress.error,
+        skipped=progress.clips_skipped,
+        skipped_entries=[
+            {"name": stored_name(entry.name), "reason": entry.reason.value}
+            for entry in skipped[:NAMES_AUDITED]
+        ],
     )
     if progress.state == "done":
         return EXIT_OK
@@ -62,6 +78,18 @@ def cmd_offload(services: Services, args: argparse.Namespace, out: Output) -> in
     else:
         out.say("offload.failed", error=progress.error)
     return EXIT_REFUSED
+
+
+def _say_skipped(out: Output, skipped: list[SkippedEntry]) -> None:
+    """What the card held besides footage: one line each, up to SKIPPED_SHOWN, then a count."""
+    if not skipped:
+        return
+    out.say("offload.skipped", count=len(skipped))
+    for entry in skipped[:SKIPPED_SHOWN]:
+        reason = t(f"skip.{entry.reason.value}", out.language, depth=MAX_DEPTH)
+        out.say("offload.skipped_entry", name=stored_name(entry.name), reason=reason)
+    if len(skipped) > SKIPPED_SHOWN:
+        out.say("offload.skipped_more", count=len(skipped) - SKIPPED_SHOWN)
 
 
 def cmd_fixity_verify(services: Services, args: argparse.Namespace, out: Output) -> int:
@@ -134,7 +162,9 @@ def _json_flag(parser: argparse.ArgumentParser) -> None:
 def register(sub: Any) -> None:
     """Add the footage commands to the `bwc` parser."""
     offload = sub.add_parser("offload", help="offload a mounted or copied recorder card")
-    offload.add_argument("--device", required=True, help="the recorder's serial")
+    offload.add_argument(
+        "--device", required=True, help="the recorder's serial (the card's own serial wins)"
+    )
     offload.add_argument("--source", required=True, help="the card's root directory")
     offload.add_argument(
         "--no-clear", action="store_true", help="leave the recorder as it is afterwards"

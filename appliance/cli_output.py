@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import json
+import re
 import sys
 from collections.abc import Sequence
 from datetime import datetime, tzinfo
@@ -16,6 +17,29 @@ from appliance.safe_text import printable
 from appliance.services.pins import check_format
 
 EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT = 0, 1, 2
+_NOT_ASCII = re.compile(r"[^\x20-\x7e]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    char = match.group(0)
+    if char.isprintable():
+        return char
+    code = ord(char)
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # outside the BMP: a UTF-16 surrogate pair, as JSON spells it
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def json_text(payload: Any) -> str:
+    """One line of JSON: CJK kept readable, every non-printable character as a \\u escape.
+
+    ensure_ascii=False alone writes a bidi override (U+202E), an isolate (U+2066) or a C1
+    control (U+0080-U+009F) raw, and a file name holding one would reorder or drive the
+    terminal that shows the JSON (DESIGN §3.5). JSON text can hold such characters only
+    inside strings, so escaping them there keeps it valid and decoding to the same values.
+    """
+    return _NOT_ASCII.sub(_escaped, json.dumps(payload, ensure_ascii=False, default=str))
 
 
 def os_actor(unit_code: str, role: str = "admin") -> Actor:
@@ -79,8 +103,7 @@ class Output:
                 "message": explain(refusal, self.language),
                 "params": {k: str(v) for k, v in sorted(refusal.params.items())},
             }
-            json.dump({"ok": False, "error": error}, sys.stdout, ensure_ascii=False)
-            print()
+            print(json_text({"ok": False, "error": error}))
         else:
             print(explain(refusal, self.language), file=sys.stderr)
 
@@ -88,5 +111,4 @@ class Output:
         """Print the JSON object at the end (JSON mode only)."""
         if self.json_mode:
             payload: Any = self._rows if self._rows is not None else {"ok": True, **self._data}
-            json.dump(payload, sys.stdout, ensure_ascii=False, default=str)
-            print()
+            print(json_text(payload))

@@ -7,6 +7,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
+from appliance.domain.footage import SkipReason
+
 
 class Clock(Protocol):
     """Tells the time (always timezone-aware UTC)."""
@@ -66,6 +68,14 @@ class ClipRef:
     modified_at: datetime | None = None
 
 
+@dataclass(frozen=True)
+class SkippedEntry:
+    """An entry of the card the listing did not take, and why; the name is as untrusted."""
+
+    name: str
+    reason: SkipReason
+
+
 class RecorderDriver(Protocol):
     """One docked recorder (DESIGN §7): the GA/T 947 function set."""
 
@@ -87,6 +97,10 @@ class RecorderDriver(Protocol):
 
     def clips(self) -> list[ClipRef]:
         """Every footage file on the recorder, in recorder order."""
+        ...
+
+    def skipped(self) -> list[SkippedEntry]:
+        """What the last clips() passed over: links, pipes, devices, folders too deep ..."""
         ...
 
     def open(self, clip: ClipRef) -> BinaryIO:

@@ -1,8 +1,9 @@
-"""Provides the MediaProbe port over ffprobe: a timeout, and the file protocol only."""
+"""Provides the MediaProbe port over ffprobe: a timeout, the file protocol, recorder formats."""
 
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,14 +13,42 @@ from appliance.ports import ProbeResult
 
 FFPROBE = "ffprobe"
 
+# The demuxers a recorder's footage needs, matched by ffprobe against each part of a
+# demuxer's name ("mov" admits "mov,mp4,m4a,3gp,3g2,mj2", "matroska" admits "matroska,webm"):
+# MP4/MOV/3GP, MPEG-TS and M2TS, AVI, MKV, MPEG-PS (camcorders, Art. 5(6)), and the audio
+# pens' WAV, MP3, AAC and AMR, plus raw H.264/H.265 as some car cameras write it. None of
+# them opens a second file: mov could through external data references (drefs), but its
+# `enable_drefs` stays at its default, off, and nothing here sets it.
+# Left out on purpose, because each opens other files named inside the one probed (`ffprobe
+# -demuxers` on Debian 12's ffmpeg 5.1): hls (m3u8 playlists and keys), concat (ffconcat
+# lists), dash (MPD manifests), imf (CPL and ASSETMAP), vobsub (the .sub beside an .idx), mlv
+# (the .M00-.M99 beside it), image2 (numbered sequences), sdp and rtsp (network streams), and
+# every capture device (v4l2, alsa, x11grab, fbdev, kmsgrab, lavfi graphs ...). A text file
+# named .MP4 must be archived and flagged unreadable, never read as the clip it points at.
+RECORDER_FORMATS = (
+    "mov",
+    "mpegts",
+    "avi",
+    "matroska",
+    "mpeg",
+    "wav",
+    "mp3",
+    "aac",
+    "amr",
+    "h264",
+    "hevc",
+)
+_REFUSED_FORMAT = re.compile(r"\[([A-Za-z0-9_,]{1,64}) @ 0x[0-9a-f]+\] Format not on whitelist")
+
 
 def probe_command(path: Path, binary: str = FFPROBE) -> list[str]:
     """The ffprobe command line, as ffmpeg-python's probe() builds it, hardened.
 
     ffmpeg-python 0.2's probe() takes no timeout, so the same arguments are run here with
-    one. `-protocol_whitelist file` and the `file:` prefix keep a hostile name or playlist
-    from opening anything but the one local file; `-count_packets` reads every packet so a
-    truncated file shows as damaged.
+    one. `-protocol_whitelist file` and the `file:` prefix keep a hostile name from reaching
+    the network; `-format_whitelist` keeps a playlist from opening any other local file (see
+    RECORDER_FORMATS); `-count_packets` reads every packet so a truncated file shows as
+    damaged.
     """
     return [
         binary,
@@ -27,6 +56,8 @@ def probe_command(path: Path, binary: str = FFPROBE) -> list[str]:
         "error",
         "-protocol_whitelist",
         "file",
+        "-format_whitelist",
+        ",".join(RECORDER_FORMATS),
         "-count_packets",
         "-show_format",
         "-show_streams",
@@ -57,6 +88,9 @@ class FfprobeProbe:
         except OSError as exc:
             return ProbeResult(readable=False, error=f"ffprobe could not run: {exc}")
         errors = done.stderr.decode("utf-8", "replace").strip()
+        refused = _REFUSED_FORMAT.search(errors)
+        if refused is not None:
+            return ProbeResult(readable=False, error=f"not a recorder format: {refused.group(1)}")
         if done.returncode != 0:
             return ProbeResult(readable=False, error=errors[-400:] or f"exit {done.returncode}")
         try:
@@ -75,8 +109,13 @@ def interpret(report: dict[str, Any], errors: str) -> ProbeResult:
     if video is None and audio is None:
         # Footage is sound and pictures; a guess of "lyrics" or "data" in random bytes is not.
         return ProbeResult(readable=False, error=errors[-400:] or "no audio or video stream")
+    read = [_packets(s) for s in (video, audio) if s]
+    if not any(read):
+        # Streams declared but no packet of them in the file: a reference movie whose media
+        # lives elsewhere, or an index with nothing behind it. Nothing of it is footage.
+        return ProbeResult(readable=False, error=errors[-400:] or "no audio or video data")
     duration = _float(fmt.get("duration"))
-    empty_stream = any(_float(s.get("nb_read_packets")) == 0 for s in (video, audio) if s)
+    empty_stream = not all(read)
     damaged = bool(errors) or duration is None or empty_stream or _cut_transport_stream(fmt)
     return ProbeResult(
         readable=True,
@@ -94,9 +133,20 @@ def interpret(report: dict[str, Any], errors: str) -> ProbeResult:
 
 
 def _cut_transport_stream(fmt: dict[str, Any]) -> bool:
-    """An MPEG-TS that does not end on a 188-byte packet was cut off (a dead battery)."""
+    """An MPEG-TS that ends inside a packet was cut off (a dead battery).
+
+    Packets are 188 bytes, or 192 in the M2TS files of camcorders (a 4-byte time code
+    before each); ffprobe names both "mpegts".
+    """
     size = _int(fmt.get("size"))
-    return fmt.get("format_name") == "mpegts" and size is not None and size % 188 != 0
+    if fmt.get("format_name") != "mpegts" or size is None:
+        return False
+    return size % 188 != 0 and size % 192 != 0
+
+
+def _packets(stream: dict[str, Any]) -> int:
+    """Packets ffprobe read of a stream (-count_packets); absent when it read none."""
+    return _int(stream.get("nb_read_packets")) or 0
 
 
 def _float(value: object) -> float | None:

@@ -10,7 +10,7 @@ from typing import BinaryIO
 
 from appliance.adapters.recorder_fs import RecorderTree
 from appliance.domain.scan import SERIAL_PATTERN
-from appliance.ports import ClipRef, DeviceIdentity, DeviceStatus
+from appliance.ports import ClipRef, DeviceIdentity, DeviceStatus, SkippedEntry
 
 # Files in which recorders keep their identity, looked for at the card's root.
 IDENTITY_FILES = ("SERIAL.TXT", "DEVICE.TXT", "DEVINFO.TXT", "MISC/DEVICE.TXT", "serial.txt")
@@ -25,16 +25,24 @@ class MassStorageDriver:
     """
 
     def __init__(
-        self, root: Path, serial: str | None = None, brand: str = "", model: str = ""
+        self,
+        root: Path,
+        fallback_serial: str | None = None,
+        brand: str = "",
+        model: str = "",
     ) -> None:
         self._tree = RecorderTree(root)
-        self._serial = serial
+        self._fallback_serial = fallback_serial
         self._brand = brand
         self._model = model
 
     def identify(self) -> DeviceIdentity:
-        """The serial given by the caller, else the one in the recorder's identity file."""
-        serial = self._serial or self._serial_from_card()
+        """The serial in the recorder's identity file; the caller's only when the card has none.
+
+        The card's own word wins: a serial typed at the command line that disagrees with it
+        is the caller's mistake (or a swapped card), and the offload service refuses it.
+        """
+        serial = self._serial_from_card() or self._fallback_serial
         if not serial:
             raise io.UnsupportedOperation("the recorder keeps no readable serial")
         return DeviceIdentity(serial, self._brand, self._model)
@@ -70,6 +78,10 @@ class MassStorageDriver:
     def clips(self) -> list[ClipRef]:
         """Every regular file under the footage folders."""
         return self._tree.clips()
+
+    def skipped(self) -> list[SkippedEntry]:
+        """What the last clips() passed over, and why."""
+        return self._tree.skipped()
 
     def open(self, clip: ClipRef) -> BinaryIO:
         """A read-only stream of one clip."""

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import os
 import stat
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO, cast
 
-from appliance.ports import ClipRef
+from appliance.domain.footage import SkipReason
+from appliance.ports import ClipRef, SkippedEntry
 
 # Where recorders keep footage (compared case-insensitively, top level of the card).
 FOOTAGE_FOLDERS = frozenset(
@@ -35,51 +37,135 @@ def _parts(name: str) -> list[str]:
     return parts
 
 
+# Recorders keep footage one to three folders below DCIM (DCIM/100MEDIA/...); 32 levels is
+# far past any real card. Deeper is a trap: a 1,000-level chain would exhaust a recursive
+# walk's stack or its file descriptors and build paths longer than PATH_MAX, so the folder at
+# level 33 is listed as skipped and not entered.
+MAX_DEPTH = 32
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One walk of the card: the clips it takes and every entry it passes over."""
+
+    clips: list[ClipRef]
+    skipped: list[SkippedEntry]
+
+
+def _not_footage(info: os.stat_result) -> SkipReason | None:
+    """Why an entry that is neither a folder nor a single-named regular file is skipped."""
+    mode = info.st_mode
+    if stat.S_ISREG(mode):
+        return SkipReason.HARD_LINK if info.st_nlink > 1 else None
+    if stat.S_ISLNK(mode):
+        return SkipReason.SYMLINK
+    if stat.S_ISFIFO(mode):
+        return SkipReason.FIFO
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return SkipReason.DEVICE
+    if stat.S_ISSOCK(mode):
+        return SkipReason.SOCKET
+    return SkipReason.NOT_REGULAR
+
+
 class RecorderTree:
     """One recorder's root directory, reached without following links."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self._skipped: list[SkippedEntry] = []
 
     def clips(self) -> list[ClipRef]:
         """Every regular file under the footage folders, sorted by path (recorder order)."""
-        found: list[ClipRef] = []
+        found = self.listing()
+        self._skipped = found.skipped
+        return found.clips
+
+    def skipped(self) -> list[SkippedEntry]:
+        """What the last clips() passed over, sorted by path."""
+        return list(self._skipped)
+
+    def listing(self) -> Listing:
+        """Walk the footage folders iteratively, one open folder at a time, to MAX_DEPTH.
+
+        Only folders and regular files with one name are followed or taken; everything
+        else is listed with its reason and never opened (a FIFO would block, a device read
+        the box, a link lead off the card).
+        """
+        clips: list[ClipRef] = []
+        skipped: list[SkippedEntry] = []
+        pending: list[tuple[tuple[str, ...], int]] = []
         root_fd = os.open(self.root, _DIR_FLAGS)
         try:
             for entry in sorted(os.listdir(root_fd)):
                 if entry.lower() not in FOOTAGE_FOLDERS:
                     continue
                 try:
-                    folder_fd = os.open(entry, _DIR_FLAGS, dir_fd=root_fd)
+                    info = os.stat(entry, dir_fd=root_fd, follow_symlinks=False)
                 except OSError:
-                    continue  # a symlink or a file where a folder should be: not footage
-                try:
-                    self._walk(folder_fd, entry, found)
-                finally:
-                    os.close(folder_fd)
+                    skipped.append(SkippedEntry(entry, SkipReason.UNREADABLE_ENTRY))
+                    continue
+                if stat.S_ISDIR(info.st_mode):
+                    pending.append(((entry,), 0))
+                else:
+                    reason = _not_footage(info) or SkipReason.NOT_A_FOLDER
+                    skipped.append(SkippedEntry(entry, reason))
         finally:
             os.close(root_fd)
-        found.sort(key=lambda clip: clip.name)
-        return found
+        while pending:
+            parts, depth = pending.pop()
+            self._list_folder(parts, depth, clips, skipped, pending)
+        clips.sort(key=lambda clip: clip.name)
+        skipped.sort(key=lambda entry: entry.name)
+        return Listing(clips, skipped)
 
-    def _walk(self, dir_fd: int, prefix: str, found: list[ClipRef]) -> None:
-        for name in os.listdir(dir_fd):
-            info = os.stat(name, dir_fd=dir_fd, follow_symlinks=False)
-            relative = f"{prefix}/{name}"
-            if stat.S_ISDIR(info.st_mode):
-                child = os.open(name, _DIR_FLAGS, dir_fd=dir_fd)
+    def _list_folder(
+        self,
+        parts: tuple[str, ...],
+        depth: int,
+        clips: list[ClipRef],
+        skipped: list[SkippedEntry],
+        pending: list[tuple[tuple[str, ...], int]],
+    ) -> None:
+        prefix = "/".join(parts)
+        try:
+            fd = self._open_folder(parts)
+        except OSError:
+            skipped.append(SkippedEntry(prefix, SkipReason.UNREADABLE_FOLDER))
+            return
+        try:
+            try:
+                names = os.listdir(fd)
+            except OSError:
+                skipped.append(SkippedEntry(prefix, SkipReason.UNREADABLE_FOLDER))
+                return
+            for name in names:
+                relative = f"{prefix}/{name}"
                 try:
-                    self._walk(child, relative, found)
-                finally:
-                    os.close(child)
-            elif stat.S_ISREG(info.st_mode):
+                    info = os.stat(name, dir_fd=fd, follow_symlinks=False)
+                except OSError:
+                    skipped.append(SkippedEntry(relative, SkipReason.UNREADABLE_ENTRY))
+                    continue
+                if stat.S_ISDIR(info.st_mode):
+                    if depth + 1 > MAX_DEPTH:
+                        skipped.append(SkippedEntry(relative, SkipReason.TOO_DEEP))
+                    else:
+                        pending.append(((*parts, name), depth + 1))
+                    continue
+                reason = _not_footage(info)
+                if reason is not None:
+                    skipped.append(SkippedEntry(relative, reason))
+                    continue
                 modified = datetime.fromtimestamp(info.st_mtime, UTC)
-                found.append(ClipRef(relative, info.st_size, modified))
+                clips.append(ClipRef(relative, info.st_size, modified))
+        finally:
+            os.close(fd)
 
-    def _parent_fd(self, parts: list[str]) -> int:
+    def _open_folder(self, parts: tuple[str, ...]) -> int:
+        """A folder's descriptor, reached from the root one component at a time (no links)."""
         fd = os.open(self.root, _DIR_FLAGS)
         try:
-            for part in parts[:-1]:
+            for part in parts:
                 child = os.open(part, _DIR_FLAGS, dir_fd=fd)
                 os.close(fd)
                 fd = child
@@ -87,6 +173,9 @@ class RecorderTree:
             os.close(fd)
             raise
         return fd
+
+    def _parent_fd(self, parts: list[str]) -> int:
+        return self._open_folder(tuple(parts[:-1]))
 
     def open(self, clip: ClipRef) -> BinaryIO:
         """A read-only stream of one regular file inside the root."""
@@ -96,9 +185,10 @@ class RecorderTree:
             fd = os.open(parts[-1], _FILE_FLAGS, dir_fd=parent)
         finally:
             os.close(parent)
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_nlink > 1:
             os.close(fd)
-            raise UnsafeName(f"not a regular file: {clip.name!r}")
+            raise UnsafeName(f"not a regular file with one name: {clip.name!r}")
         # Recorders are read front to back once: ask for generous read-ahead.
         os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_SEQUENTIAL)
         return cast(BinaryIO, os.fdopen(fd, "rb", buffering=0))

@@ -17,7 +17,7 @@ from typing import Any, BinaryIO
 
 from appliance.adapters.clock import SystemClock
 from appliance.adapters.recorder_fs import RecorderTree
-from appliance.ports import ClipRef, Clock, DeviceIdentity, DeviceStatus
+from appliance.ports import ClipRef, Clock, DeviceIdentity, DeviceStatus, SkippedEntry
 
 STATUS_FILE = "status.json"
 
@@ -102,6 +102,10 @@ class SimulatorDriver:
     def clips(self) -> list[ClipRef]:
         """Every regular file under DCIM (and the other footage folders)."""
         return self._tree.clips()
+
+    def skipped(self) -> list[SkippedEntry]:
+        """What the last clips() passed over, and why."""
+        return self._tree.skipped()
 
     def open(self, clip: ClipRef) -> BinaryIO:
         """A read-only stream of one clip."""

@@ -20,6 +20,23 @@ class ClipFlag(StrEnum):
     FOREIGN_UNIT = "foreign_unit"
 
 
+class SkipReason(StrEnum):
+    """Why an entry of a recorder's card was not taken as footage (DESIGN §3.5)."""
+
+    TOO_DEEP = "too_deep"
+    UNREADABLE_FOLDER = "unreadable_folder"
+    UNREADABLE_ENTRY = "unreadable_entry"
+    SYMLINK = "symlink"
+    FIFO = "fifo"
+    DEVICE = "device"
+    SOCKET = "socket"
+    # A second name for a file that may live outside the footage folders, or off the card
+    # when a simulator folder sits on the kiosk's own disk.
+    HARD_LINK = "hard_link"
+    NOT_REGULAR = "not_regular"
+    NOT_A_FOLDER = "not_a_folder"
+
+
 def probe_flags(readable: bool, damaged: bool, has_audio: bool) -> frozenset[ClipFlag]:
     """The flags that follow from what the media probe could read."""
     if not readable:

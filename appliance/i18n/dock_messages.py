@@ -20,11 +20,29 @@ DOCK_MESSAGES: dict[str, tuple[str, str]] = {
         "新归档 {new} 个，已在档案中 {existing} 个，失败 {failed} 个；"
         "已从记录仪清除 {cleared} 个。",
     ),
+    "ui.dock.skipped": (
+        "{count} entries on the card were not footage and stay on the recorder.",
+        "存储卡上有 {count} 项不是视音频文件，仍留在记录仪上。",
+    ),
     "ui.dock.flags": ("Flagged: {flags}", "标记：{flags}"),
     "ui.dock.no_flags": ("No clip was flagged.", "没有被标记的文件。"),
     "ui.dock.failed": (
         "The offload stopped: {error}. Nothing was deleted from the recorder; dock it again.",
         "导出中止：{error}。记录仪上的文件均未删除，请重新插入。",
+    ),
+    "ui.dock.unidentified": (
+        "A recorder docked at {time} was not offloaded: {reason}. Nothing was copied or "
+        "deleted; take it out and tell the unit head.",
+        "{time} 插入的记录仪未能导出：{reason}。未复制也未删除任何文件；"
+        "请取出记录仪并报告单位负责人。",
+    ),
+    "offload_error.no_identity": (
+        "its card keeps no identity file, so the kiosk cannot tell which recorder it is",
+        "其存储卡中没有设备身份文件，采集站无法识别是哪台记录仪",
+    ),
+    "offload_error.mount_failed": (
+        "its card could not be opened read-only",
+        "无法以只读方式打开其存储卡",
     ),
     "ui.dock.file": ("File clips by case", "按案件归档"),
     "ui.dock.done": ("Done", "完成"),

@@ -5,8 +5,8 @@ from __future__ import annotations
 OFFLOAD_MESSAGES: dict[str, tuple[str, str]] = {
     # Refusals and bad input.
     "serial_mismatch": (
-        "The recorder says it is {found}, not {serial}.",
-        "记录仪自报序列号为 {found}，不是 {serial}。",
+        "The recorder's card says it is {found}, not {serial}: nothing was copied.",
+        "记录仪存储卡自报序列号为 {found}，不是 {serial}：未导出任何文件。",
     ),
     "source_not_directory": (
         "{path} is not a directory holding a recorder's card.",
@@ -51,6 +51,31 @@ OFFLOAD_MESSAGES: dict[str, tuple[str, str]] = {
         "the recorder. Free space on the archive, then dock the recorder again.",
         "归档磁盘已满：未保留任何不完整的文件，也未从记录仪删除任何视频。"
         "请清理归档空间后重新接入记录仪。",
+    ),
+    "offload.skipped": (
+        "{count} entries on the card are not footage: they were not read and stay on the recorder.",
+        "存储卡上有 {count} 项不是视音频文件：未读取，仍留在记录仪上。",
+    ),
+    "offload.skipped_entry": ("  {name}: {reason}", "  {name}：{reason}"),
+    "offload.skipped_more": (
+        "  … and {count} more; the audit log counts them all.",
+        "  ……另有 {count} 项；审计日志中记有全部数目。",
+    ),
+    "skip.too_deep": (
+        "a folder nested more than {depth} levels deep, not opened",
+        "嵌套超过 {depth} 层的文件夹，未打开",
+    ),
+    "skip.unreadable_folder": ("a folder that cannot be read", "无法读取的文件夹"),
+    "skip.unreadable_entry": ("an entry that cannot be read", "无法读取的条目"),
+    "skip.symlink": ("a link, not followed", "链接，未跟随"),
+    "skip.fifo": ("a pipe, not a file", "管道，不是文件"),
+    "skip.device": ("a device node, not a file", "设备节点，不是文件"),
+    "skip.socket": ("a socket, not a file", "套接字，不是文件"),
+    "skip.hard_link": ("a file with more than one name (hard link)", "有多个名称的文件（硬链接）"),
+    "skip.not_regular": ("not a regular file", "不是普通文件"),
+    "skip.not_a_folder": (
+        "not a folder, where recorders keep their footage folder",
+        "此处应为视音频文件夹，却不是文件夹",
     ),
     "flag.no_audio": ("no audio (Art. 2)", "无音频（第二条）"),
     "flag.damaged": ("damaged, partly readable", "文件损坏，部分可读"),

@@ -6,7 +6,6 @@ Runs as bwc-dock.service, apart from the kiosk UI, so an offload goes on if the 
 
 from __future__ import annotations
 
-import io
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -20,6 +19,7 @@ from appliance.adapters.simulator import SimulatorDriver
 from appliance.config import DriverRule
 from appliance.domain.footage import OffloadProgress
 from appliance.domain.records import Actor
+from appliance.domain.scan import SERIAL_PATTERN
 from appliance.ports import DeviceWatcher, DockEvent, Mounter, RecorderDriver
 from appliance.safe_text import printable
 from appliance.services.context import Context
@@ -133,7 +133,7 @@ class DockService:
                     "failed",
                     error=printable(str(exc)),
                 )
-            return DockOutcome(event.devnode, refused="mount_failed")
+            return self._unidentified(event, name, "mount_failed")
         before_clear = None
         if self._mounter is not None and rule.driver == "mass_storage":
             mounter = self._mounter
@@ -161,8 +161,13 @@ class DockService:
     ) -> DockOutcome:
         try:
             serial = driver.identify().serial
-        except (OSError, io.UnsupportedOperation):
-            serial = event.serial
+        except OSError:  # io.UnsupportedOperation too: the card keeps no identity
+            serial = ""
+        if not SERIAL_PATTERN.fullmatch(serial):
+            # Footage of a recorder nobody can name cannot be attributed (Art. 8, 10): it
+            # stays on the card, and the officer waiting at the kiosk is told why.
+            name = event.serial or Path(event.devnode).name
+            return self._unidentified(event, name, "no_identity")
         with transaction():
             self._ctx.record(
                 self._actor, "docked", "recorder", serial, devnode=printable(event.devnode)
@@ -172,6 +177,11 @@ class DockService:
         # After clearing, the card has room again: the officer's check sees today's figure.
         self._selfcheck.take_reading(self._actor, serial, driver)
         return DockOutcome(event.devnode, serial, progress=progress)
+
+    def _unidentified(self, event: DockEvent, name: str, reason: str) -> DockOutcome:
+        label = name if SERIAL_PATTERN.fullmatch(name) else "unknown"
+        progress = self._offload.fail_unidentified(label, reason, event.devnode)
+        return DockOutcome(event.devnode, label, refused=reason, progress=progress)
 
     def _released(self, event: DockEvent) -> None:
         with transaction():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 
 from appliance.adapters.archive_fs import ArchiveFS
 from appliance.adapters.staging import JobStaging, StagingArea
@@ -16,16 +16,20 @@ from appliance.domain.gaps import ClipTiming, coverage_gaps, numbering_gaps
 from appliance.domain.lifecycle import FINAL_JOB_STATES, JobEvent, JobState, next_job_state
 from appliance.domain.records import Actor
 from appliance.ports import ClipRef, MediaProbe, RecorderDriver
+from appliance.safe_text import printable
 from appliance.services.clearing import clear_recorder
 from appliance.services.context import Context
 from appliance.services.ingest import IngestPass, PassResult, RecorderFacts
 from appliance.services.progress import ProgressMeter
 from appliance.services.reconcile import ReconcileReport, reconcile
+from appliance.services.skipped import record_skipped
 from appliance.store import alarms, clips, custody, offload_jobs, recorders
 from appliance.store.db import transaction
 
 # DESIGN §4 step 2: a failed clip is redone from the source, a fresh copy each time.
 MAX_ATTEMPTS = 3
+# Why a docked recorder got no job of its own: its card keeps no identity, or will not mount.
+UNIDENTIFIED_ERRORS = ("no_identity", "mount_failed")
 
 
 def offload_actor(unit_code: str) -> Actor:
@@ -115,9 +119,52 @@ class OffloadService:
         """Each recorder's newest job (the unit head's screen, Art. 14)."""
         return offload_jobs.latest_per_recorder()
 
+    def fail_unidentified(self, name: str, reason: str, devnode: str) -> OffloadProgress:
+        """A failed job for a docked recorder the kiosk cannot name, so no screen waits on it.
+
+        `name` is what the dock knows of the device (its USB serial or device node); the job
+        is queued and failed in one transaction and one event.
+        """
+        now = self._ctx.clock.now()
+        with transaction():
+            job_id = offload_jobs.create(name, self._staging.new_token(), now)
+            failed = next_job_state(JobState.QUEUED, JobEvent.FAIL)
+            offload_jobs.set_state(job_id, JobState.QUEUED, failed, now, reason)
+            self._ctx.record(
+                self._actor,
+                "offload_fail",
+                "offload_job",
+                str(job_id),
+                "failed",
+                state=failed.value,
+                error=reason,
+                serial=name,
+                devnode=printable(devnode),
+            )
+        progress = offload_jobs.get(job_id)
+        if progress is None:
+            raise LookupError(f"offload job {job_id} vanished")
+        return progress
+
+    def unidentified_since(self, since: datetime) -> OffloadProgress | None:
+        """The newest job failed since `since` because its recorder could not be named."""
+        return offload_jobs.newest_failed(UNIDENTIFIED_ERRORS, since)
+
     def _open(self, driver: RecorderDriver, serial: str | None) -> tuple[int, JobStaging]:
         identity = driver.identify()
         if serial is not None and identity.serial != serial:
+            # Nothing is queued: footage filed under the wrong recorder would be attributed
+            # to the wrong holder (Art. 10). Both serials go to the log and to the caller.
+            with transaction():
+                self._ctx.record(
+                    self._actor,
+                    "offload_refused",
+                    "recorder",
+                    printable(serial),
+                    "refused",
+                    reason="serial_mismatch",
+                    params={"serial": printable(serial), "found": printable(identity.serial)},
+                )
             raise Refused("serial_mismatch", serial=serial, found=identity.serial)
         token = self._staging.new_token()
         staging = self._staging.open_job(token)
@@ -190,6 +237,7 @@ class OffloadService:
         serial = driver.identify().serial
         try:
             listed = driver.clips()
+            skipped = driver.skipped()
         except OSError as exc:
             return self._move(job_id, state, JobEvent.FAIL, f"source_unreadable: {exc.strerror}")
         facts = self._facts(serial, listed)
@@ -204,7 +252,9 @@ class OffloadService:
                 str(job_id),
                 clips=len(listed),
                 bytes=total,
+                skipped=len(skipped),
             )
+        record_skipped(self._ctx, self._actor, job_id, skipped)
         if facts.foreign:
             self._flag_foreign(job_id, facts)
         meter = ProgressMeter(self._ctx, job_id)

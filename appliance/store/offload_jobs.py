@@ -163,6 +163,17 @@ def latest_per_recorder() -> list[OffloadProgress]:
     return [_progress(row, _flag_counts(int(row[0]))) for row in rows]
 
 
+def newest_failed(errors: tuple[str, ...], since: datetime) -> OffloadProgress | None:
+    """The newest failed job begun at or after since whose error is one of errors."""
+    marks = ", ".join("?" for _ in errors)
+    row = database.execute_sql(
+        f"SELECT {_COLUMNS}{_FROM} WHERE j.state = 'failed' AND j.error IN ({marks})"  # noqa: S608 -- fixed columns, one placeholder per error
+        " AND j.started_at >= ? ORDER BY j.id DESC LIMIT 1",
+        (*errors, to_text(since)),
+    ).fetchone()
+    return None if row is None else _progress(row, _flag_counts(int(row[0])))
+
+
 def _flag_counts(job_id: int) -> dict[str, int]:
     counts: dict[str, int] = {}
     rows = database.execute_sql(

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import BinaryIO, cast
 
 from appliance.adapters.simulator import SimulatorDriver
-from appliance.ports import ClipRef, DeviceIdentity, DeviceStatus
+from appliance.ports import ClipRef, DeviceIdentity, DeviceStatus, SkippedEntry
 
 
 def _eio() -> OSError:
@@ -88,6 +88,9 @@ class UnpluggedRecorder:
     def clips(self) -> list[ClipRef]:
         self._alive()
         return self.inner.clips()
+
+    def skipped(self) -> list[SkippedEntry]:
+        return self.inner.skipped()
 
     def open(self, clip: ClipRef) -> BinaryIO:
         self._alive()

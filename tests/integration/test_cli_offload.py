@@ -10,7 +10,7 @@ from pathlib import Path
 
 from appliance.bootstrap import Services
 from appliance.demo import DemoBadge
-from appliance.store import alarms, audit_log
+from appliance.store import alarms, audit_log, offload_jobs
 from tests.footage import FootageSet, copy_card
 
 BWC = Path(sys.executable).parent / "bwc"
@@ -123,3 +123,94 @@ def test_fixity_reports_a_changed_file_and_exits_1(
         _bwc(home, "offload", "--device", "DSJ-A002", "--source", str(tmp_path / "nope")).returncode
         == 2
     )
+
+
+def test_the_cards_serial_wins_and_a_different_device_is_refused(
+    demo: tuple[Services, dict[str, DemoBadge]], tmp_path: Path
+) -> None:
+    services, _ = demo
+    home = services.settings.home
+    card = tmp_path / "card"
+    (card / "DCIM").mkdir(parents=True)
+    (card / "DCIM" / "FILE0001.MP4").write_bytes(b"clip bytes")
+    (card / "SERIAL.TXT").write_text("SN=DSJ-B001\n")
+
+    refused = _bwc(home, "offload", "--device", "DSJ-A001", "--source", str(card))
+
+    assert refused.returncode == 1 and refused.stdout == ""
+    assert refused.stderr.strip().splitlines() == [
+        "The recorder's card says it is DSJ-B001, not DSJ-A001: nothing was copied."
+    ]
+    event = audit_log.recent(1)[0]
+    assert (event.action, event.outcome, event.object_id) == (
+        "offload_refused",
+        "refused",
+        "DSJ-A001",
+    )
+    detail = json.loads(event.detail_json)
+    assert detail["reason"] == "serial_mismatch"
+    assert detail["params"] == {"serial": "DSJ-A001", "found": "DSJ-B001"}
+    assert offload_jobs.recent() == [] and services.clips.listing() == []
+    assert (card / "DCIM" / "FILE0001.MP4").exists()
+
+    as_json = _bwc(home, "--json", "offload", "--device", "DSJ-A001", "--source", str(card))
+    assert as_json.returncode == 1
+    assert json.loads(as_json.stdout)["error"]["params"] == {
+        "found": "DSJ-B001",
+        "serial": "DSJ-A001",
+    }
+
+    taken = _bwc(home, "offload", "--device", "DSJ-B001", "--source", str(card), "--no-clear")
+    assert taken.returncode == 0, taken.stderr
+    assert [job.serial for job in offload_jobs.recent()] == ["DSJ-B001"]
+
+    (card / "SERIAL.TXT").unlink()
+    (card / "DCIM" / "FILE0002.MP4").write_bytes(b"more bytes")
+    # No identity on the card: --device names it.
+    fallback = _bwc(home, "offload", "--device", "DSJ-A002", "--source", str(card), "--no-clear")
+    assert fallback.returncode == 0, fallback.stderr
+    assert offload_jobs.recent(1)[0].serial == "DSJ-A002"
+
+    bad = _bwc(home, "offload", "--device", "A001\x1b[2J", "--source", str(card))
+    assert bad.returncode == 2 and "\x1b" not in bad.stderr and "Traceback" not in bad.stderr
+
+
+# Bidi controls (Arabic letter mark, LRM/RLM, embeddings and overrides, isolates) and C1.
+BIDI_AND_C1 = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+C1 = "\u0085\u009b\u0080\u009f"
+
+
+def test_json_output_escapes_bidi_and_c1_controls_and_decodes_to_the_same_names(
+    demo: tuple[Services, dict[str, DemoBadge]], tmp_path: Path
+) -> None:
+    services, _ = demo
+    home = services.settings.home
+    card = tmp_path / "card"
+    (card / "DCIM").mkdir(parents=True)
+    names = {
+        "DCIM/invoice\u202eFDP.MP4": b"one",
+        f"DCIM/bidi{BIDI_AND_C1}.MP4": b"two",
+        f"DCIM/c1{C1}[31m.MP4": b"three",
+        "DCIM/执法 记录.MP4": b"four",
+    }
+    for name, content in names.items():
+        (card / name).write_bytes(content)
+    os.symlink("/etc/passwd", card / "DCIM" / "link\u202e.MP4")
+
+    offloaded = _bwc(
+        home, "--json", "offload", "--device", "DSJ-A001", "--source", str(card), "--no-clear"
+    )
+    listed = _bwc(home, "--json", "clips", "list")
+    refused = _bwc(home, "--json", "offload", "--device", "DSJ-A001", "--source", f"/no/{C1}\u202e")
+
+    for done in (offloaded, listed, refused):
+        assert not any(char in done.stdout for char in BIDI_AND_C1 + C1), done.stdout
+        assert all(char.isprintable() for char in done.stdout.rstrip("\n"))
+    assert offloaded.returncode == 0, offloaded.stderr
+    assert "\\u202e" in listed.stdout and "\\u0085" in listed.stdout
+    assert "执法 记录" in listed.stdout
+    assert sorted(row["name"] for row in json.loads(listed.stdout)) == sorted(names)
+    report = json.loads(offloaded.stdout)
+    assert report["skipped_entries"] == [{"name": "DCIM/link\u202e.MP4", "reason": "symlink"}]
+    assert refused.returncode == 2
+    assert json.loads(refused.stdout)["error"]["params"]["path"] == f"/no/{C1}\u202e"

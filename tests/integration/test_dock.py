@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -15,7 +18,8 @@ from appliance.demo import DemoBadge
 from appliance.domain.checks import CheckItem
 from appliance.domain.errors import Refused
 from appliance.ports import DockEvent
-from appliance.store import audit_log, readings
+from appliance.store import audit_log, offload_jobs, readings
+from tests.mounts import FolderMounter, card_event, card_rule
 
 
 def docked_simulator(dock_dir: Path, serial: str, **status: object) -> Path:
@@ -93,3 +97,61 @@ def test_other_usb_storage_is_refused_and_audited(
     event = audit_log.recent(1)[0]
     assert (event.action, event.outcome, event.object_id) == ("usb_refused", "refused", "0781:5567")
     assert "\x1b" not in event.detail_json
+
+
+def test_a_card_without_identity_gets_a_failed_job_not_a_silent_wait(
+    demo: tuple[Services, dict[str, DemoBadge]], tmp_path: Path
+) -> None:
+    services, _ = demo
+    mounter = FolderMounter()
+    nameless = tmp_path / "nameless"
+    (nameless / "DCIM").mkdir(parents=True)
+    (nameless / "DCIM" / "FILE0001.MP4").write_bytes(b"footage nobody can attribute")
+    mounter.cards["/dev/sdb1"] = nameless
+    named = tmp_path / "named"
+    (named / "DCIM").mkdir(parents=True)
+    (named / "DCIM" / "FILE0001.MP4").write_bytes(b"footage of DSJ-B001")
+    (named / "SERIAL.TXT").write_text("SN: DSJ-B001\n")
+    mounter.cards["/dev/sdc1"] = named
+    dock = build_dock(services, mounter=mounter, predicate=card_rule)
+
+    outcome = dock.arrived(card_event("/dev/sdb1"))
+
+    assert (outcome.refused, outcome.serial) == ("no_identity", "0123456789AB")
+    assert outcome.progress is not None
+    job = offload_jobs.get(outcome.progress.id)
+    assert job is not None
+    assert (job.serial, job.state, job.error) == ("0123456789AB", "failed", "no_identity")
+    assert job.finished_at is not None and job.clips_total == 0
+    event = audit_log.recent(1)[0]
+    assert (event.action, event.outcome, event.object_id) == ("offload_fail", "failed", str(job.id))
+    assert json.loads(event.detail_json)["error"] == "no_identity"
+    assert services.offload.unidentified_since(job.started_at) == job
+    # Nothing was read, copied or deleted, and the card was released.
+    assert services.clips.listing() == [] and (nameless / "DCIM" / "FILE0001.MP4").exists()
+    assert mounter.unmounted == ["/dev/sdb1"]
+
+    # A card that does keep its identity is offloaded under the card's serial.
+    taken = dock.arrived(card_event("/dev/sdc1", usb_serial="FFFF00001111"))
+    assert taken.refused == "" and taken.progress is not None
+    assert (taken.serial, taken.progress.state, taken.progress.clips_new) == ("DSJ-B001", "done", 1)
+
+    # A card that will not mount fails the same way, named by its device node.
+    unmountable = dock.arrived(card_event("/dev/sdd1", usb_serial=""))
+    dock.shutdown()
+    assert unmountable.refused == "mount_failed" and unmountable.progress is not None
+    assert (unmountable.progress.serial, unmountable.progress.error) == ("sdd1", "mount_failed")
+    assert services.offload.unidentified_since(job.started_at) == unmountable.progress
+    assert _bwc_audit_verify(services) == 0
+
+
+def _bwc_audit_verify(services: Services) -> int:
+    bwc = Path(sys.executable).parent / "bwc"
+    done = subprocess.run(
+        [str(bwc), "--home", str(services.settings.home), "audit", "verify"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    return done.returncode

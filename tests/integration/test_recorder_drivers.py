@@ -35,15 +35,36 @@ def _card(root: Path) -> None:
 
 def test_mass_storage_lists_regular_footage_only(tmp_path: Path) -> None:
     _card(tmp_path)
-    driver = MassStorageDriver(tmp_path, serial="DSJ-A001")
+    driver = MassStorageDriver(tmp_path, fallback_serial="DSJ-A001")
     names = [clip.name for clip in driver.clips()]
     assert names == [
         "DCIM/100MEDIA/FILE0001.MP4",
         "DCIM/100MEDIA/执法 0002.MP4",
         "Record/A0003.MP4",
     ]
+    assert [(e.name, e.reason.value) for e in driver.skipped()] == [
+        ("DCIM/etc", "symlink"),
+        ("DCIM/evil.MP4", "symlink"),
+        ("DCIM/pipe.MP4", "fifo"),
+        ("VIDEO", "symlink"),
+    ]
     with driver.open(driver.clips()[0]) as stream:
         assert stream.read() == b"one"
+
+
+def test_a_file_with_a_second_name_is_neither_listed_nor_opened(tmp_path: Path) -> None:
+    """A hard link may be a box file's second name when a folder sits on the box's disk."""
+    _card(tmp_path)
+    outside = tmp_path.parent / "box-secret"
+    outside.write_bytes(b"key")
+    os.link(outside, tmp_path / "DCIM" / "100MEDIA" / "KEY.MP4")
+    driver = MassStorageDriver(tmp_path, fallback_serial="DSJ-A001")
+    assert "DCIM/100MEDIA/KEY.MP4" not in [clip.name for clip in driver.clips()]
+    assert ("DCIM/100MEDIA/KEY.MP4", "hard_link") in [
+        (e.name, e.reason.value) for e in driver.skipped()
+    ]
+    with pytest.raises(UnsafeName):
+        driver.open(ClipRef("DCIM/100MEDIA/KEY.MP4", 3))
 
 
 @pytest.mark.parametrize(
@@ -61,7 +82,7 @@ def test_mass_storage_lists_regular_footage_only(tmp_path: Path) -> None:
 def test_names_that_leave_the_root_or_are_not_files_are_refused(tmp_path: Path, name: str) -> None:
     _card(tmp_path)
     (tmp_path.parent / "outside").write_text("secret")
-    driver = MassStorageDriver(tmp_path, serial="DSJ-A001")
+    driver = MassStorageDriver(tmp_path, fallback_serial="DSJ-A001")
     with pytest.raises(OSError):
         driver.open(ClipRef(name, 0))
     with pytest.raises(OSError):
@@ -71,7 +92,7 @@ def test_names_that_leave_the_root_or_are_not_files_are_refused(tmp_path: Path, 
 
 def test_mass_storage_deletes_one_file_and_reports_space_only(tmp_path: Path) -> None:
     _card(tmp_path)
-    driver = MassStorageDriver(tmp_path, serial="DSJ-A001")
+    driver = MassStorageDriver(tmp_path, fallback_serial="DSJ-A001")
     first = driver.clips()[0]
     driver.delete(first)
     assert not (tmp_path / first.name).exists()
@@ -89,6 +110,10 @@ def test_mass_storage_reads_the_serial_the_recorder_keeps(tmp_path: Path) -> Non
     _card(tmp_path)
     (tmp_path / "DEVICE.TXT").write_bytes(b"model=DS-MH2311\r\nSN: DSJ-B001\r\n")
     assert MassStorageDriver(tmp_path).identify().serial == "DSJ-B001"
+    # The card's own word wins over the caller's; the caller's serves only when it has none.
+    assert MassStorageDriver(tmp_path, "DSJ-A001").identify().serial == "DSJ-B001"
+    (tmp_path / "DEVICE.TXT").unlink()
+    assert MassStorageDriver(tmp_path, "DSJ-A001").identify().serial == "DSJ-A001"
     (tmp_path / "DEVICE.TXT").write_bytes(b"\x1b]0;evil\x07")
     with pytest.raises(io.UnsupportedOperation):
         MassStorageDriver(tmp_path).identify()

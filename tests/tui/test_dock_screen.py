@@ -10,6 +10,7 @@ import asyncio
 import os
 import threading
 from datetime import timedelta
+from pathlib import Path
 
 from textual.widgets import DataTable, Input, OptionList, ProgressBar, SelectionList
 
@@ -19,12 +20,15 @@ from appliance.bootstrap import Services, build_dock
 from appliance.demo import DemoBadge, demo_hands
 from appliance.domain.checks import CheckItem
 from appliance.domain.records import Actor
+from appliance.i18n import t
 from appliance.services.dock import DockService
+from tests.mounts import FolderMounter, card_event, card_rule
 from tests.tui.helpers import notice_text, scan, settle, shown
 from tui.app import KioskApp, create_app
 from tui.screens.dock import DockScreen
 from tui.screens.filing import FilingScreen
 from tui.screens.returns import ReturnScreen
+from tui.text import clock_time
 
 
 def on_patrol(
@@ -155,3 +159,46 @@ async def test_hostile_file_names_are_shown_literally(
     assert "red\\x1b[31mALERT.MP4" in text and "\x1b" not in text
     assert "bell\\x07[x].MP4" in text and "\x07" not in text
     assert text.count("[unreadable, kept byte-exact]") == 3
+
+
+async def test_an_unidentifiable_card_is_explained_instead_of_a_silent_wait(
+    demo: tuple[Services, dict[str, DemoBadge]], clock: SettableClock, tmp_path: Path
+) -> None:
+    """A docked card with no identity file: the waiting officer reads why, in words."""
+    services, badges = demo
+    dock, _, _ = on_patrol(services, badges, "DSJ-A001")
+    mounter = FolderMounter()
+    card = tmp_path / "card"
+    (card / "DCIM").mkdir(parents=True)
+    (card / "DCIM" / "FILE0001.MP4").write_bytes(b"footage")
+    mounter.cards["/dev/sdb1"] = card
+    card_dock = build_dock(services, mounter=mounter, predicate=card_rule)
+    clock.advance(3600)
+    # Someone else's nameless card, two hours before this return: not this officer's.
+    card_dock.arrived(card_event("/dev/sdb1", "OLDCARD00001"))
+    clock.advance(2 * 3600)
+    app = create_app(services, list(badges.values()))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await return_at_kiosk(app, pilot, badges)
+        assert isinstance(app.screen, DockScreen), notice_text(app)
+        app.screen.poll()
+        await settle(pilot)
+        assert "not offloaded" not in notice_text(app)
+
+        docked = await asyncio.to_thread(card_dock.arrived, card_event("/dev/sdb1"))
+        app.screen.poll()
+        await settle(pilot)
+
+        assert docked.progress is not None
+        expected = t(
+            "ui.dock.unidentified",
+            "en",
+            time=clock_time(docked.progress.started_at, services.settings),
+            reason=t("offload_error.no_identity", "en"),
+        )
+        assert notice_text(app) == expected
+        assert "no_identity" not in notice_text(app) and "{" not in expected
+        # Still waiting for the recorder itself: a fixed card docked later is offloaded here.
+        assert isinstance(app.screen, DockScreen) and app.screen.progress is None
+    card_dock.shutdown()
+    dock.shutdown()

@@ -7,7 +7,7 @@ stored progress, so it shows the truth after a kiosk restart too.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import partial
 
 from textual import on
@@ -22,12 +22,15 @@ from appliance.domain.footage import OffloadProgress
 from appliance.domain.records import Actor
 from tui.screens.base import KioskScreen
 from tui.screens.filing import FilingScreen
-from tui.text import plain
+from tui.text import clock_time, plain
 from tui.widgets.notice import Notice
 from tui.widgets.title_bar import TitleBar
 
 POLL_SECONDS = 0.5
 FINAL_STATES = {"done", "failed", "interrupted"}
+# A recorder put in the dock shortly before its return was pressed is this officer's too: an
+# unidentifiable one that failed in this window is shown, older ones belong to someone else.
+UNIDENTIFIED_GRACE = timedelta(minutes=10)
 
 
 def newest_job(services: Services, serial: str, since: datetime) -> OffloadProgress | None:
@@ -42,11 +45,26 @@ def newest_job(services: Services, serial: str, since: datetime) -> OffloadProgr
     return None
 
 
+def dock_news(
+    services: Services, serial: str, since: datetime, unidentified_since: datetime
+) -> JobPolled:
+    """The recorder's job, and the newest unidentifiable recorder's failure in the window."""
+    return JobPolled(
+        newest_job(services, serial, since),
+        services.offload.unidentified_since(unidentified_since),
+    )
+
+
 @dataclass
 class JobPolled(Message):
-    """The stored progress of the job being watched (None: not docked yet)."""
+    """The stored progress of the job being watched (None: not docked yet).
+
+    `unidentified` is a failed job of a docked recorder the kiosk could not name (no
+    identity on its card): most likely the one this officer just docked.
+    """
 
     progress: OffloadProgress | None
+    unidentified: OffloadProgress | None = None
 
     def can_replace(self, message: Message) -> bool:
         # STYLE 10: progress coalesces; only the newest reading matters.
@@ -84,6 +102,8 @@ class DockScreen(KioskScreen):
         self.holder_badge = holder_badge
         self.since = since
         self.progress: OffloadProgress | None = None
+        self.unidentified_since = since
+        self.unidentified_shown: int | None = None
 
     def compose(self) -> ComposeResult:
         yield TitleBar(self.signed_in_title(self.actor))
@@ -102,6 +122,7 @@ class DockScreen(KioskScreen):
                 yield Button(self.words("ui.dock.done"), id="done")
 
     def on_mount(self) -> None:
+        self.unidentified_since = max(self.since, self.kiosk.clock.now() - UNIDENTIFIED_GRACE)
         if self.opening_line:
             self.notice.inform(self.opening_line)
         self.poll()
@@ -111,12 +132,14 @@ class DockScreen(KioskScreen):
         """Read the job's progress off the UI thread, unless it has finished."""
         if self.progress is not None and self.progress.state in FINAL_STATES:
             return
-        read = partial(newest_job, self.services, self.serial, self.since)
-        self.run_call(read, JobPolled)
+        read = partial(dock_news, self.services, self.serial, self.since, self.unidentified_since)
+        self.run_call(read, lambda polled: polled)
 
     def on_job_polled(self, message: JobPolled) -> None:
         progress = message.progress
         if progress is None:
+            if message.unidentified is not None:
+                self.show_unidentified(message.unidentified)
             return
         self.progress = progress
         bar = self.query_one("#dock-bar", ProgressBar)
@@ -143,6 +166,19 @@ class DockScreen(KioskScreen):
         if progress.state in FINAL_STATES:
             self.show_summary(progress)
 
+    def show_unidentified(self, failed: OffloadProgress) -> None:
+        """Why nothing happens: a recorder was docked but cannot be named (no silent wait)."""
+        if self.unidentified_shown == failed.id:
+            return
+        self.unidentified_shown = failed.id
+        self.notice.refuse(
+            self.words(
+                "ui.dock.unidentified",
+                time=clock_time(failed.started_at, self.services.settings),
+                reason=self.words(f"offload_error.{failed.error}"),
+            )
+        )
+
     def show_summary(self, progress: OffloadProgress) -> None:
         """What was archived, what was already there, and what was flagged."""
         lines = [
@@ -154,6 +190,8 @@ class DockScreen(KioskScreen):
                 cleared=progress.clips_cleared,
             )
         ]
+        if progress.clips_skipped:
+            lines[0] += " " + self.words("ui.dock.skipped", count=progress.clips_skipped)
         if progress.flag_counts:
             shown = ", ".join(
                 f"{self.words('flag.' + flag)} {count}"
