@@ -10,6 +10,7 @@ refused at commit (`store.db.transaction`), so no change can escape the chain by
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -28,6 +29,21 @@ from appliance.domain.projection import (
 # against the chain on every full verify), the live progress of offload jobs (a display
 # cache rewritten twice a second, never evidence) and SQLite's own bookkeeping.
 UNBOUND_TABLES = frozenset({"audit_event", "verified_head", "offload_progress"})
+
+
+# Columns whose values must not be readable in the log (the log is read by the audit office):
+# the event carries a digest of the value, which still binds it (DESIGN §5.1, §6).
+SECRET_COLUMNS = frozenset({("person", "pin_hash")})
+
+
+def stored_value(table: str, column: str, value: object) -> object:
+    """A column's value as the chain carries it: as stored, or a digest for a secret one."""
+    if isinstance(value, bytes):
+        # The product never stores blobs; one written by hand shows as such, not as a crash.
+        return {"blob": value.hex()}
+    if (table, column) in SECRET_COLUMNS and value is not None:
+        return {"sha256": hashlib.sha256(str(value).encode("utf-8", "surrogateescape")).hexdigest()}
+    return value
 
 
 def _quote(name: str) -> str:
@@ -120,14 +136,7 @@ def _row(conn: Any, table: str, keys: tuple[str, ...], key: list[Any]) -> dict[s
     if row is None:
         return None
     names = [str(col[0]) for col in cursor.description]
-    return {name: _value(value) for name, value in zip(names, row, strict=True)}
-
-
-def _value(value: object) -> object:
-    # The product never stores blobs; one written by hand shows as such, not as a crash.
-    if isinstance(value, bytes):
-        return {"blob": value.hex()}
-    return value
+    return {name: stored_value(table, name, value) for name, value in zip(names, row, strict=True)}
 
 
 def live_rows(
@@ -141,7 +150,7 @@ def live_rows(
     names = [str(col[0]) for col in cursor.description]
     while batch := cursor.fetchmany(1000):
         for row in batch:
-            named = {n: _value(v) for n, v in zip(names, row, strict=True)}
+            named = {n: stored_value(table, n, v) for n, v in zip(names, row, strict=True)}
             yield [named[k] for k in keys], named
 
 

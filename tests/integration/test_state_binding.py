@@ -35,6 +35,7 @@ from appliance.domain.errors import Refused
 from appliance.domain.projection import MISSING_ROW, UNEXPLAINED_ROW, VALUE_DIFFERS, key_text
 from appliance.domain.records import Actor
 from appliance.services.audit import VerifyResult
+from appliance.services.pins import hash_pin
 from appliance.store.db import close_database, database
 from appliance.store.migrations.m0004_state_binding import STATE_TABLES
 from tests.conftest import DEMO_PINS, START
@@ -453,3 +454,21 @@ def test_an_old_home_is_bound_by_genesis_events_and_verifies(tmp_path: Path) -> 
     close_database()
     services = build_services(config.load(home, home / "kiosk.toml"))
     assert services.audit.verify(AUDITOR).chain.size == old_events + rows + 2
+
+
+def test_pin_hashes_are_bound_but_never_in_the_log(
+    day: Services, attacker: sqlite3.Connection
+) -> None:
+    hashes = [row[0] for row in attacker.execute("SELECT pin_hash FROM person")]
+    assert len(hashes) == 7 and all(h.startswith("scrypt$") for h in hashes)
+    log = "\n".join(row[0] for row in attacker.execute("SELECT detail_json FROM audit_event"))
+    # The audit office reads the log: a salted hash there could be brute-forced offline.
+    for pin_hash in hashes:
+        salt_and_digest = pin_hash.split("$", 4)[4]
+        assert salt_and_digest not in log
+    # The digest still binds it: setting a hash whose PIN the attacker knows is caught.
+    attacker.execute("UPDATE person SET pin_hash = ? WHERE badge = '2001'", (hash_pin("000000"),))
+    result = day.audit.verify(AUDITOR)
+    assert result.state_difference is not None
+    assert (result.state_difference.table, result.state_difference.key) == ("person", '["2001"]')
+    assert result.state_difference.column == "pin_hash"

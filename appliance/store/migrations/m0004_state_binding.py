@@ -8,6 +8,7 @@ one "genesis of the state" event, so an old home verifies from here on.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -60,8 +61,13 @@ STATE_TABLES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
-def _stored(value: object) -> object:
-    return {"blob": value.hex()} if isinstance(value, bytes) else value
+def _stored(table: str, column: str, value: object) -> object:
+    # As store.state.stored_value at this version: blobs shown, the PIN hash as a digest.
+    if isinstance(value, bytes):
+        return {"blob": value.hex()}
+    if (table, column) == ("person", "pin_hash") and value is not None:
+        return {"sha256": hashlib.sha256(str(value).encode("utf-8", "surrogateescape")).hexdigest()}
+    return value
 
 
 def after(database: Any, now: Callable[[], datetime]) -> None:
@@ -73,7 +79,7 @@ def after(database: Any, now: Callable[[], datetime]) -> None:
         cursor = database.execute_sql(f"SELECT * FROM {table} ORDER BY {order}")  # noqa: S608 -- frozen names
         names = [str(col[0]) for col in cursor.description]
         for row in cursor.fetchall():
-            values = {name: _stored(value) for name, value in zip(names, row, strict=True)}
+            values = {n: _stored(table, n, v) for n, v in zip(names, row, strict=True)}
             key = canonical_key([values[k] for k in keys])
             chain.append(
                 database,
