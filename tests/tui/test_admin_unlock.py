@@ -14,7 +14,7 @@ from appliance.domain.errors import Refused
 from appliance.store import audit_log
 from tests.tui.helpers import notice_text, scan, settle, sign_in
 from tests.tui.test_sign_in import paste_scan
-from tui.app import create_app
+from tui.app import KioskApp, create_app
 from tui.dialogs.second_person import SecondPersonDialog
 from tui.screens.home import OfficerHomeScreen
 from tui.screens.idle import IdleScreen
@@ -34,6 +34,11 @@ def unlock_events() -> list[tuple[str, str, dict[str, object]]]:
         for event in audit_log.iterate()
         if event.action == "unlock_badge"
     ]
+
+
+def on_top(app: KioskApp) -> object:
+    """The screen on top now."""
+    return app.screen
 
 
 def locked(services: Services, badge: str) -> bool:
@@ -95,7 +100,7 @@ async def test_admin_and_bureau_head_unlock_the_only_unit_head(
         assert locked(services, "2001")
 
         await scan(pilot, badges["4001"].pin)
-        assert app.screen is screen
+        assert on_top(app) is screen  # mypy keeps app.screen narrowed to the dialog
         assert notice_text(app) == "Badge 2001 unlocked, confirmed by 陈静 Chen Jing."
         assert not locked(services, "2001")
         assert options.get_option_at_index(0).id is None  # "No badge is locked."
