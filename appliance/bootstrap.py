@@ -23,6 +23,7 @@ from appliance.services.dock import DockService, Predicate
 from appliance.services.fixity import FixityService
 from appliance.services.labels import LabelService
 from appliance.services.offload import OffloadService
+from appliance.services.personnel import PersonnelService
 from appliance.services.registry import RegistryService
 from appliance.services.selfcheck import SelfCheckService
 from appliance.store.db import open_database
@@ -43,6 +44,7 @@ class Services:
     fixity: FixityService
     alarms: AlarmService
     selfcheck: SelfCheckService
+    personnel: PersonnelService
 
     @property
     def settings(self) -> Settings:
@@ -95,6 +97,7 @@ def build_services(settings: Settings, **overrides: Any) -> Services:
         fixity=FixityService(ctx, archive),
         alarms=AlarmService(ctx),
         selfcheck=selfcheck,
+        personnel=PersonnelService(ctx),
     )
 
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 
-from appliance import cli_audit, cli_dock, cli_offload, config
+from appliance import cli_audit, cli_dock, cli_offload, cli_people, config
 from appliance.bootstrap import Services, build_services, create_keys
 from appliance.cli_output import (
     EXIT_BAD_INPUT,
@@ -25,7 +25,7 @@ from appliance.domain.scan import CodeKind
 from appliance.i18n import t
 
 # Command groups that live in their own modules; each has register(subparsers).
-EXTENSIONS: tuple[ModuleType, ...] = (cli_audit, cli_dock, cli_offload)
+EXTENSIONS: tuple[ModuleType, ...] = (cli_people, cli_audit, cli_dock, cli_offload)
 
 
 def cmd_init(services: Services, args: argparse.Namespace, out: Output) -> int:
@@ -42,45 +42,6 @@ def cmd_init(services: Services, args: argparse.Namespace, out: Output) -> int:
         settings.config_path.write_text(written, encoding="utf-8")
     out.say("cli.initialised", unit=unit.code, home=str(settings.home))
     out.data(unit=unit.code, name=unit.name, home=str(settings.home))
-    return EXIT_OK
-
-
-def cmd_officer_add(services: Services, args: argparse.Namespace, out: Output) -> int:
-    pin = read_pin()
-    person = services.registry.add_person(
-        os_actor(services.settings.unit_code), args.badge, args.name, args.role, pin
-    )
-    out.say(
-        "cli.person_added",
-        role=t(f"role.{person.role.value}", out.language),
-        name=person.name,
-        badge=person.badge,
-    )
-    out.data(badge=person.badge, name=person.name, role=person.role.value)
-    return EXIT_OK
-
-
-def cmd_officer_list(services: Services, args: argparse.Namespace, out: Output) -> int:
-    rows = [
-        {
-            "badge": p.badge,
-            "name": p.name,
-            "role": p.role.value,
-            "unit": p.unit_code,
-            "active": p.active,
-            "locked": p.locked,
-        }
-        for p in services.registry.people()
-    ]
-    out.table(rows, ("badge", "name", "role", "active", "locked"))
-    return EXIT_OK
-
-
-def cmd_officer_unlock(services: Services, args: argparse.Namespace, out: Output) -> int:
-    head = services.auth.sign_in(args.by, read_pin())
-    services.auth.unlock(head, args.badge)
-    out.say("cli.unlocked", badge=args.badge)
-    out.data(badge=args.badge, unlocked=True)
     return EXIT_OK
 
 
@@ -177,18 +138,6 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--unit-name", required=True)
     init.add_argument("--language", choices=config.LANGUAGES, default="zh_CN")
     init.set_defaults(handler=cmd_init, needs_unit=False)
-
-    officer = sub.add_parser("officer", help="people").add_subparsers(dest="sub", required=True)
-    add = officer.add_parser("add", help="add a person (PIN on stdin)")
-    add.add_argument("--badge", required=True)
-    add.add_argument("--name", required=True)
-    add.add_argument("--role", required=True)
-    add.set_defaults(handler=cmd_officer_add)
-    officer.add_parser("list").set_defaults(handler=cmd_officer_list)
-    unlock = officer.add_parser("unlock", help="unlock a badge (the unit head's PIN on stdin)")
-    unlock.add_argument("--badge", required=True)
-    unlock.add_argument("--by", required=True, help="the unit head's badge")
-    unlock.set_defaults(handler=cmd_officer_unlock)
 
     device = sub.add_parser("device", help="recorders").add_subparsers(dest="sub", required=True)
     dadd = device.add_parser("add")

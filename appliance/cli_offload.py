@@ -41,7 +41,11 @@ def cmd_offload(services: Services, args: argparse.Namespace, out: Output) -> in
         )
     # --device names the recorder only when its card keeps no identity file (DESIGN §7).
     driver = MassStorageDriver(source, fallback_serial=args.device)
-    progress = services.offload.run(driver, args.device, clear=False if args.no_clear else None)
+    # DESIGN §6: the job names who started it from the shell (the kernel's word).
+    operator = os_actor(services.settings.unit_code).actor_id
+    progress = services.offload.run(
+        driver, args.device, clear=False if args.no_clear else None, operator=operator
+    )
     out.say(
         "offload.summary",
         serial=progress.serial,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import json
 import re
 import sys
@@ -15,6 +14,7 @@ from appliance.domain.records import Actor
 from appliance.i18n import explain, t
 from appliance.safe_text import printable
 from appliance.services.pins import check_format
+from appliance.shell_user import shell_user
 
 EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT = 0, 1, 2
 _NOT_ASCII = re.compile(r"[^\x20-\x7e]")
@@ -43,12 +43,13 @@ def json_text(payload: Any) -> str:
 
 
 def os_actor(unit_code: str, role: str = "admin") -> Actor:
-    """The actor for `bwc` run from a shell on the box.
+    """The actor for `bwc` run from a shell on the box: `os:<name>`, the kernel's word.
 
     Whoever runs `bwc` there already holds the files: IT, acting as admin (DESIGN §6); the
-    timers and audit reads act as "system".
+    timers and audit reads act as "system". The name is the real uid's (or, for root, the
+    account that became root), never LOGNAME or USER (see shell_user).
     """
-    return Actor(f"os:{getpass.getuser()}", role, unit_code)
+    return Actor(f"os:{shell_user()}", role, unit_code)
 
 
 def read_pin() -> str:

@@ -48,17 +48,27 @@ class DemoBadge:
 
 
 def seed(services: Services, pins: dict[str, str] | None = None) -> list[DemoBadge]:
-    """Register the demo people (fresh random PINs unless given) and recorders."""
+    """Register the demo people (fresh random PINs unless given) and recorders.
+
+    The demo follows the two-person rule like any unit (DESIGN §6): the unit head comes first,
+    alone (the bootstrap), and confirms everyone privileged after.
+    """
     unit = services.settings.unit_code
     admin = Actor("demo:seed", "admin", unit)
-    badges = []
+    chosen = {
+        badge: (pins or {}).get(badge) or f"{secrets.randbelow(10**6):06d}"
+        for badge, _, _ in DEMO_PEOPLE
+    }
+    head = next(person for person in DEMO_PEOPLE if person[2] == "unit_head")
+    services.registry.add_person(admin, head[0], head[1], head[2], chosen[head[0]])
+    confirmer = services.auth.sign_in(head[0], chosen[head[0]])
     for badge, name, role in DEMO_PEOPLE:
-        pin = (pins or {}).get(badge) or f"{secrets.randbelow(10**6):06d}"
-        services.registry.add_person(admin, badge, name, role, pin)
-        badges.append(DemoBadge(badge, name, role, pin))
+        if badge != head[0]:
+            second = confirmer if role != "officer" else None
+            services.registry.add_person(admin, badge, name, role, chosen[badge], second)
     for serial, brand, model, _, _ in DEMO_RECORDERS:
         services.registry.add_recorder(admin, serial, brand, model)
-    return badges
+    return [DemoBadge(badge, name, role, chosen[badge]) for badge, name, role in DEMO_PEOPLE]
 
 
 def make_home(

@@ -111,3 +111,10 @@ class Unlocked(Message):
     """A locked badge was unlocked."""
 
     badge: str
+
+
+@dataclass
+class LockedLoaded(Message):
+    """The unit's locked badges, for the admin's unlock with a second person (DESIGN §6)."""
+
+    people: list[Person]

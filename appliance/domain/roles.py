@@ -28,10 +28,15 @@ class Action(StrEnum):
     VIEW_OWN = "view_own"
     VIEW_UNIT_STATUS = "view_unit_status"
     UNLOCK_BADGE = "unlock_badge"
+    UNLOCK_WITH_SECOND = "unlock_with_second"
     SET_HOLD = "set_hold"
     LIFT_HOLD = "lift_hold"
     DECLARE_LOST = "declare_lost"
     MANAGE_PEOPLE = "manage_people"
+    GRANT_ROLE = "grant_role"
+    CONFIRM_GRANT = "confirm_grant"
+    DEACTIVATE_PERSON = "deactivate_person"
+    RESET_PIN = "reset_pin"
     MANAGE_DEVICES = "manage_devices"
     CHANGE_CONFIG = "change_config"
     REQUEST_DISCLOSURE = "request_disclosure"
@@ -68,10 +73,20 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     # Art. 14: the unit head checks the unit's recorder use daily.
     Action.VIEW_UNIT_STATUS: frozenset({_H, _B, _A}),
     Action.UNLOCK_BADGE: frozenset({_H}),
+    # The way back when every unit head is locked out: the admin, with a second person who
+    # holds CONFIRM_GRANT (strangers typing wrong PINs must not shut the unit out).
+    Action.UNLOCK_WITH_SECOND: frozenset({_M}),
     Action.SET_HOLD: frozenset({_H, _B}),
     Action.LIFT_HOLD: frozenset({_H, _B}),
     Action.DECLARE_LOST: frozenset({_H}),
     Action.MANAGE_PEOPLE: frozenset({_M}),
+    # DESIGN §6: the admin proposes a privileged role; a unit head or the bureau head
+    # confirms it with their PIN (and is the second person of every act on people).
+    Action.GRANT_ROLE: frozenset({_M}),
+    Action.CONFIRM_GRANT: frozenset({_H, _B}),
+    # Art. 7: the unit head answers for the unit's people as the admin manages them.
+    Action.DEACTIVATE_PERSON: frozenset({_M, _H}),
+    Action.RESET_PIN: frozenset({_M, _H}),
     Action.MANAGE_DEVICES: frozenset({_M, _H}),
     Action.CHANGE_CONFIG: frozenset({_M}),
     Action.REQUEST_DISCLOSURE: frozenset({_O, _H, _C}),
@@ -86,9 +101,22 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.VERIFY_AUDIT: frozenset({_A, _B}),
 }
 
-# Acts that need a second, different person to approve (DESIGN §6).
+# Roles that only two people together may give (DESIGN §6).
+PRIVILEGED_ROLES: frozenset[Role] = frozenset(
+    {Role.UNIT_HEAD, Role.INFO_COLLECTOR, Role.BUREAU_HEAD, Role.AUDITOR, Role.ADMIN}
+)
+
+# Acts that need a second, different person to approve (DESIGN §6). Deactivating a person
+# and resetting a PIN need one too when the person concerned holds a privileged role: taking
+# a privileged badge over is worth as much as being given it.
 TWO_PERSON_ACTIONS: frozenset[Action] = frozenset(
-    {Action.APPROVE_DISCLOSURE, Action.LIFT_HOLD, Action.DECLARE_LOST}
+    {
+        Action.APPROVE_DISCLOSURE,
+        Action.LIFT_HOLD,
+        Action.DECLARE_LOST,
+        Action.GRANT_ROLE,
+        Action.UNLOCK_WITH_SECOND,
+    }
 )
 
 

@@ -25,9 +25,17 @@ def t(key: str, language: str, /, **params: object) -> str:
     return string.Formatter().vformat(template, (), _Missing(safe))
 
 
+# Refusal parameters that hold an identifier with words of its own in the catalogue.
+_WORDED = {"role": "role.", "action": "action."}
+
+
 def explain(refusal: Refusal, language: str) -> str:
-    """One clear line saying why an action was refused."""
-    return t(refusal.reason, language, **refusal.params)
+    """One clear line saying why an action was refused; roles and actions said in words."""
+    params = {}
+    for name, value in refusal.params.items():
+        worded = f"{_WORDED[name]}{value}" if name in _WORDED else ""
+        params[name] = t(worded, language) if worded in CATALOGUE else value
+    return t(refusal.reason, language, **params)
 
 
 class _Missing(dict[str, str]):

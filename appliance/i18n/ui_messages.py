@@ -49,6 +49,7 @@ UI_MESSAGES: dict[str, tuple[str, str]] = {
     "ui.home.sign_out": ("Sign out a recorder", "领用记录仪"),
     "ui.home.return": ("Return a recorder", "归还记录仪"),
     "ui.home.unit": ("Unit recorders", "本单位记录仪"),
+    "ui.home.unlock": ("Unlock a badge", "解锁工号"),
     # Sign-out flow.
     "ui.signout.title": ("Sign out a recorder", "领用记录仪"),
     "ui.signout.prompt": (
@@ -93,4 +94,26 @@ UI_MESSAGES: dict[str, tuple[str, str]] = {
     "ui.unit.locked_none": ("No badge is locked.", "没有被锁定的工号。"),
     "ui.unit.locked_option": ("{badge}  {name}", "{badge}  {name}"),
     "ui.unit.unlock": ("Unlock", "解锁"),
+    # The admin's unlock with a second person (DESIGN §6).
+    "ui.unlock.title": (
+        "Unlock a badge, with a second person",
+        "解锁工号（须第二人确认）",
+    ),
+    "ui.unlock.prompt": (
+        "Scan or type the locked badge, or pick it below.",
+        "请扫描或输入被锁定的工号，或在下方选择。",
+    ),
+    "ui.unlock.done": (
+        "Badge {badge} unlocked, confirmed by {name}.",
+        "工号 {badge} 已解锁，确认人：{name}。",
+    ),
+    "ui.second.unlock_title": (
+        "Unlock badge {badge}: {name}",
+        "解锁工号 {badge}：{name}",
+    ),
+    "ui.second.prompt": (
+        "A unit head or the bureau head confirms: scan your badge, then enter your PIN.",
+        "请单位负责人或局主要负责人确认：刷工号，再输入密码。",
+    ),
+    "ui.second.confirm": ("Confirm", "确认"),
 }

@@ -6,6 +6,7 @@ from appliance.domain.errors import BadInput, Refused
 from appliance.domain.records import Actor, Person
 from appliance.domain.roles import Action
 from appliance.domain.scan import CodeKind, ScanCode, parse_scan
+from appliance.domain.second_person import check_second_person
 from appliance.services import pins
 from appliance.services.context import Context, allowed
 from appliance.store import people
@@ -123,17 +124,39 @@ class AuthService:
         with transaction():
             self._ctx.record(actor, "sign_off", "person", actor.actor_id, reason=reason)
 
-    def unlock(self, actor: Actor, badge: str) -> None:
-        """A unit head lifts the lock on a badge (DESIGN §6)."""
+    def sign_in_scanned(self, raw: str, pin: str) -> Actor:
+        """Sign in from a scanned (or typed) badge code and a PIN: the kiosk's second person."""
+        return self.sign_in(self.identify(raw).badge, pin)
+
+    def unlock(self, actor: Actor, badge: str, confirmer: Actor | None = None) -> None:
+        """Lift the lock on a badge: a unit head alone, or the admin with a second person.
+
+        DESIGN §6 gives the unlock to a unit head; when every unit head is locked out (a
+        stranger typing wrong PINs), the admin has a way back that still takes two people:
+        a unit head or the bureau head, signed in with badge and PIN, confirms it.
+        """
         with self._ctx.audited(actor, "unlock_badge", "person", badge):
-            if not allowed(actor, Action.UNLOCK_BADGE):
+            alone = allowed(actor, Action.UNLOCK_BADGE)
+            if not alone and not allowed(actor, Action.UNLOCK_WITH_SECOND):
                 raise Refused("permission_denied", action="unlock_badge", role=actor.role)
             person = people.get(badge)
             if person is None:
                 raise Refused("unknown_badge")
-            if person.unit_code != actor.unit_code:
+            if alone and person.unit_code != actor.unit_code:
                 raise Refused("permission_denied", action="unlock_badge", role=actor.role)
+            if not alone or confirmer is not None:
+                confirm_badge = None if confirmer is None else confirmer.actor_id
+                second = None if confirm_badge is None else people.get(confirm_badge)
+                check_second_person(confirm_badge, second, actor.unit_code, {badge, actor.actor_id})
             if not person.locked:
                 raise Refused("badge_not_locked", badge=badge)
             people.set_pin_state(badge, 0, False)
-            self._ctx.record(actor, "unlock_badge", "person", badge)
+            self._ctx.record(
+                actor,
+                "unlock_badge",
+                "person",
+                badge,
+                by_name=actor.name,
+                confirmed_by="" if confirmer is None else confirmer.actor_id,
+                confirmer_name="" if confirmer is None else confirmer.name,
+            )

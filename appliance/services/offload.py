@@ -62,14 +62,18 @@ class OffloadService:
         serial: str | None = None,
         clear: bool | None = None,
         before_clear: Callable[[], None] | None = None,
+        *,
+        operator: str = "",
     ) -> OffloadProgress:
         """Offload one recorder in this thread, to the end; returns the final progress.
 
         `serial`, when given, must be what the recorder reports; `clear` overrides the
         clear_after_offload setting (None keeps it); `before_clear` runs once every clip is
-        committed and before the first deletion (the dock remounts the card read-write).
+        committed and before the first deletion (the dock remounts the card read-write);
+        `operator` names who started it from a shell (`os:<name>`); the dock's jobs are the
+        machinery's own and name nobody.
         """
-        job_id, staging = self._open(driver, serial)
+        job_id, staging = self._open(driver, serial, operator)
         return self._execute(job_id, staging, driver, self._clearing(clear), before_clear)
 
     def start(
@@ -78,12 +82,14 @@ class OffloadService:
         serial: str | None = None,
         clear: bool | None = None,
         before_clear: Callable[[], None] | None = None,
+        *,
+        operator: str = "",
     ) -> int:
         """Queue one recorder's offload (at most max_parallel_offloads run); returns the job id.
 
         Read its progress with progress(job_id) from any process; wait(job_id) blocks here.
         """
-        job_id, staging = self._open(driver, serial)
+        job_id, staging = self._open(driver, serial, operator)
         with self._lock:
             if self._pool is None:
                 self._pool = ThreadPoolExecutor(
@@ -150,7 +156,9 @@ class OffloadService:
         """The newest job failed since `since` because its recorder could not be named."""
         return offload_jobs.newest_failed(UNIDENTIFIED_ERRORS, since)
 
-    def _open(self, driver: RecorderDriver, serial: str | None) -> tuple[int, JobStaging]:
+    def _open(
+        self, driver: RecorderDriver, serial: str | None, operator: str
+    ) -> tuple[int, JobStaging]:
         identity = driver.identify()
         if serial is not None and identity.serial != serial:
             # Nothing is queued: footage filed under the wrong recorder would be attributed
@@ -170,13 +178,16 @@ class OffloadService:
         staging = self._staging.open_job(token)
         try:
             with transaction():
-                job_id = offload_jobs.create(identity.serial, token, self._ctx.clock.now())
+                job_id = offload_jobs.create(
+                    identity.serial, token, self._ctx.clock.now(), operator=operator
+                )
                 self._ctx.record(
                     self._actor,
                     "offload_queued",
                     "offload_job",
                     str(job_id),
                     serial=identity.serial,
+                    operator=operator,
                 )
         except BaseException:
             staging.close()
@@ -208,6 +219,8 @@ class OffloadService:
         driver: RecorderDriver,
         clear: bool,
         before_clear: Callable[[], None] | None = None,
+        *,
+        operator: str = "",
     ) -> OffloadProgress:
         try:
             state = self._move(job_id, JobState.QUEUED, JobEvent.START)

@@ -9,6 +9,11 @@ from appliance.domain.errors import BadInput, Refused
 from appliance.domain.records import Actor, Person, Recorder, Unit
 from appliance.domain.roles import Action, Role
 from appliance.domain.scan import BADGE_PATTERN, SERIAL_PATTERN, UNIT_PATTERN
+from appliance.domain.second_person import (
+    check_second_person,
+    grant_is_bootstrap,
+    needs_second_person,
+)
 from appliance.services import pins
 from appliance.services.context import Context, allowed
 from appliance.store import people, recorders
@@ -54,8 +59,22 @@ class RegistryService:
             self._ctx.record(actor, "init_unit", "unit", code, name=name)
             return unit
 
-    def add_person(self, actor: Actor, badge: str, name: str, role: str, pin: str) -> Person:
-        """Register a person with a PIN (hashed; never stored or logged in clear)."""
+    def add_person(
+        self,
+        actor: Actor,
+        badge: str,
+        name: str,
+        role: str,
+        pin: str,
+        confirmer: Actor | None = None,
+    ) -> Person:
+        """Register a person with a PIN (hashed; never stored or logged in clear).
+
+        A privileged role needs two people (DESIGN §6): the admin who proposes (`actor`) and
+        a unit head or the bureau head who confirms, signed in with badge and PIN
+        (`confirmer`). The one exception is the bootstrap: while the unit has no active unit
+        head, the first one may be added alone, and the event says so.
+        """
         if not BADGE_PATTERN.fullmatch(badge):
             raise BadInput("bad_badge")
         name = check_name(name)
@@ -70,9 +89,26 @@ class RegistryService:
             unit = self.unit()
             if people.get(badge) is not None:
                 raise Refused("badge_exists", badge=badge)
+            has_head = people.has_active(Role.UNIT_HEAD, unit.code)
+            bootstrap = grant_is_bootstrap(role_value, confirmer is not None, has_head)
+            if needs_second_person(role_value) and not allowed(actor, Action.GRANT_ROLE):
+                raise Refused("permission_denied", action="grant_role", role=actor.role)
+            if confirmer is not None or (needs_second_person(role_value) and not bootstrap):
+                confirm_badge = None if confirmer is None else confirmer.actor_id
+                second = None if confirm_badge is None else people.get(confirm_badge)
+                check_second_person(confirm_badge, second, unit.code, {badge, actor.actor_id})
             person = Person(badge, name, role_value, unit.code)
             people.add(person, pins.hash_pin(pin), self._ctx.clock.now())
-            self._ctx.record(actor, "add_person", "person", badge, name=name, role=role)
+            self._ctx.record(
+                actor,
+                "add_person",
+                "person",
+                badge,
+                name=name,
+                role=role,
+                confirmed_by="" if confirmer is None else confirmer.actor_id,
+                bootstrap=bootstrap,
+            )
             return person
 
     def add_recorder(self, actor: Actor, serial: str, brand: str, model: str) -> Recorder:

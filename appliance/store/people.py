@@ -78,6 +78,16 @@ def set_active(badge: str, active: bool) -> None:
     PersonRow.update(active=active).where(PersonRow.badge == badge).execute()
 
 
+def has_active(role: Role, unit_code: str) -> bool:
+    """Whether the unit has an active person in this role (locked or not)."""
+    query = PersonRow.select().where(
+        (PersonRow.role == role.value)
+        & (PersonRow.unit_code == unit_code)
+        & (PersonRow.active == True)  # noqa: E712 -- peewee builds SQL from ==
+    )
+    return bool(query.exists())
+
+
 def all_people() -> list[Person]:
     """Everyone, by role then name."""
     return [_person(r) for r in PersonRow.select().order_by(PersonRow.role, PersonRow.name)]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import pwd
 import subprocess
 import sys
 from pathlib import Path
 
+from appliance.adapters.mass_storage import MassStorageDriver
 from appliance.bootstrap import Services
 from appliance.demo import DemoBadge
 from appliance.store import alarms, audit_log, offload_jobs
@@ -214,3 +216,37 @@ def test_json_output_escapes_bidi_and_c1_controls_and_decodes_to_the_same_names(
     assert report["skipped_entries"] == [{"name": "DCIM/link\u202e.MP4", "reason": "symlink"}]
     assert refused.returncode == 2
     assert json.loads(refused.stdout)["error"]["params"]["path"] == f"/no/{C1}\u202e"
+
+
+def test_offload_names_its_operator_from_the_kernel_not_the_environment(
+    demo: tuple[Services, dict[str, DemoBadge]], tmp_path: Path
+) -> None:
+    """DESIGN §6: the job row and its offload_queued event name who ran it: os:root here."""
+    services, _ = demo
+    card = tmp_path / "empty-card"
+    (card / "DCIM").mkdir(parents=True)
+    forged = {**os.environ, "LOGNAME": "mallory", "USER": "mallory", "SUDO_USER": "mallory"}
+    done = subprocess.run(
+        [str(BWC), "--home", str(services.settings.home), "--json", "offload"]
+        + ["--device", "DSJ-B001", "--source", str(card)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=forged,
+    )
+    assert done.returncode == 0, done.stderr
+    job_id = json.loads(done.stdout)["job"]
+    operator = f"os:{pwd.getpwuid(os.getuid()).pw_name}"
+    job = services.offload.progress(job_id)
+    assert job is not None and job.operator == operator == "os:root"
+    queued = [e for e in audit_log.recent(50) if e.action == "offload_queued"]
+    assert queued[0].object_id == str(job_id)
+    assert json.loads(queued[0].detail_json)["operator"] == operator
+    # The command's output is what it was; the name is in the row and the log.
+    assert "operator" not in json.loads(done.stdout)
+    # The machinery's own jobs (the dock service's) name nobody.
+    own = services.offload.run(MassStorageDriver(card, fallback_serial="DSJ-B002"))
+    assert own.operator == ""
+    newest_queued = [e for e in audit_log.recent(50) if e.action == "offload_queued"][0]
+    assert json.loads(newest_queued.detail_json)["operator"] == ""

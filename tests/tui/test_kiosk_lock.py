@@ -13,6 +13,7 @@ from appliance.demo import DemoBadge
 from tests.tui.helpers import scan, settle, sign_in
 from tui.app import KioskApp, create_app
 from tui.dialogs.pin import PinDialog
+from tui.dialogs.second_person import SecondPersonDialog
 from tui.screens.checklist import ChecklistScreen
 from tui.screens.done import DoneScreen
 from tui.screens.home import OfficerHomeScreen
@@ -20,6 +21,7 @@ from tui.screens.idle import IdleScreen
 from tui.screens.returns import ReturnScreen
 from tui.screens.sign_out import SignOutScreen
 from tui.screens.unit_head import UnitHeadScreen
+from tui.screens.unlock import UnlockScreen
 
 # Issue 2, item 7: Ctrl+Q, Ctrl+C, Ctrl+Z, Ctrl+\, Ctrl+P, F1-F12 and every other control key.
 CONTROL_KEYS: tuple[str, ...] = (
@@ -41,6 +43,7 @@ CONTROL_KEYS: tuple[str, ...] = (
 )
 
 UNIT_HEAD = "2001"
+ADMIN = "9001"
 
 Navigate = Callable[[Pilot[None], dict[str, DemoBadge]], Awaitable[None]]
 
@@ -89,6 +92,23 @@ async def open_unit_head(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> No
     await settle(pilot)
 
 
+async def open_admin_unlock(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:
+    await sign_in(pilot, ADMIN, badges[ADMIN].pin)
+    await pilot.click("#unlock-badge")
+    await settle(pilot)
+
+
+async def open_second_person(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:
+    """Lock an officer's badge at the PIN dialog, then the admin asks for a second person."""
+    await scan(pilot, "1002")
+    for _ in range(5):
+        await scan(pilot, "999999")
+    await pilot.click("#cancel")
+    await settle(pilot)
+    await open_admin_unlock(pilot, badges)
+    await scan(pilot, "1002")
+
+
 SCREENS: list[tuple[Navigate, type]] = [
     (stay_idle, IdleScreen),
     (open_pin_dialog, PinDialog),
@@ -98,6 +118,8 @@ SCREENS: list[tuple[Navigate, type]] = [
     (open_done, DoneScreen),
     (open_return, ReturnScreen),
     (open_unit_head, UnitHeadScreen),
+    (open_admin_unlock, UnlockScreen),
+    (open_second_person, SecondPersonDialog),
 ]
 
 

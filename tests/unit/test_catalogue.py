@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import string
 
-from appliance.i18n import t
+from appliance.domain.errors import Refused
+from appliance.domain.roles import Action, Role
+from appliance.i18n import explain, t
 from appliance.i18n.catalogue import CATALOGUE
 
 
@@ -26,3 +28,17 @@ def test_parameters_cannot_inject_terminal_escapes() -> None:
     shown = t("unknown_recorder", "en", serial="\x1b[31mX\nforged line")
     assert "\x1b" not in shown and "\n" not in shown
     assert "\\x1b" in shown
+
+
+def test_every_role_and_action_has_words() -> None:
+    """STYLE 14a: a refusal names a role or an action in words, never by its identifier."""
+    for role in Role:
+        assert f"role.{role.value}" in CATALOGUE
+    for action in Action:
+        assert f"action.{action.value}" in CATALOGUE
+    denied = Refused("permission_denied", action="deactivate_person", role="officer")
+    assert explain(denied, "en") == "Not allowed: the role officer may not deactivate a person."
+    assert explain(denied, "zh_CN") == "无权操作：执法人员不能停用人员。"
+    # A value with no words of its own is shown as it is, escaped.
+    odd = Refused("permission_denied", action="x\x1b", role="system")
+    assert explain(odd, "en") == "Not allowed: the role system may not x\\x1b."

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from appliance.domain.roles import PERMISSIONS, TWO_PERSON_ACTIONS, Action, Role, is_allowed
+from appliance.domain.roles import (
+    PERMISSIONS,
+    PRIVILEGED_ROLES,
+    TWO_PERSON_ACTIONS,
+    Action,
+    Role,
+    is_allowed,
+)
 
 OF, H, C, B, A, M = "officer", "unit_head", "info_collector", "bureau_head", "auditor", "admin"
 
@@ -19,10 +26,15 @@ EXPECTED: dict[str, set[str]] = {
     "view_own": {OF, H, C, B, A},
     "view_unit_status": {H, B, A},
     "unlock_badge": {H},
+    "unlock_with_second": {M},
     "set_hold": {H, B},
     "lift_hold": {H, B},
     "declare_lost": {H},
     "manage_people": {M},
+    "grant_role": {M},
+    "confirm_grant": {H, B},
+    "deactivate_person": {M, H},
+    "reset_pin": {M, H},
     "manage_devices": {M, H},
     "change_config": {M},
     "request_disclosure": {OF, H, C},
@@ -51,4 +63,17 @@ def test_separation_of_duties() -> None:
         assert not is_allowed(Role.ADMIN, action)
     # Art. 13: only the bureau's principal leader approves public use.
     assert PERMISSIONS[Action.APPROVE_DISCLOSURE] == {Role.BUREAU_HEAD}
-    assert {Action.APPROVE_DISCLOSURE, Action.LIFT_HOLD, Action.DECLARE_LOST} == TWO_PERSON_ACTIONS
+    assert {
+        Action.APPROVE_DISCLOSURE,
+        Action.LIFT_HOLD,
+        Action.DECLARE_LOST,
+        Action.GRANT_ROLE,
+        Action.UNLOCK_WITH_SECOND,
+    } == TWO_PERSON_ACTIONS
+
+
+def test_the_proposer_and_the_confirmer_are_never_the_same_role() -> None:
+    """DESIGN §6: the admin proposes, a unit head or the bureau head confirms: two people."""
+    proposers = PERMISSIONS[Action.GRANT_ROLE] | PERMISSIONS[Action.UNLOCK_WITH_SECOND]
+    assert not proposers & PERMISSIONS[Action.CONFIRM_GRANT]
+    assert PRIVILEGED_ROLES == set(Role) - {Role.OFFICER}

@@ -17,6 +17,7 @@ from tui.screens.filing import FilingScreen
 from tui.screens.returns import ReturnScreen
 from tui.screens.sign_out import SignOutScreen
 from tui.screens.unit_head import UnitHeadScreen
+from tui.screens.unlock import UnlockScreen
 from tui.text import clock_time, plain
 from tui.widgets.notice import Notice
 from tui.widgets.title_bar import TitleBar
@@ -42,6 +43,8 @@ class OfficerHomeScreen(KioskScreen):
                     yield Button(self.words("ui.home.file"), id="file-clips")
                 if may(self.actor, Action.VIEW_UNIT_STATUS):
                     yield Button(self.words("ui.home.unit"), id="unit")
+                if may(self.actor, Action.UNLOCK_WITH_SECOND):
+                    yield Button(self.words("ui.home.unlock"), id="unlock-badge")
             yield Notice(id="home-notice")
             with Horizontal(classes="buttons"):
                 yield Button(self.words("ui.sign_off"), variant="warning", id="sign-off")
@@ -83,6 +86,12 @@ class OfficerHomeScreen(KioskScreen):
     def unit_status(self) -> None:
         self.notice.clear()
         self.app.push_screen(UnitHeadScreen(self.actor))
+
+    @on(Button.Pressed, "#unlock-badge")
+    def unlock_badge(self) -> None:
+        """The admin's way back when every unit head is locked out (DESIGN §6)."""
+        self.notice.clear()
+        self.app.push_screen(UnlockScreen(self.actor))
 
     @on(Button.Pressed, "#sign-off")
     def sign_off(self) -> None:
