@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import getpass
 import json
+import pwd
 import sys
 from collections.abc import Sequence
 from datetime import datetime, tzinfo
 from typing import Any
 
+from appliance import privileges
 from appliance.domain.errors import Refusal
 from appliance.domain.records import Actor
 from appliance.i18n import explain, t
@@ -22,9 +23,15 @@ def os_actor(unit_code: str, role: str = "admin") -> Actor:
     """The actor for `bwc` run from a shell on the box.
 
     Whoever runs `bwc` there already holds the files: IT, acting as admin (DESIGN §6); the
-    timers and audit reads act as "system".
+    timers and audit reads act as "system". The name is the kernel's: the real uid this process
+    started with, also once a root-run `bwc` has become the home's owner.
     """
-    return Actor(f"os:{getpass.getuser()}", role, unit_code)
+    uid = privileges.invoking_uid()
+    try:
+        name = pwd.getpwuid(uid).pw_name
+    except KeyError:
+        name = str(uid)
+    return Actor(f"os:{printable(name)}", role, unit_code)
 
 
 def read_pin() -> str:

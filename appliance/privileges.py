@@ -15,6 +15,9 @@ from pathlib import Path
 from appliance.domain.errors import BadInput, Refused
 
 UMASK = 0o007
+# The real uid this process started with, kept when it becomes a home's owner: whoever ran
+# `bwc` is the actor, not the account it switched to (DESIGN §6).
+_started_as: int | None = None
 
 
 def set_umask() -> None:
@@ -56,6 +59,9 @@ def foreign_owner(home: Path) -> Owner | None:
 
 def become(owner: Owner) -> None:
     """Switch this process to owner for good: groups first, then gid, then uid."""
+    global _started_as
+    if _started_as is None:
+        _started_as = os.getuid()
     try:
         os.setgroups(list(owner.groups))
         os.setgid(owner.gid)
@@ -65,6 +71,11 @@ def become(owner: Owner) -> None:
     # Checked, not assumed: a process still root here would write the home as root.
     if os.geteuid() != owner.uid or os.getuid() != owner.uid or os.getegid() != owner.gid:
         raise Refused("cannot_become_owner", user=owner.name, error="still privileged")
+
+
+def invoking_uid() -> int:
+    """The real uid of whoever ran this process, also after it became the home's owner."""
+    return os.getuid() if _started_as is None else _started_as
 
 
 def is_root() -> bool:
