@@ -75,10 +75,11 @@ def bwc_argv(*args: str) -> tuple[list[str], dict[str, str]]:
 
 
 def run_bwc(
-    *args: str, stdin: str = "", user: str | None = None
+    *args: str, stdin: str = "", user: str | None = None, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Run `bwc`; as root, unless user names the account to run it as (through setpriv)."""
-    argv, env = bwc_argv(*args)
+    argv, base_env = bwc_argv(*args)
+    env = {**base_env, **(env or {})}
     if user is not None:
         account = pwd.getpwnam(user)
         ids = [f"--reuid={account.pw_uid}", f"--regid={account.pw_gid}", "--init-groups"]
