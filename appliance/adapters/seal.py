@@ -115,22 +115,24 @@ class IoctlSealer:
         """Seal each file; a file already immutable is counted as such."""
         return _tally(self._seal_at(None, str(path)) for path in paths)
 
-    def sweep(self, root: Path) -> SealReport:
+    def sweep(self, root: Path, since: int | None = None) -> SealReport:
         """Seal every content file under root (archive/sha256/ab/cd/<sha256>) not yet sealed.
 
         Walks by directory descriptor: no component is ever followed if it is a link, and only
-        regular files with a content name are touched.
+        regular files with a content name are touched. With `since`, only the ab/cd directories
+        modified at or after that second are read: a link() into a directory sets its mtime,
+        so a request for fresh files costs one fstat per directory, not one per archived file.
         """
         try:
             top = os.open(root, _DIR_FLAGS)
         except FileNotFoundError:
             return SealReport()
         try:
-            return _tally(self._walk(top))
+            return _tally(self._walk(top, since))
         finally:
             os.close(top)
 
-    def _walk(self, top: int) -> Iterable[tuple[SealState, str]]:
+    def _walk(self, top: int, since: int | None) -> Iterable[tuple[SealState, str]]:
         for first in sorted(os.listdir(top)):
             if not _SHARD.fullmatch(first):
                 continue
@@ -139,7 +141,7 @@ class IoctlSealer:
                 continue
             try:
                 for second in sorted(os.listdir(outer)):
-                    if not _SHARD.fullmatch(second):
+                    if not _SHARD.fullmatch(second) or _older(second, outer, since):
                         continue
                     inner = _open_dir(second, outer)
                     if inner is None:
@@ -173,6 +175,16 @@ class IoctlSealer:
             return SealState.FAILED, _why(exc)
         finally:
             os.close(fd)
+
+
+def _older(name: str, dir_fd: int, since: int | None) -> bool:
+    """Whether a shard directory was last changed before since (a link is never followed)."""
+    if since is None:
+        return False
+    try:
+        return os.stat(name, dir_fd=dir_fd, follow_symlinks=False).st_mtime < since
+    except OSError:
+        return True
 
 
 def _open_dir(name: str, dir_fd: int) -> int | None:
@@ -221,12 +233,38 @@ class HelperSealer:
         """Start the helper if any file is not sealed yet, then count what the flags say."""
         before = [_state_of(path) for path in paths]
         reason = ""
-        if any(state is False for state in before):
-            instance = f"{self._unit}@{secrets.token_hex(8)}.service"
+        unsealed = [path for path, state in zip(paths, before, strict=True) if state is False]
+        if unsealed:
+            instance = f"{self._unit}@{request_name(unsealed)}.service"
             code, error = self._run(["systemctl", "start", instance])
             if code != 0:
                 reason = f"helper_failed: {error or code}"
         return _tally(_after(path, was, reason) for path, was in zip(paths, before, strict=True))
+
+
+def request_name(paths: Sequence[Path]) -> str:
+    """`<since>-<token>`: the helper reads only directories changed since the oldest of these.
+
+    `since` comes from the file system's own clock (the directories' mtimes, set when the
+    files were linked), so a wall clock that jumps cannot hide a file; the token makes each
+    request a run of its own.
+    """
+    mtimes = []
+    for path in paths:
+        try:
+            mtimes.append(int(path.parent.lstat().st_mtime))
+        except OSError:
+            continue
+    since = max(min(mtimes, default=0) - 1, 0)
+    return f"{since}-{secrets.token_hex(8)}"
+
+
+def parse_request(name: str) -> int | None:
+    """The `since` of a request name made by request_name; None for a full sweep."""
+    since, _, token = name.partition("-")
+    if since.isdigit() and len(since) <= 12 and re.fullmatch(r"[0-9a-f]{16}", token):
+        return int(since)
+    return None
 
 
 def _state_of(path: Path) -> bool | None | OSError:

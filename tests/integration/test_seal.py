@@ -224,6 +224,38 @@ def test_the_helper_request_runs_bwc_seal_and_the_flags_are_read_back(
     assert (job.object_type, job.outcome, detail(job)["sealed"]) == ("offload_job", "ok", 3)
 
 
+def test_a_request_reads_only_the_directories_changed_since_its_files_were_linked(
+    sealed_home: Path, tmp_path: Path, clock: SettableClock
+) -> None:
+    """The dock's request costs one fstat per directory; IT's full `bwc seal` reads them all."""
+    if not sealing_supported(tmp_path):
+        pytest.skip("the tmp file system has no immutable flag")
+    services = services_with(sealed_home, clock, NoSealer("sealing_off"))
+    services.offload.run(MassStorageDriver(card(tmp_path / "old", 3), "DSJ-A001"), clear=False)
+    old = archived_paths(services)
+    for path in old:  # linked long ago, and never sealed
+        os.utime(path.parent, (1_600_000_000, 1_600_000_000))
+
+    def bwc_seal(argv: list[str]) -> tuple[int, str]:
+        request = argv[-1].removeprefix("bwc-seal@").removesuffix(".service")
+        command, env = bwc_argv("--home", str(sealed_home), "seal", "--request", request)
+        done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+        return done.returncode, done.stderr
+
+    helped = build_services(services.settings, clock=clock, sealer=HelperSealer(run=bwc_seal))
+    helped.offload.run(MassStorageDriver(card(tmp_path / "new", 2), "DSJ-A002"), clear=False)
+
+    new = [p for p in archived_paths(helped) if p not in old]
+    assert len(new) == 2 and all(is_immutable(p) for p in new)
+    untouched = [p for p in old if p.parent not in {n.parent for n in new}]
+    assert untouched and not any(is_immutable(p) for p in untouched)
+    sweep = seal_events()[-2]
+    assert sweep.object_type == "archive" and isinstance(detail(sweep)["since"], int)
+    command, env = bwc_argv("--home", str(sealed_home), "seal")
+    assert subprocess.run(command, env=env, capture_output=True, check=False).returncode == 0
+    assert all(is_immutable(p) for p in old)
+
+
 def test_bwc_seal_walks_only_content_files_and_follows_no_link(
     sealed_home: Path, tmp_path: Path, clock: SettableClock
 ) -> None:
@@ -269,3 +301,14 @@ def test_the_sealer_follows_kiosk_toml(tmp_path: Path) -> None:
 def test_demo_homes_are_never_sealed(demo: tuple[Services, dict[str, DemoBadge]]) -> None:
     services, _ = demo
     assert 'seal = "off"' in services.settings.config_path.read_text()
+
+
+def test_a_malformed_request_is_one_line_of_bad_input(
+    sealed_home: Path, clock: SettableClock
+) -> None:
+    services_with(sealed_home, clock, NoSealer("sealing_off"))
+    command, env = bwc_argv("--home", str(sealed_home), "seal", "--request", "../../etc")
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 2
+    assert done.stderr == "A seal request name is 1 to 32 lower-case letters, digits or '-'.\n"
+    assert seal_events() == []
