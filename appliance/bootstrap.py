@@ -9,10 +9,17 @@ from typing import Any
 from appliance.adapters.archive_fs import ArchiveFS
 from appliance.adapters.clock import SystemClock
 from appliance.adapters.ffprobe import FfprobeProbe
-from appliance.adapters.signer import FileSigner
+from appliance.adapters.seal import (
+    CAP_LINUX_IMMUTABLE,
+    HelperSealer,
+    IoctlSealer,
+    NoSealer,
+    has_capability,
+)
+from appliance.adapters.signer import FileSigner, PublicKeySigner
 from appliance.adapters.staging import StagingArea
 from appliance.config import Settings
-from appliance.ports import Clock, MediaProbe, Mounter, Signer
+from appliance.ports import Clock, MediaProbe, Mounter, Sealer, Signer
 from appliance.services.alarms import AlarmService
 from appliance.services.audit import AuditService
 from appliance.services.auth import AuthService
@@ -25,6 +32,7 @@ from appliance.services.labels import LabelService
 from appliance.services.offload import OffloadService
 from appliance.services.personnel import PersonnelService
 from appliance.services.registry import RegistryService
+from appliance.services.sealing import SealService
 from appliance.services.selfcheck import SelfCheckService
 from appliance.store.db import open_database
 
@@ -45,6 +53,7 @@ class Services:
     alarms: AlarmService
     selfcheck: SelfCheckService
     personnel: PersonnelService
+    sealing: SealService
 
     @property
     def settings(self) -> Settings:
@@ -56,17 +65,20 @@ def build_services(settings: Settings, **overrides: Any) -> Services:
     """Open the home's database (migrating it) and wire the services.
 
     Overrides replace ports by name (`clock=`, `audit_signer=`, `label_signer=`,
-    `media_probe=`, `archive_fsync=`); tests pass simulators and failing fsyncs here instead
-    of patching internals.
+    `media_probe=`, `archive_fsync=`, `sealer=`); tests pass simulators and failing fsyncs
+    here instead of patching internals.
     """
-    for directory in (
-        settings.home,
-        settings.staging_dir,
-        settings.archive_dir,
-        settings.exports_dir,
+    # DESIGN §6: a new home is 0750. Only what is missing is made: the box's directories
+    # (kiosk_base: setgid, group-writable where the kiosk writes) keep their modes.
+    for directory, mode in (
+        (settings.home, 0o750),
+        (settings.staging_dir, 0o700),
+        (settings.archive_dir, 0o750),
+        (settings.exports_dir, 0o750),
+        # The kiosk (the service group) reads the public keys; *.key is 0400 to the owner.
+        (settings.keys_dir, 0o750),
     ):
-        directory.mkdir(parents=True, exist_ok=True)
-    settings.keys_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        directory.mkdir(mode=mode, parents=True, exist_ok=True)
     clock: Clock = overrides.pop("clock", None) or SystemClock()
     open_database(settings.db_path, clock.now)
     audit_signer: Signer = overrides.pop("audit_signer", None) or FileSigner(
@@ -81,6 +93,7 @@ def build_services(settings: Settings, **overrides: Any) -> Services:
     archive = ArchiveFS(
         settings.archive_dir, settings.staging_dir, overrides.pop("archive_fsync", None) or os.fsync
     )
+    sealer: Sealer = overrides.pop("sealer", None) or configured_sealer(settings)
     if overrides:
         raise TypeError(f"unknown overrides: {sorted(overrides)}")
     ctx = Context(settings, clock, audit_signer, label_signer)
@@ -92,13 +105,43 @@ def build_services(settings: Settings, **overrides: Any) -> Services:
         custody=CustodyService(ctx, selfcheck),
         audit=AuditService(ctx, archive),
         labels=LabelService(ctx),
-        offload=OffloadService(ctx, archive, media_probe, StagingArea(settings.staging_dir)),
+        offload=OffloadService(
+            ctx, archive, media_probe, StagingArea(settings.staging_dir), sealer
+        ),
         clips=ClipService(ctx),
         fixity=FixityService(ctx, archive),
         alarms=AlarmService(ctx),
         selfcheck=selfcheck,
         personnel=PersonnelService(ctx),
+        sealing=SealService(ctx),
     )
+
+
+def build_kiosk_services(settings: Settings, **overrides: Any) -> Services:
+    """The services of the kiosk UI: the same use cases, with the public keys only.
+
+    DESIGN §6: the kiosk user never reads `keys/*.key`. It verifies signed labels with the
+    public half; printing labels and signing checkpoints stay with the service (`bwc`).
+    """
+    overrides.setdefault("audit_signer", PublicKeySigner(settings.keys_dir, "audit"))
+    overrides.setdefault("label_signer", PublicKeySigner(settings.keys_dir, "label"))
+    return build_services(settings, **overrides)
+
+
+def configured_sealer(settings: Settings) -> Sealer:
+    """The sealer kiosk.toml asks for (`[archive] seal`, DESIGN §11).
+
+    "helper" asks bwc-seal@.service (the box's dock holds no privilege); "auto" seals directly
+    when this process holds CAP_LINUX_IMMUTABLE; a demo home is never sealed, so it can be
+    thrown away.
+    """
+    if settings.demo or settings.seal == "off":
+        return NoSealer("sealing_off")
+    if settings.seal == "helper":
+        return HelperSealer()
+    if has_capability(CAP_LINUX_IMMUTABLE):
+        return IoctlSealer()
+    return NoSealer("no_privilege")
 
 
 def create_keys(settings: Settings) -> None:

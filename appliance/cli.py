@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 
-from appliance import cli_audit, cli_dock, cli_offload, cli_people, config
+from appliance import cli_audit, cli_dock, cli_offload, cli_people, cli_seal, config, privileges
 from appliance.bootstrap import Services, build_services, create_keys
 from appliance.cli_output import (
     EXIT_BAD_INPUT,
@@ -25,7 +25,7 @@ from appliance.domain.scan import CodeKind
 from appliance.i18n import t
 
 # Command groups that live in their own modules; each has register(subparsers).
-EXTENSIONS: tuple[ModuleType, ...] = (cli_people, cli_audit, cli_dock, cli_offload)
+EXTENSIONS: tuple[ModuleType, ...] = (cli_people, cli_audit, cli_dock, cli_offload, cli_seal)
 
 
 def cmd_init(services: Services, args: argparse.Namespace, out: Output) -> int:
@@ -39,7 +39,7 @@ def cmd_init(services: Services, args: argparse.Namespace, out: Output) -> int:
         written = config.render(
             replace(settings.with_unit(unit.code, unit.name), language=args.language)
         )
-        settings.config_path.write_text(written, encoding="utf-8")
+        config.save(settings.config_path, written)
     out.say("cli.initialised", unit=unit.code, home=str(settings.home))
     out.data(unit=unit.code, name=unit.name, home=str(settings.home))
     return EXIT_OK
@@ -177,19 +177,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; exit 0 on success, 1 when refused, 2 on bad input (DESIGN §8)."""
+    privileges.set_umask()
     args = build_parser().parse_args(argv)
     out = Output(json_mode=args.json, language="zh_CN")
     try:
-        home, config_path = config.locate(args.home)
-        settings = config.load(home, config_path)
-        out.language = settings.language
-        out.zone = config.local_zone(settings)
-        if args.command == "init":
-            settings = settings.with_unit(args.unit_code, args.unit_name)
-        services = build_services(settings)
-        if getattr(args, "needs_unit", True) and not settings.unit_code:
-            raise Refused("not_initialised")
-        code = int(args.handler(services, args, out))
+        code = _dispatch(args, out)
     except BadInput as bad:
         out.fail(bad)
         return EXIT_BAD_INPUT
@@ -198,6 +190,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_REFUSED
     out.flush()
     return code
+
+
+def _dispatch(args: argparse.Namespace, out: Output) -> int:
+    """Find the home, become its owner when run as root, then run the command's handler.
+
+    Run as root on a home that belongs to another user (the service user on the box), a
+    command becomes that user before it opens or creates anything, so it leaves no root-owned
+    file behind (DESIGN §6). Only the privileged steps keep root: `media` opens no home, and
+    `seal` becomes the owner itself once the flags are set.
+    """
+    bare = getattr(args, "bare_handler", None)
+    if bare is not None:
+        return int(bare(args, out))
+    home, config_path = config.locate(args.home)
+    owner = privileges.foreign_owner(home)
+    root_handler = getattr(args, "root_handler", None)
+    if owner is not None and root_handler is None:
+        privileges.become(owner)
+    settings = config.load(home, config_path)
+    out.language = settings.language
+    out.zone = config.local_zone(settings)
+    if root_handler is not None:
+        return int(root_handler(settings, owner, args, out))
+    if args.command == "init":
+        settings = settings.with_unit(args.unit_code, args.unit_name)
+    services = build_services(settings)
+    if getattr(args, "needs_unit", True) and not settings.unit_code:
+        raise Refused("not_initialised")
+    return int(args.handler(services, args, out))
 
 
 def run() -> None:

@@ -8,11 +8,12 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from appliance import privileges
 from appliance.adapters.dock_folder import FolderWatcher
 from appliance.adapters.mount import MEDIA_ROOT, CommandMounter, SystemdMounter
 from appliance.bootstrap import Services, build_dock
 from appliance.cli_output import EXIT_OK, EXIT_REFUSED, Output
-from appliance.domain.errors import BadInput
+from appliance.domain.errors import BadInput, Refused
 from appliance.ports import DeviceWatcher, DockEvent
 
 
@@ -58,8 +59,13 @@ def _udev_event(devname: str) -> DockEvent:
     )
 
 
-def cmd_media(services: Services, args: argparse.Namespace, out: Output) -> int:
-    """The privileged step of bwc-mount@.service: mount read-only, writable to clear, unmount."""
+def cmd_media(args: argparse.Namespace, out: Output) -> int:
+    """The privileged step of bwc-mount@.service: mount read-only, writable to clear, unmount.
+
+    It opens no home: it writes nothing but the mount, so it never leaves a root-owned file.
+    """
+    if not privileges.is_root():
+        raise Refused("media_needs_root")
     event = _udev_event(args.devname)
     name = event.serial or args.devname
     mounter = CommandMounter(Path(args.media_root))
@@ -92,4 +98,4 @@ def register(sub: Any) -> None:
     media.add_argument("media_action", choices=("mount", "writable", "unmount"))
     media.add_argument("devname", help="the block device name, e.g. sdb1")
     media.add_argument("--media-root", default=str(MEDIA_ROOT))
-    media.set_defaults(handler=cmd_media)
+    media.set_defaults(bare_handler=cmd_media)

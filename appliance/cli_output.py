@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from datetime import datetime, tzinfo
 from typing import Any
 
+from appliance import privileges
 from appliance.domain.errors import Refusal
 from appliance.domain.records import Actor
 from appliance.i18n import explain, t
@@ -46,10 +47,11 @@ def os_actor(unit_code: str, role: str = "admin") -> Actor:
     """The actor for `bwc` run from a shell on the box: `os:<name>`, the kernel's word.
 
     Whoever runs `bwc` there already holds the files: IT, acting as admin (DESIGN §6); the
-    timers and audit reads act as "system". The name is the real uid's (or, for root, the
-    account that became root), never LOGNAME or USER (see shell_user).
+    timers and audit reads act as "system". The name is the kernel's: the real uid this process
+    started with (also once a root-run `bwc` has become the home's owner), or for root the
+    account that became root; never LOGNAME or USER (see shell_user).
     """
-    return Actor(f"os:{shell_user()}", role, unit_code)
+    return Actor(f"os:{shell_user(privileges.invoking_uid)}", role, unit_code)
 
 
 def read_pin() -> str:

@@ -18,6 +18,9 @@ DEFAULT_HOME = Path("/var/lib/bwc")
 BOX_CONFIG = Path("/etc/bwc/kiosk.toml")
 # Art. 12(3): at least three months; DESIGN §3.4: 180 days by the national rule.
 RETENTION_FLOOR_DAYS = 90
+# How archived files are sealed immutable (DESIGN §11): "helper" asks bwc-seal@.service (the
+# box), "auto" seals directly when the process holds CAP_LINUX_IMMUTABLE, "off" never.
+SEAL_MODES = ("auto", "helper", "off")
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,7 @@ class Settings:
     shift_hours: float = 12.0
     default_bitrate_bps: int = 8_000_000
     retention_days: int = 180
+    seal: str = "auto"
     probe_timeout_seconds: float = 30.0
     drivers: tuple[DriverRule, ...] = field(default_factory=tuple)
     demo: bool = False
@@ -138,6 +142,7 @@ def load(home: Path, config_path: Path) -> Settings:
     offload = _table(raw, "offload", config_path)
     selfcheck = _table(raw, "selfcheck", config_path)
     retention = _table(raw, "retention", config_path)
+    archive = _table(raw, "archive", config_path)
     get = _Getter(config_path)
     settings = replace(
         base,
@@ -154,6 +159,7 @@ def load(home: Path, config_path: Path) -> Settings:
         clock_tolerance_seconds=get.number(selfcheck, "clock_tolerance_seconds", 2, 0, 300),
         shift_hours=get.number(selfcheck, "shift_hours", 12, 1, 24),
         retention_days=get.number(retention, "days", 180, RETENTION_FLOOR_DAYS, 36500),
+        seal=get.text(archive, "seal", "auto"),
         drivers=_drivers(raw.get("drivers", []), config_path),
     )
     if settings.timezone:
@@ -161,6 +167,8 @@ def load(home: Path, config_path: Path) -> Settings:
             ZoneInfo(settings.timezone)
         except (ZoneInfoNotFoundError, ValueError):
             raise BadInput("config_bad_value", path=str(config_path), key="timezone") from None
+    if settings.seal not in SEAL_MODES:
+        raise BadInput("config_bad_value", path=str(config_path), key="archive.seal")
     if settings.language not in LANGUAGES:
         raise BadInput("config_bad_value", path=str(config_path), key="language")
     if settings.unit_code and not UNIT_PATTERN.fullmatch(settings.unit_code):
@@ -253,7 +261,21 @@ def render(settings: Settings) -> str:
         "\n[retention]\n"
         "# Art. 12(3): at least 90 days; the national rule says 180.\n"
         f"days = {settings.retention_days}\n"
+        "\n[archive]\n"
+        "# Archived files are 0440 and made immutable where the file system allows: auto\n"
+        "# (when this process may), helper (bwc-seal@.service on the box), or off.\n"
+        f'seal = "{settings.seal}"\n'
     )
+
+
+CONFIG_MODE = 0o640
+
+
+def save(path: Path, text: str) -> None:
+    """Write kiosk.toml 0640: the service group reads it, nobody else (DESIGN §6)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW | os.O_CLOEXEC
+    with os.fdopen(os.open(path, flags, CONFIG_MODE), "w", encoding="utf-8") as out:
+        out.write(text)
 
 
 def _toml_string(text: str) -> str:

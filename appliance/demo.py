@@ -77,21 +77,28 @@ def make_home(
     clock: Clock | None = None,
     pins: dict[str, str] | None = None,
 ) -> tuple[Services, list[DemoBadge]]:
-    """Build a throwaway demo home (a fresh temporary directory unless given) and seed it."""
+    """Build a throwaway demo home (a fresh temporary directory unless given) and seed it.
+
+    The home is 0750 like any other (DESIGN §6), and its archive is never sealed immutable, so
+    the demo can be thrown away (`[archive] seal = "off"`).
+    """
     root = home or Path(tempfile.mkdtemp(prefix="bwc-demo-"))
+    if home is None:
+        root.chmod(0o750)
     settings = Settings(
         home=root,
         config_path=root / "kiosk.toml",
         unit_code=DEMO_UNIT[0],
         unit_name=DEMO_UNIT[1],
         language=language,
+        seal="off",
         demo=True,
     )
     overrides = {"clock": clock} if clock is not None else {}
     services = build_services(settings, **overrides)
     create_keys(settings)
     services.registry.init_unit(Actor("demo:seed", "admin", DEMO_UNIT[0]), *DEMO_UNIT)
-    settings.config_path.write_text(config.render(settings), encoding="utf-8")
+    config.save(settings.config_path, config.render(settings))
     hands = DemoHands(root, services.ctx.clock)
     for serial, brand, model, drift, battery in DEMO_RECORDERS:
         hands.create(serial, brand, model, drift, main_battery_percent=battery)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -177,4 +178,45 @@ class Mounter(Protocol):
 
     def unmount(self, event: DockEvent, name: str) -> None:
         """Unmount (a device already gone is fine)."""
+        ...
+
+
+@dataclass(frozen=True)
+class SealReport:
+    """What a request to seal archived files achieved, counted, never per file (DESIGN §11).
+
+    `unsupported`: the file system, or this process, cannot set the flag ("not sealable here");
+    `failed`: the flag could be set but was not (an alarm; the clip itself is safe, 0440).
+    """
+
+    sealed: int = 0
+    already: int = 0
+    unsupported: int = 0
+    failed: int = 0
+    reason: str = ""
+
+    @property
+    def files(self) -> int:
+        """How many files the request covered."""
+        return self.sealed + self.already + self.unsupported + self.failed
+
+    def __add__(self, other: SealReport) -> SealReport:
+        return SealReport(
+            self.sealed + other.sealed,
+            self.already + other.already,
+            self.unsupported + other.unsupported,
+            self.failed + other.failed,
+            self.reason or other.reason,
+        )
+
+
+class Sealer(Protocol):
+    """Makes archived files immutable where the file system allows (DESIGN §1, §11).
+
+    Nothing here unseals: only a deletion the retention rule allowed may clear the flag, and
+    that goes through the privileged helper too.
+    """
+
+    def seal(self, paths: Sequence[Path]) -> SealReport:
+        """Seal each archived file; a file that cannot be sealed is counted, never raised."""
         ...

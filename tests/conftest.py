@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 from appliance.adapters.clock import SettableClock
 from appliance.bootstrap import Services
 from appliance.demo import DemoBadge, make_home
+from tests.accounts import unseal_tree
 
 # Known PINs for the tests: 1001 -> 111111, 1002 -> 222222, 2001 -> 333333, ...
 DEMO_PINS = {
@@ -32,3 +34,14 @@ def demo(tmp_path: Path, clock: SettableClock) -> tuple[Services, dict[str, Demo
     """A seeded demo home in English with known PINs: badge -> DemoBadge."""
     services, badges = make_home(tmp_path / "home", language="en", clock=clock, pins=DEMO_PINS)
     return services, {b.badge: b for b in badges}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def unseal_after_the_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Clear the immutable flag under this session's temporary directory at its end.
+
+    Homes made by `bwc init` as root seal their archive (DESIGN §11); pytest must still be
+    able to remove its old temporary directories in the next session.
+    """
+    yield
+    unseal_tree(tmp_path_factory.getbasetemp())

@@ -88,15 +88,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     _scrub_textual_environment()
     # Textual reads its environment when imported, so it is imported only now.
-    from appliance import config
-    from appliance.bootstrap import build_services
+    from appliance import config, privileges
+    from appliance.bootstrap import build_kiosk_services
     from appliance.demo import demo_hands, make_home
     from appliance.domain.errors import Refusal
     from appliance.i18n import explain
     from tui.app import create_app
 
+    # DESIGN §6: nothing the kiosk creates (its log, the database's WAL) is world-readable.
+    privileges.set_umask()
     if args.demo:
-        services, badges = make_home(language=demo_language(os.environ))
+        seeded, badges = make_home(language=demo_language(os.environ))
+        # The demo seeds its home like `bwc init` would; the kiosk then holds public keys only.
+        services = build_kiosk_services(seeded.settings)
         log_to(services.settings.home)
         hands = demo_hands(services)
         # As on the box, the dock service is its own process (DESIGN §1).
@@ -108,8 +112,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     try:
         home, config_path = config.locate(args.home)
+        # As `bwc` does: run as root on the service user's home, become its owner first.
+        owner = privileges.foreign_owner(home)
+        if owner is not None:
+            privileges.become(owner)
         settings = config.load(home, config_path)
-        services = build_services(settings)
+        services = build_kiosk_services(settings)
         services.registry.unit()
     except Refusal as refusal:
         language = demo_language(os.environ)

@@ -1,8 +1,9 @@
 """Provides the content-addressed archive on a local file system (DESIGN §3.2, §4 steps 1-4).
 
 Files live at archive/sha256/ab/cd/<sha256>, written once through a staging part file,
-made read-only (0444) and linked to their final name, never overwritten. `fsync` is a port:
-tests pass one that fails or corrupts, production passes os.fsync.
+made read-only (0440: the service and its group, DESIGN §6) and linked to their final name,
+never overwritten; their directories are 0750. Sealing them immutable is the Sealer's job.
+`fsync` is a port: tests pass one that fails or corrupts, production passes os.fsync.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 BUFFER_SIZE = 4 * 1024 * 1024
+ARCHIVED_FILE_MODE = 0o440
+ARCHIVE_DIR_MODE = 0o750
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 _READ_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC
 
@@ -57,7 +60,9 @@ class ArchiveFS:
         self.staging_dir = staging_dir
         self._fsync = fsync
         self.buffer_size = buffer_size
-        self.root.mkdir(parents=True, exist_ok=True)
+        if not self.root.is_dir():
+            archive_dir.mkdir(mode=ARCHIVE_DIR_MODE, parents=True, exist_ok=True)
+            self.root.mkdir(mode=ARCHIVE_DIR_MODE, exist_ok=True)
 
     def has_room(self, size: int) -> bool:
         """True when a file of `size` bytes fits and still leaves the reserve free.
@@ -66,6 +71,9 @@ class ArchiveFS:
         commit the very record that says the archive is full (DESIGN §3.3).
         """
         info = os.statvfs(self.staging_dir)
+        if info.f_blocks == 0:
+            # A file system that accounts no space at all (ramfs) has nothing to measure.
+            return True
         return info.f_bavail * info.f_frsize >= size + RESERVE_BYTES
 
     def path_for(self, sha256: str) -> Path:
@@ -108,7 +116,7 @@ class ArchiveFS:
     # Step 2: make the part durable; the caller discards it on any error.
     def sync_part(self, fd: int) -> None:
         """fsync the part file once (never retried in place) and make it read-only."""
-        os.fchmod(fd, 0o444)
+        os.fchmod(fd, ARCHIVED_FILE_MODE)
         self._fsync(fd)
 
     # Step 3: link to the content name; EEXIST means compare.
@@ -139,7 +147,7 @@ class ArchiveFS:
             probe = probe.parent
         for path in reversed(missing):
             try:
-                path.mkdir(mode=0o755)
+                path.mkdir(mode=ARCHIVE_DIR_MODE)
             except FileExistsError:
                 continue
             # The new directory entry must survive a power cut before the file in it does.

@@ -1,4 +1,8 @@
-"""Provides Ed25519 signing keys kept as files under home/keys (DESIGN §5)."""
+"""Provides Ed25519 signing keys kept as files under home/keys (DESIGN §5, §6).
+
+`<name>.key` is 0400 and belongs to the service user; `<name>.pub` is 0440, so the kiosk (the
+service group) verifies signed labels with the public half and never reads a private key.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 
 class FileSigner:
-    """One key pair: `<name>.key` (private, 0400) and `<name>.pub` (raw public key, base64)."""
+    """One key pair: `<name>.key` (private, 0400) and `<name>.pub` (raw, base64, 0440)."""
 
     def __init__(self, keys_dir: Path, name: str) -> None:
         self._private_path = keys_dir / f"{name}.key"
@@ -24,20 +28,18 @@ class FileSigner:
         """Make the key pair if it does not exist yet; True when it was made now."""
         if self._private_path.exists():
             return False
-        self._private_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self._private_path.parent.mkdir(parents=True, exist_ok=True, mode=0o750)
         key = Ed25519PrivateKey.generate()
         pem = key.private_bytes(
             serialization.Encoding.PEM,
             serialization.PrivateFormat.PKCS8,
             serialization.NoEncryption(),
         )
-        fd = os.open(self._private_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o400)
-        with os.fdopen(fd, "wb") as out:
-            out.write(pem)
+        _write_new(self._private_path, pem, 0o400)
         raw_public = key.public_key().public_bytes(
             serialization.Encoding.Raw, serialization.PublicFormat.Raw
         )
-        self._public_path.write_text(base64.b64encode(raw_public).decode("ascii") + "\n")
+        _write_new(self._public_path, base64.b64encode(raw_public) + b"\n", 0o440)
         return True
 
     @property
@@ -69,6 +71,50 @@ class FileSigner:
     def public_key_b64(self) -> str:
         """The raw public key, base64."""
         return self._public_path.read_text().strip()
+
+
+class SigningKeyNotHere(PermissionError):
+    """This process holds only the public half: the service signs (`bwc label`, checkpoints)."""
+
+
+class PublicKeySigner:
+    """The public half of a key pair only: it verifies and never signs (the kiosk, DESIGN §6).
+
+    The kiosk user cannot read `*.key`; labels are printed and checkpoints signed by the
+    service user's `bwc`, so nothing in the kiosk process ever needs the private key.
+    """
+
+    def __init__(self, keys_dir: Path, name: str) -> None:
+        self._name = name
+        self._public_path = keys_dir / f"{name}.pub"
+        self._public: Ed25519PublicKey | None = None
+
+    def sign(self, message: bytes) -> bytes:
+        """Refused: this process has no private key."""
+        raise SigningKeyNotHere(
+            f"the {self._name} key signs only in the service (bwc); this process verifies"
+        )
+
+    def verify(self, message: bytes, signature: bytes) -> bool:
+        """True when signature is this key's signature over message."""
+        if self._public is None:
+            self._public = public_key_from_b64(self._public_path.read_text())
+        return verify_with(self._public, message, signature)
+
+    def public_key_b64(self) -> str:
+        """The raw public key, base64."""
+        return self._public_path.read_text().strip()
+
+
+def _write_new(path: Path, data: bytes, mode: int) -> None:
+    # The mode is set on the open descriptor: whatever the umask, never wider than asked.
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, mode)
+    try:
+        os.fchmod(fd, mode)
+        with os.fdopen(fd, "wb", closefd=False) as out:
+            out.write(data)
+    finally:
+        os.close(fd)
 
 
 def public_key_from_b64(text: str) -> Ed25519PublicKey:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from appliance.i18n.audit_messages import AUDIT_MESSAGES
 from appliance.i18n.core_messages import CORE_MESSAGES
 from appliance.i18n.dock_messages import DOCK_MESSAGES
+from appliance.i18n.files_messages import FILES_MESSAGES
 from appliance.i18n.offload_messages import OFFLOAD_MESSAGES
 from appliance.i18n.people_messages import PEOPLE_MESSAGES
 from appliance.i18n.ui_messages import UI_MESSAGES
@@ -16,4 +17,5 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     **OFFLOAD_MESSAGES,
     **DOCK_MESSAGES,
     **PEOPLE_MESSAGES,
+    **FILES_MESSAGES,
 }

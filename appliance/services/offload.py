@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -15,13 +16,14 @@ from appliance.domain.footage import ClipFlag, OffloadProgress, stored_name
 from appliance.domain.gaps import ClipTiming, coverage_gaps, numbering_gaps
 from appliance.domain.lifecycle import FINAL_JOB_STATES, JobEvent, JobState, next_job_state
 from appliance.domain.records import Actor
-from appliance.ports import ClipRef, MediaProbe, RecorderDriver
+from appliance.ports import ClipRef, MediaProbe, RecorderDriver, Sealer, SealReport
 from appliance.safe_text import printable
 from appliance.services.clearing import clear_recorder
 from appliance.services.context import Context
 from appliance.services.ingest import IngestPass, PassResult, RecorderFacts
 from appliance.services.progress import ProgressMeter
 from appliance.services.reconcile import ReconcileReport, reconcile
+from appliance.services.sealing import SealService
 from appliance.services.skipped import record_skipped
 from appliance.store import alarms, clips, custody, offload_jobs, recorders
 from appliance.store.db import transaction
@@ -41,12 +43,19 @@ class OffloadService:
     """Runs offload jobs and answers what each job is doing, from the database."""
 
     def __init__(
-        self, ctx: Context, archive: ArchiveFS, probe: MediaProbe, staging: StagingArea
+        self,
+        ctx: Context,
+        archive: ArchiveFS,
+        probe: MediaProbe,
+        staging: StagingArea,
+        sealer: Sealer,
     ) -> None:
         self._ctx = ctx
         self.archive = archive
         self._probe = probe
         self._staging = staging
+        self._sealer = sealer
+        self._sealing = SealService(ctx)
         self._actor = offload_actor(ctx.settings.unit_code)
         self._pool: ThreadPoolExecutor | None = None
         self._futures: dict[int, Future[OffloadProgress]] = {}
@@ -222,17 +231,22 @@ class OffloadService:
         *,
         operator: str = "",
     ) -> OffloadProgress:
+        committed: dict[str, tuple[int, bool]] = {}
         try:
             state = self._move(job_id, JobState.QUEUED, JobEvent.START)
-            self._offload(job_id, state, staging, driver, clear, before_clear)
+            self._offload(job_id, state, staging, driver, clear, before_clear, committed)
         except BaseException as exc:
             stored = offload_jobs.get(job_id)
             current = JobState(stored.state) if stored else JobState.FAILED
             if current not in FINAL_JOB_STATES:
                 self._move(job_id, current, JobEvent.FAIL, f"internal_error: {exc!r}")
+            # What the job committed before it broke is sealed all the same (DESIGN §11).
+            with contextlib.suppress(Exception):
+                self._seal(job_id, committed)
             raise
         finally:
             staging.close()
+        self._seal(job_id, committed)
         final = offload_jobs.get(job_id)
         if final is None:
             raise LookupError(f"offload job {job_id} vanished")
@@ -246,6 +260,7 @@ class OffloadService:
         driver: RecorderDriver,
         clear: bool,
         before_clear: Callable[[], None] | None,
+        committed: dict[str, tuple[int, bool]],
     ) -> JobState:
         serial = driver.identify().serial
         try:
@@ -271,7 +286,6 @@ class OffloadService:
         if facts.foreign:
             self._flag_foreign(job_id, facts)
         meter = ProgressMeter(self._ctx, job_id)
-        committed: dict[str, tuple[int, bool]] = {}
         pending: Sequence[ClipRef] = listed
         result = PassResult()
         for _ in range(MAX_ATTEMPTS):
@@ -321,6 +335,18 @@ class OffloadService:
             if error:
                 return self._move(job_id, state, JobEvent.FAIL, error)
         return self._move(job_id, state, JobEvent.FINISH)
+
+    def _seal(self, job_id: int, committed: dict[str, tuple[int, bool]]) -> None:
+        """Ask the sealer for the job's archived files; a failure is an alarm, never an error."""
+        rows = (clips.get(clip_id) for clip_id, _ in committed.values())
+        hashes = sorted({row.sha256 for row in rows if row is not None})
+        if not hashes:
+            return
+        try:
+            report = self._sealer.seal([self.archive.path_for(sha256) for sha256 in hashes])
+        except Exception as exc:  # the clips are committed and verified: only the seal is lost
+            report = SealReport(failed=len(hashes), reason=f"internal_error: {exc!r}")
+        self._sealing.record(self._actor, "offload_job", str(job_id), report)
 
     def _facts(self, serial: str, listed: Sequence[ClipRef]) -> RecorderFacts:
         recorder = recorders.get(serial)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -39,6 +40,10 @@ PRAGMAS = {
     "busy_timeout": 15000,
 }
 
+# DESIGN §6: the kiosk writes the database through the service group. SQLite makes its -wal
+# and -shm files with the database file's own mode, so this one mode covers all three.
+DATABASE_MODE = 0o660
+
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
@@ -52,12 +57,28 @@ def open_database(path: Path, now: Callable[[], datetime] = _utc_now) -> SqliteD
     if not database.is_closed():
         database.close()
     path.parent.mkdir(parents=True, exist_ok=True)
+    _create_file(path, DATABASE_MODE)
     database.init(str(path), pragmas=PRAGMAS, check_same_thread=False)
     database.connect(reuse_if_open=True)
     apply_all(database, now)
     # The migrations may have made the tables this connection's capture must watch.
     state.install_capture(database.connection())
     return database
+
+
+_CREATE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+
+
+def _create_file(path: Path, mode: int) -> None:
+    """Create an empty database file with mode (an empty file is an empty SQLite database)."""
+    try:
+        fd = os.open(path, _CREATE_FLAGS, mode)
+    except FileExistsError:
+        return
+    try:
+        os.fchmod(fd, mode)
+    finally:
+        os.close(fd)
 
 
 def close_database() -> None:

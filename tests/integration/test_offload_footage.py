@@ -62,7 +62,9 @@ def test_card_is_archived_byte_exact_flagged_and_cleared(
         assert row.sha256 == sha256, name
         archived = services.offload.archive.path_for(sha256)
         assert hash_file(archived) == sha256
-        assert stat.S_IMODE(archived.stat().st_mode) == 0o444
+        # DESIGN §6: archived clips 0440, their directories 0750.
+        assert stat.S_IMODE(archived.stat().st_mode) == 0o440
+        assert stat.S_IMODE(archived.parent.stat().st_mode) == 0o750
         assert {f.value for f in row.flags} == footage_card.expected[name], name
         assert row.cleared_at is not None
     # Step 7: the footage left the recorder, the traps (links, FIFO) were never touched.

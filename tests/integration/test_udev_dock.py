@@ -6,6 +6,7 @@ Needs root, systemd-udevd, losetup and exFAT tools; skips with a one-line reason
 from __future__ import annotations
 
 import os
+import pwd
 import shutil
 import subprocess
 import tempfile
@@ -20,6 +21,7 @@ from appliance.bootstrap import Services, build_dock
 from appliance.config import DriverRule
 from appliance.demo import DemoBadge
 from appliance.ports import DockEvent
+from tests.accounts import owners, run_bwc, shared_tmp, why_not_as_others
 
 UDEVD = Path("/lib/systemd/systemd-udevd")
 
@@ -155,4 +157,45 @@ def test_udev_sees_the_card_and_the_dock_offloads_it_read_only(
     finally:
         run("blockdev", "--setrw", loop)
         run("losetup", "--detach", loop)
+    wait_for(watcher, loop, with_fs=False)
+
+
+def test_bwc_media_keeps_root_on_a_home_of_another_user_and_writes_nothing_there(
+    udevd: None, card: Path
+) -> None:
+    """The privileged mount step stays root (DESIGN §1) and opens no home (DESIGN §6)."""
+    if why_not_as_others():
+        pytest.skip(why_not_as_others())
+    nobody = pwd.getpwnam("nobody")
+    watcher = UdevWatcher()
+    with shared_tmp("bwc-media-") as base:
+        home = base / "home"
+        home.mkdir()
+        os.chown(home, nobody.pw_uid, nobody.pw_gid)
+        h = ("--home", str(home))
+        assert run_bwc(*h, "init", "--unit-code", "U01", "--unit-name", "U").returncode == 0
+        before = {(str(p), p.lstat().st_mtime_ns) for p in home.rglob("*")}
+        media = base / "media"
+        loop = run("losetup", "--find", "--show", str(card)).strip()
+        name = Path(loop).name
+        try:
+            wait_for(watcher, loop, with_fs=True)
+            refused = run_bwc(*h, "media", "mount", name, "--media-root", str(media), user="nobody")
+            assert refused.returncode == 1 and refused.stderr.count("\n") == 1
+            assert "Traceback" not in refused.stderr
+
+            mounted = run_bwc(*h, "media", "mount", name, "--media-root", str(media))
+
+            assert mounted.returncode == 0, mounted.stderr
+            assert mount_options(media / name).split(",")[0] == "ro"
+            unmounted = run_bwc(*h, "media", "unmount", name, "--media-root", str(media))
+            assert unmounted.returncode == 0, unmounted.stderr
+            assert not (media / name).is_mount()
+        finally:
+            if (media / name).is_mount():
+                run("umount", str(media / name))
+            run("blockdev", "--setrw", loop)
+            run("losetup", "--detach", loop)
+        assert {(str(p), p.lstat().st_mtime_ns) for p in home.rglob("*")} == before
+        assert owners(home) == {(nobody.pw_uid, nobody.pw_gid)}
     wait_for(watcher, loop, with_fs=False)

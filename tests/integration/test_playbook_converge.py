@@ -1,0 +1,294 @@
+"""The roles that touch the data home converge twice on a home holding sealed footage (STYLE 16).
+
+`kiosk_base` (its directories only) and `kiosk_app` (configuration and `bwc init`; install and
+systemd units off) are applied with `ansible-playbook -c local` to a throwaway home, config and
+install prefix, owned by throwaway service and kiosk accounts. Between the two converges the
+home receives archived clips (`bwc offload` run as root, so as the service user) that `bwc seal`
+makes 0440 and immutable. The second converge must change nothing, and the roles' verify tasks
+must pass on it, and fail when a private key is opened to the group as the old role did.
+
+Not covered here (the full image converge, `make image`, covers them): package installs,
+accounts made by kiosk_base, the hardening role, the wheelhouse install, and installing and
+enabling the systemd units (no running systemd here). The privileged helpers' unit files and
+the seal polkit rule are rendered by Ansible and checked on their own below.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pwd
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from appliance.adapters.seal import SEAL_UNIT, is_immutable
+from tests.accounts import ROOT, owners, python_for_all, run_bwc, shared_tmp, why_not_as_others
+
+SERVICE_USER = "bwcconvsvc"
+KIOSK_USER = "bwcconvkiosk"
+ANSIBLE_PLAYBOOK = Path(sys.executable).parent / "ansible-playbook"
+ANSIBLE = Path(sys.executable).parent / "ansible"
+PLAYBOOKS = ROOT / "playbooks"
+
+
+def why_not() -> str:
+    if not ANSIBLE_PLAYBOOK.exists():
+        return "ansible-playbook is not installed in the environment"
+    if shutil.which("useradd") is None:
+        return "useradd is not installed"
+    return why_not_as_others()
+
+
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(bool(why_not()), reason=why_not() or "ok")]
+
+CONVERGE = """---
+- name: Converge the data home
+  hosts: kiosk
+  gather_facts: false
+  roles:
+    - role: kiosk_base
+    - role: kiosk_app
+"""
+
+VERIFY = """---
+- name: Verify the data home
+  hosts: kiosk
+  gather_facts: false
+  tasks:
+    - name: Verify kiosk_base
+      ansible.builtin.include_role:
+        name: kiosk_base
+        tasks_from: verify.yml
+    - name: Verify kiosk_app
+      ansible.builtin.include_role:
+        name: kiosk_app
+        tasks_from: verify.yml
+"""
+
+
+def _account(*args: str) -> None:
+    subprocess.run(args, check=True, capture_output=True, timeout=60)
+
+
+def _drop(user: str) -> None:
+    subprocess.run(["userdel", user], capture_output=True, check=False, timeout=60)
+    subprocess.run(["groupdel", user], capture_output=True, check=False, timeout=60)
+
+
+@pytest.fixture
+def accounts() -> Iterator[None]:
+    """The service user and the kiosk user (in the service group), as kiosk_base makes them."""
+    for user in (KIOSK_USER, SERVICE_USER):
+        _drop(user)
+    common = ["--system", "--user-group", "--no-create-home", "--home-dir", "/nonexistent"]
+    common += ["--shell", "/usr/sbin/nologin"]
+    _account("useradd", *common, SERVICE_USER)
+    _account("useradd", *common, "--groups", SERVICE_USER, KIOSK_USER)
+    try:
+        yield
+    finally:
+        for user in (KIOSK_USER, SERVICE_USER):
+            _drop(user)
+
+
+@pytest.fixture
+def box(accounts: None) -> Iterator[Path]:
+    with shared_tmp("bwc-converge-") as base:
+        yield base
+
+
+def fake_prefix(base: Path) -> Path:
+    """An install prefix whose venv/bin/bwc runs this worktree (the wheelhouse install is off)."""
+    found = python_for_all()
+    assert found is not None
+    command, env = found
+    script = base / "opt" / "venv" / "bin" / "bwc"
+    script.parent.mkdir(parents=True)
+    exports = "".join(f"export {name}={value}\n" for name, value in env.items())
+    script.write_text(f'#!/bin/sh\n{exports}exec {command[0]} -m appliance "$@"\n')
+    script.chmod(0o755)
+    for directory in (base / "opt", base / "opt" / "venv", script.parent):
+        directory.chmod(0o755)
+    return base / "opt"
+
+
+def inventory(base: Path) -> tuple[Path, Path]:
+    """The inventory and the variables: every path in base, every switch that would touch
+    this host off."""
+    home = base / "var-lib-bwc"
+    config_dir = base / "etc-bwc"
+    variables = {
+        "kiosk_base_packages_enabled": False,
+        "kiosk_base_users_enabled": False,
+        "kiosk_base_timezone_enabled": False,
+        "kiosk_base_home": str(home),
+        "kiosk_base_config_dir": str(config_dir),
+        "kiosk_base_service_user": SERVICE_USER,
+        "kiosk_base_kiosk_user": KIOSK_USER,
+        "kiosk_app_install_enabled": False,
+        "kiosk_app_units_enabled": False,
+        "kiosk_app_start_services": False,
+        "kiosk_app_prefix": str(fake_prefix(base)),
+        "kiosk_app_home": str(home),
+        "kiosk_app_config_path": str(config_dir / "kiosk.toml"),
+        "kiosk_app_service_user": SERVICE_USER,
+        "kiosk_app_kiosk_user": KIOSK_USER,
+        "kiosk_app_unit_code": "GA-0101",
+        "kiosk_app_unit_name": "示例市公安局示例派出所",
+        "kiosk_app_language": "en",
+        # No systemd here to start bwc-seal@: the footage is sealed with `bwc seal` below.
+        "kiosk_app_seal": "auto",
+    }
+    hosts = base / "hosts.yml"
+    hosts.write_text(
+        json.dumps(
+            {
+                "all": {
+                    "hosts": {
+                        "kiosk": {
+                            "ansible_connection": "local",
+                            "ansible_python_interpreter": sys.executable,
+                        }
+                    }
+                }
+            }
+        )
+    )
+    extra = base / "vars.json"
+    extra.write_text(json.dumps(variables))
+    return hosts, extra
+
+
+def play(base: Path, text: str, hosts: Path, extra: Path) -> tuple[int, dict[str, int], str]:
+    """Run a playbook; its exit code, the recap counts of the one host, and the output."""
+    playbook = base / ("verify.yml" if text == VERIFY else "converge.yml")
+    playbook.write_text(text)
+    env = {
+        **os.environ,
+        "ANSIBLE_CONFIG": str(PLAYBOOKS / "ansible.cfg"),
+        "ANSIBLE_NOCOLOR": "1",
+        "ANSIBLE_LOCAL_TEMP": str(base / "ansible-local"),
+        "ANSIBLE_REMOTE_TEMP": str(base / "ansible-remote"),
+    }
+    done = subprocess.run(
+        [str(ANSIBLE_PLAYBOOK), "-i", str(hosts), "-e", f"@{extra}", str(playbook)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=600,
+    )
+    recap = re.search(r"^kiosk\s+:\s+(.*)$", done.stdout, re.MULTILINE)
+    counts = dict(re.findall(r"(\w+)=(\d+)", recap.group(1))) if recap else {}
+    return done.returncode, {k: int(v) for k, v in counts.items()}, done.stdout + done.stderr
+
+
+def test_converging_twice_on_a_home_with_sealed_footage_changes_nothing_and_verifies(
+    box: Path,
+) -> None:
+    hosts, extra = inventory(box)
+    home = box / "var-lib-bwc"
+    config = {"BWC_CONFIG": str(box / "etc-bwc" / "kiosk.toml")}
+
+    code, first, output = play(box, CONVERGE, hosts, extra)
+    assert code == 0 and first["failed"] == 0 and first["changed"] > 0, output
+    assert (home / "bwc.db").exists()
+
+    card = box / "card" / "DCIM" / "100MEDIA"
+    card.mkdir(parents=True)
+    for index in range(4):
+        (card / f"VID_{index:04d}.MP4").write_bytes(os.urandom(5000 + index))
+    source = str(card.parents[1])
+    offload = run_bwc("offload", "--device", "DSJ-X1", "--source", source, "--no-clear", env=config)
+    assert offload.returncode == 0, offload.stdout + offload.stderr
+    sealed = run_bwc("--json", "seal", env=config)
+    assert sealed.returncode == 0, sealed.stderr
+    footage = [p for p in (home / "archive" / "sha256").rglob("*") if p.is_file()]
+    assert len(footage) == 4
+    assert all(is_immutable(p) for p in footage)
+    assert all(p.stat().st_mode & 0o777 == 0o440 for p in footage)
+
+    code, second, output = play(box, CONVERGE, hosts, extra)
+    assert code == 0 and second["failed"] == 0, output
+    assert second["changed"] == 0, output
+
+    code, verified, output = play(box, VERIFY, hosts, extra)
+    assert code == 0 and verified["failed"] == 0, output
+    service = pwd_ids(SERVICE_USER)
+    assert owners(home) == {service}
+
+    # The verify can fail: the old role's group-readable label key is caught, and the next
+    # converge puts it back to 0400.
+    (home / "keys" / "label.key").chmod(0o440)
+    code, _, output = play(box, VERIFY, hosts, extra)
+    assert code != 0 and "label.key" in output
+    code, repaired, output = play(box, CONVERGE, hosts, extra)
+    assert code == 0 and repaired["changed"] == 1, output
+    assert (home / "keys" / "label.key").stat().st_mode & 0o777 == 0o400
+
+
+def pwd_ids(user: str) -> tuple[int, int]:
+    account = pwd.getpwnam(user)
+    return account.pw_uid, account.pw_gid
+
+
+def test_the_helper_units_render_and_pass_systemd_analyze(tmp_path: Path) -> None:
+    """bwc-seal@ and bwc-mount@ as the role renders them; any systemd warning fails the test."""
+    if shutil.which("systemd-analyze") is None:
+        pytest.skip("systemd-analyze is not installed")
+    hosts, _ = inventory_for_render(tmp_path)
+    templates = PLAYBOOKS / "roles" / "kiosk_app" / "templates"
+    rendered = {}
+    for name, source in (
+        ("bwc-seal@.service", "etc/systemd/system/bwc-seal@.service.j2"),
+        ("bwc-mount@.service", "etc/systemd/system/bwc-mount@.service.j2"),
+        ("50-bwc-seal.rules", "etc/polkit-1/rules.d/50-bwc-seal.rules.j2"),
+    ):
+        target = tmp_path / name
+        done = subprocess.run(
+            [str(ANSIBLE), "kiosk", "-i", str(hosts), "-m", "ansible.builtin.template"]
+            + ["-a", f"src={templates / source} dest={target}"]
+            + ["-e", f"@{PLAYBOOKS / 'roles' / 'kiosk_app' / 'defaults' / 'main.yml'}"]
+            + ["-e", f"kiosk_app_prefix={tmp_path / 'opt'}"],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "ANSIBLE_CONFIG": str(PLAYBOOKS / "ansible.cfg")},
+            check=False,
+            timeout=300,
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
+        rendered[name] = target.read_text()
+    executable = tmp_path / "opt" / "venv" / "bin" / "bwc"
+    executable.parent.mkdir(parents=True)
+    executable.write_text("#!/bin/sh\n")
+    executable.chmod(0o755)
+    units = [str(tmp_path / "bwc-seal@.service"), str(tmp_path / "bwc-mount@.service")]
+    verified = subprocess.run(
+        ["systemd-analyze", "verify", "--man=no", *units], capture_output=True, text=True
+    )
+    assert (verified.returncode, verified.stderr) == (0, "")
+    seal = rendered["bwc-seal@.service"]
+    assert "CapabilityBoundingSet=CAP_LINUX_IMMUTABLE CAP_DAC_READ_SEARCH" in seal
+    assert "ProtectSystem=strict" in seal and "ReadWritePaths=/var/lib/bwc" in seal
+    assert "bwc seal --request %i" in seal
+    # The polkit rule admits exactly the instances the dock asks for: start, a hex token.
+    pattern = re.search(r"/\^(.*)\$/\.test", rendered["50-bwc-seal.rules"])
+    assert pattern is not None
+    unit = re.compile(pattern.group(1))  # JavaScript and Python read this regex alike
+    assert unit.fullmatch(f"{SEAL_UNIT}@0123456789abcdef.service")
+    for other in ("bwc-seal@../x.service", "bwc-mount@sdb1.service", "bwc-seal@.service"):
+        assert not unit.fullmatch(other), other
+    assert '=== "start"' in rendered["50-bwc-seal.rules"]
+
+
+def inventory_for_render(base: Path) -> tuple[Path, None]:
+    hosts = base / "hosts.yml"
+    local = {"ansible_connection": "local", "ansible_python_interpreter": sys.executable}
+    hosts.write_text(json.dumps({"all": {"hosts": {"kiosk": local}}}))
+    return hosts, None
