@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from appliance import cli_audit, cli_dock, cli_offload, config
-from appliance.bootstrap import Services, build_services, create_keys
+from appliance.adapters.atomic_file import write_atomically
+from appliance.cli_failures import OneLineParser, UsageError, describe
 from appliance.cli_output import (
     EXIT_BAD_INPUT,
     EXIT_OK,
@@ -24,11 +27,16 @@ from appliance.domain.errors import BadInput, Refusal, Refused
 from appliance.domain.scan import CodeKind
 from appliance.i18n import t
 
+if TYPE_CHECKING:
+    from appliance.bootstrap import Services
+
 # Command groups that live in their own modules; each has register(subparsers).
 EXTENSIONS: tuple[ModuleType, ...] = (cli_audit, cli_dock, cli_offload)
 
 
 def cmd_init(services: Services, args: argparse.Namespace, out: Output) -> int:
+    from appliance.bootstrap import create_keys
+
     settings = services.settings
     unit = services.registry.init_unit(
         os_actor(services.settings.unit_code), args.unit_code, args.unit_name
@@ -39,7 +47,7 @@ def cmd_init(services: Services, args: argparse.Namespace, out: Output) -> int:
         written = config.render(
             replace(settings.with_unit(unit.code, unit.name), language=args.language)
         )
-        settings.config_path.write_text(written, encoding="utf-8")
+        write_atomically(settings.config_path, written.encode("utf-8"))
     out.say("cli.initialised", unit=unit.code, home=str(settings.home))
     out.data(unit=unit.code, name=unit.name, home=str(settings.home))
     return EXIT_OK
@@ -166,10 +174,8 @@ def cmd_label(services: Services, args: argparse.Namespace, out: Output) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of every `bwc` command."""
-    parser = argparse.ArgumentParser(prog="bwc", description="bwc-kiosk headless commands")
-    parser.add_argument("--home", help="the data home (default: BWC_HOME or /etc/bwc/kiosk.toml)")
-    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    """The argument parser of every `bwc` command; its usage errors raise UsageError."""
+    parser = OneLineParser(prog="bwc", description="bwc-kiosk headless commands", root=True)
     sub = parser.add_subparsers(dest="command", required=True)
 
     init = sub.add_parser("init", help="create the unit, its keys and kiosk.toml")
@@ -227,30 +233,82 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; exit 0 on success, 1 when refused, 2 on bad input (DESIGN §8)."""
-    args = build_parser().parse_args(argv)
-    out = Output(json_mode=args.json, language="zh_CN")
+    """Run one command; exit 0 on success, 1 when refused, 2 on bad input (DESIGN §8).
+
+    Whatever happens, a failure is one line (stderr, or a JSON object with --json) and
+    never a traceback.
+    """
+    tokens = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = build_parser().parse_args(tokens)
+    except UsageError as usage:
+        return _usage(usage, tokens)
+    except SystemExit as done:  # --help printed its text
+        return EXIT_OK if done.code in (None, 0) else EXIT_BAD_INPUT
+    out = Output(json_mode=args.json, language=args.lang or "zh_CN")
+    home: Path | None = None
     try:
         home, config_path = config.locate(args.home)
         settings = config.load(home, config_path)
-        out.language = settings.language
+        out.language = args.lang or settings.language
         out.zone = config.local_zone(settings)
-        if args.command == "init":
-            settings = settings.with_unit(args.unit_code, args.unit_name)
-        services = build_services(settings)
-        if getattr(args, "needs_unit", True) and not settings.unit_code:
-            raise Refused("not_initialised")
+        services = _open_home(settings, args)
         code = int(args.handler(services, args, out))
+        out.flush()
     except BadInput as bad:
         out.fail(bad)
         return EXIT_BAD_INPUT
     except Refusal as refusal:
         out.fail(refusal)
         return EXIT_REFUSED
-    out.flush()
+    except (Exception, KeyboardInterrupt) as exc:  # one line, never a traceback (§8)
+        failure, code = describe(exc, home)
+        out.fail(failure)
+        return code
     return code
+
+
+def _open_home(settings: config.Settings, args: argparse.Namespace) -> Services:
+    """The services on the home, which only `bwc init` may create (DESIGN §8)."""
+    # Imported after the config is read: a bad one fails fast, before peewee is loaded.
+    from appliance.bootstrap import build_services, check_home, open_services
+
+    if args.command == "init":
+        if settings.unit_code and settings.unit_code != args.unit_code:
+            raise Refused("already_initialised", unit=settings.unit_code)
+        return build_services(settings.with_unit(args.unit_code, args.unit_name))
+    check_home(settings.home)
+    if not settings.unit_code:
+        raise BadInput("not_initialised")
+    services = open_services(settings)
+    unit = services.registry.registered_unit()
+    if unit is None and not getattr(args, "any_database", False):
+        # Emptied or replaced: only the audit commands may look at it, to say so (§5.2).
+        raise BadInput("db_no_unit", path=str(settings.db_path))
+    if unit is not None and unit.code != settings.unit_code:
+        raise BadInput("home_other_unit", unit=unit.code, expected=settings.unit_code)
+    return services
+
+
+def _usage(usage: UsageError, tokens: list[str]) -> int:
+    """One line for a malformed command line, in the language asked for if it can be told."""
+    language = "zh_CN"
+    for index, word in enumerate(tokens[:-1]):
+        if word == "--lang" and tokens[index + 1] in config.LANGUAGES:
+            language = tokens[index + 1]
+    out = Output(json_mode="--json" in tokens, language=language)
+    out.fail(BadInput("cli.usage", prog=usage.prog, detail=usage.detail))
+    return EXIT_BAD_INPUT
 
 
 def run() -> None:
     """Console-script entry point."""
-    sys.exit(main())
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`bwc … | head`): say nothing more, as other tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        code = EXIT_REFUSED
+    sys.exit(code)

@@ -6,18 +6,22 @@ import argparse
 import signal
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from appliance.adapters.dock_folder import FolderWatcher
 from appliance.adapters.mount import MEDIA_ROOT, CommandMounter, SystemdMounter
-from appliance.bootstrap import Services, build_dock
 from appliance.cli_output import EXIT_OK, EXIT_REFUSED, Output
 from appliance.domain.errors import BadInput
 from appliance.ports import DeviceWatcher, DockEvent
 
+if TYPE_CHECKING:
+    from appliance.bootstrap import Services
+
 
 def cmd_dock(services: Services, args: argparse.Namespace, out: Output) -> int:
     """Run the dock service until SIGTERM/SIGINT (bwc-dock.service)."""
+    from appliance.bootstrap import build_dock
+
     watcher: DeviceWatcher
     if args.simulator:
         watcher = FolderWatcher(Path(args.simulator))

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import datetime, tzinfo
 from typing import Any
 
-from appliance.domain.errors import Refusal
+from appliance.domain.errors import BadInput, Refusal
 from appliance.domain.records import Actor
 from appliance.i18n import explain, t
 from appliance.safe_text import printable
@@ -27,9 +27,28 @@ def os_actor(unit_code: str, role: str = "admin") -> Actor:
     return Actor(f"os:{getpass.getuser()}", role, unit_code)
 
 
+# A PIN is at most 12 digits; a longer first line is not a PIN, however long it goes on.
+_PIN_LINE_LIMIT = 256
+
+
 def read_pin() -> str:
-    """One line from standard input: PINs are never arguments (DESIGN §8)."""
-    return check_format(sys.stdin.readline().strip())
+    """One line from standard input: PINs are never arguments (DESIGN §8).
+
+    Nothing there (closed, empty, at its end) is BadInput('no_pin'); a line that is not
+    6-12 digits, or not text at all, is BadInput('pin_format').
+    """
+    stream = sys.stdin
+    if stream is None:  # started with standard input closed
+        raise BadInput("no_pin")
+    try:
+        line = stream.readline(_PIN_LINE_LIMIT)
+    except UnicodeDecodeError:
+        raise BadInput("pin_format") from None
+    except (OSError, ValueError):  # a closed or unreadable stream holds no PIN
+        raise BadInput("no_pin") from None
+    if not line.strip():
+        raise BadInput("no_pin")
+    return check_format(line.strip())
 
 
 class Output:

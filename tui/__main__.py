@@ -89,7 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _scrub_textual_environment()
     # Textual reads its environment when imported, so it is imported only now.
     from appliance import config
-    from appliance.bootstrap import build_services
+    from appliance.bootstrap import open_services
     from appliance.demo import demo_hands, make_home
     from appliance.domain.errors import Refusal
     from appliance.i18n import explain
@@ -109,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         home, config_path = config.locate(args.home)
         settings = config.load(home, config_path)
-        services = build_services(settings)
+        services = open_services(settings)
         services.registry.unit()
     except Refusal as refusal:
         language = demo_language(os.environ)

@@ -32,6 +32,10 @@ class RegistryService:
     def __init__(self, ctx: Context) -> None:
         self._ctx = ctx
 
+    def registered_unit(self) -> Unit | None:
+        """The unit the database holds, if any (none: not initialised, or emptied)."""
+        return people.get_unit()
+
     def unit(self) -> Unit:
         """The unit, or Refused('not_initialised')."""
         unit = people.get_unit()
