@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from appliance.i18n.action_messages import ACTION_MESSAGES
 from appliance.i18n.audit_messages import AUDIT_MESSAGES
 from appliance.i18n.config_messages import CONFIG_MESSAGES
 from appliance.i18n.core_messages import CORE_MESSAGES
@@ -12,6 +13,7 @@ from appliance.i18n.ui_messages import UI_MESSAGES
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     **CORE_MESSAGES,
+    **ACTION_MESSAGES,
     **AUDIT_MESSAGES,
     **CONFIG_MESSAGES,
     **FAILURE_MESSAGES,

@@ -6,7 +6,7 @@ CORE_MESSAGES: dict[str, tuple[str, str]] = {
     # Refusals of rules and permissions.
     "permission_denied": (
         "Not allowed: the role {role} may not {action}.",
-        "无权操作：角色 {role} 不能执行 {action}。",
+        "无权操作：{role}不能{action}。",
     ),
     "person_inactive": (
         "Badge {badge} is not active.",

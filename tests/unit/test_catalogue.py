@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import string
 
-from appliance.i18n import t
+import pytest
+
+from appliance.domain.errors import Refused
+from appliance.domain.roles import Action, Role
+from appliance.i18n import explain, t
 from appliance.i18n.catalogue import CATALOGUE
 
 
@@ -26,3 +30,17 @@ def test_parameters_cannot_inject_terminal_escapes() -> None:
     shown = t("unknown_recorder", "en", serial="\x1b[31mX\nforged line")
     assert "\x1b" not in shown and "\n" not in shown
     assert "\\x1b" in shown
+
+
+@pytest.mark.parametrize("action", list(Action))
+def test_a_denial_names_the_role_and_the_action_in_words(action: Action) -> None:
+    """STYLE 14a: no identifier reaches a person, in the most common refusal either."""
+    assert f"action.{action.value}" in CATALOGUE
+    for role in Role:
+        for language in ("en", "zh_CN"):
+            line = explain(Refused("permission_denied", action=action.value, role=role), language)
+            assert action.value not in line and t(f"action.{action.value}", language) in line
+            assert t(f"role.{role.value}", language) in line
+    assert "info_collector" not in explain(
+        Refused("permission_denied", action=action.value, role="info_collector"), "en"
+    )
