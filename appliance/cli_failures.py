@@ -37,6 +37,9 @@ class OneLineParser(argparse.ArgumentParser):
 
     def __init__(self, *args: Any, root: bool = False, **kwargs: Any) -> None:
         kwargs.setdefault("conflict_handler", "resolve")
+        # Whole option names only: a script's `--conf` must not change meaning when a
+        # `--confirm-by` is added, nor reach an option it never named.
+        kwargs.setdefault("allow_abbrev", False)
         super().__init__(*args, **kwargs)
         add_global_options(self, after_command=not root)
 

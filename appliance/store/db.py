@@ -55,12 +55,11 @@ def open_database(
 
     `now` stamps the events a migration appends (the services' clock). Unless `create`,
     the file must already be a bwc database: a missing or empty one is never made anew
-    (DESIGN §8, only `bwc init` creates a home), and another program's is never migrated.
+    (DESIGN §8, only `bwc init` creates a home). Another program's is never migrated.
     """
     if not database.is_closed():
         database.close()
-    if not create:
-        _check_ours(path)
+    _check_ours(path, create)
     path.parent.mkdir(parents=True, exist_ok=True)
     database.init(str(path), pragmas=PRAGMAS, check_same_thread=False)
     database.connect(reuse_if_open=True)
@@ -70,12 +69,12 @@ def open_database(
     return database
 
 
-def _check_ours(path: Path) -> None:
-    """BadInput unless path is a bwc database; looked at read-only, so nothing is changed.
-
-    Opening with the pragmas would already rewrite another program's file (WAL mode).
-    """
-    if not path.is_file() or path.stat().st_size == 0:
+def _check_ours(path: Path, create: bool) -> None:
+    """BadInput unless path is a bwc database (or, with create, nothing yet); looked at
+    read-only, as opening with the pragmas would already rewrite another program's file."""
+    if not path.exists() or (path.is_file() and path.stat().st_size == 0):
+        if create:
+            return
         raise BadInput("db_missing", path=str(path))
     conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
     try:
