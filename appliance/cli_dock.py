@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from appliance.adapters.dock_folder import FolderWatcher
 from appliance.adapters.mount import MEDIA_ROOT, CommandMounter, SystemdMounter
-from appliance.cli_output import EXIT_OK, EXIT_REFUSED, Output
-from appliance.domain.errors import BadInput
+from appliance.cli_output import EXIT_OK, Output
+from appliance.domain.errors import BadInput, Refused
 from appliance.ports import DeviceWatcher, DockEvent
 
 if TYPE_CHECKING:
@@ -51,7 +51,10 @@ def _udev_event(devname: str) -> DockEvent:
 
     if "/" in devname or not devname.isalnum():
         raise BadInput("bad_device", device=devname)
-    device: Any = pyudev.Devices.from_device_file(pyudev.Context(), f"/dev/{devname}")
+    try:
+        device: Any = pyudev.Devices.from_device_file(pyudev.Context(), f"/dev/{devname}")
+    except (pyudev.DeviceNotFoundError, OSError):
+        raise BadInput("bad_device", device=devname) from None
     properties = device.properties
     return DockEvent(
         "add",
@@ -75,8 +78,8 @@ def cmd_media(services: Services, args: argparse.Namespace, out: Output) -> int:
         else:
             mounter.unmount(event, name)
     except OSError as exc:
-        out.line(f"bwc media {args.media_action}: {exc}")
-        return EXIT_REFUSED
+        # One line on stderr, like every failure (DESIGN §8); the journal keeps it.
+        raise Refused("media_refused", step=args.media_action, error=str(exc)) from None
     return EXIT_OK
 
 

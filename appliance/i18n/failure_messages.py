@@ -104,6 +104,15 @@ FAILURE_MESSAGES: dict[str, tuple[str, str]] = {
         "{path} 读写错误：磁盘可能已损坏。",
     ),
     "os_error": ("Cannot use {path}: {error}.", "无法使用 {path}：{error}。"),
+    # The privileged mount step (bwc-mount@.service).
+    "bad_device": (
+        "{device} is not a block device of this computer.",
+        "{device} 不是本机的块设备。",
+    ),
+    "media_refused": (
+        "The {step} step was refused: {error}",
+        "{step} 步骤被拒绝：{error}",
+    ),
     # Numbers on the command line.
     "bad_clip_id": (
         "A clip id is a number that `bwc clips list` shows.",

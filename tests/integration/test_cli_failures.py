@@ -297,3 +297,11 @@ def test_a_full_disk(home: Path, tmp_path: Path, hold: bool) -> None:
         assert len(events(boxed)) == before
         verify_clean(boxed)
         assert bwc("--home", str(boxed), "audit", "checkpoint").code == 0
+
+
+def test_the_mount_step_refuses_a_device_that_is_not_there(home: Path) -> None:
+    # bwc-mount@.service's step: a name that is no block device is one line, never a crash.
+    for devname in ("nosuchdev0", "../sda1", "sd b1"):
+        for step in ("mount", "unmount"):
+            line = bwc("--home", str(home), "--lang", "en", "media", step, devname).failure(2)
+            assert line.endswith("is not a block device of this computer.")
