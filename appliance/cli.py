@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import os
 import sys
@@ -20,13 +21,15 @@ from appliance.cli_output import (
     EXIT_OK,
     EXIT_REFUSED,
     Output,
+    OutputFailed,
     os_actor,
     read_pin,
 )
 from appliance.domain.checks import ALL_ITEMS
 from appliance.domain.errors import BadInput, Refusal, Refused
 from appliance.domain.scan import CodeKind
-from appliance.i18n import t
+from appliance.i18n import explain, t
+from appliance.os_errors import os_refusal
 
 if TYPE_CHECKING:
     from appliance.bootstrap import Services
@@ -268,6 +271,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Refusal as refusal:
         out.fail(refusal)
         return EXIT_REFUSED
+    except OutputFailed:
+        raise  # nothing more can be said there: run() ends it
     except (Exception, KeyboardInterrupt) as exc:  # one line, never a traceback (§8)
         failure, code = describe(exc, home)
         out.fail(failure)
@@ -312,10 +317,22 @@ def run() -> None:
     """Console-script entry point."""
     try:
         code = main()
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # The reader went away (`bwc … | head`): say nothing more, as other tools do.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        code = EXIT_REFUSED
+        try:
+            sys.stdout.flush()
+        except OSError as exc:
+            raise OutputFailed(exc) from None
+    except OutputFailed as failed:
+        code = _output_failed(failed.cause)
     sys.exit(code)
+
+
+def _output_failed(cause: OSError) -> int:
+    """Standard output failed: drop what is still buffered, say so in one line if possible."""
+    # What is buffered can never be written; the interpreter's last flush must stay silent.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    if isinstance(cause, BrokenPipeError):
+        return EXIT_REFUSED  # the reader went away (`bwc … | head`), as other tools end
+    with contextlib.suppress(OSError):
+        print(explain(os_refusal(cause, "stdout"), "zh_CN"), file=sys.stderr)
+    return EXIT_BAD_INPUT

@@ -51,6 +51,22 @@ def read_pin() -> str:
     return check_format(line.strip())
 
 
+class OutputFailed(Exception):
+    """Standard output or error could not be written (a closed pipe, a full disk)."""
+
+    def __init__(self, cause: OSError) -> None:
+        super().__init__(str(cause))
+        self.cause = cause
+
+
+def emit(text: str, error: bool = False) -> None:
+    """Print one line to stdout (or stderr); a failure to write is OutputFailed."""
+    try:
+        print(text, file=sys.stderr if error else sys.stdout)
+    except OSError as exc:
+        raise OutputFailed(exc) from None
+
+
 class Output:
     """Collects what a command says and prints it as text or JSON."""
 
@@ -64,12 +80,12 @@ class Output:
     def say(self, key: str, /, **params: object) -> None:
         """Print a catalogue message (text mode only); a parameter may be called anything."""
         if not self.json_mode:
-            print(t(key, self.language, **params))
+            emit(t(key, self.language, **params))
 
     def line(self, text: str) -> None:
         """Print a line of already-safe text (text mode only)."""
         if not self.json_mode:
-            print(printable(text, limit=400))
+            emit(printable(text, limit=400))
 
     def data(self, **fields: Any) -> None:
         """Fields for the JSON object."""
@@ -86,9 +102,9 @@ class Output:
             return
         shown = [[printable(str(row.get(c, ""))) for c in columns] for row in rows]
         widths = [max([len(c)] + [len(r[i]) for r in shown]) for i, c in enumerate(columns)]
-        print("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
+        emit("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
         for row_cells in shown:
-            print("  ".join(v.ljust(w) for v, w in zip(row_cells, widths, strict=True)).rstrip())
+            emit("  ".join(v.ljust(w) for v, w in zip(row_cells, widths, strict=True)).rstrip())
 
     def fail(self, refusal: Refusal) -> None:
         """Report a refusal: one clear line on stderr, or a JSON error object on stdout."""
@@ -98,14 +114,12 @@ class Output:
                 "message": explain(refusal, self.language),
                 "params": {k: str(v) for k, v in sorted(refusal.params.items())},
             }
-            json.dump({"ok": False, "error": error}, sys.stdout, ensure_ascii=False)
-            print()
+            emit(json.dumps({"ok": False, "error": error}, ensure_ascii=False))
         else:
-            print(explain(refusal, self.language), file=sys.stderr)
+            emit(explain(refusal, self.language), error=True)
 
     def flush(self) -> None:
         """Print the JSON object at the end (JSON mode only)."""
         if self.json_mode:
             payload: Any = self._rows if self._rows is not None else {"ok": True, **self._data}
-            json.dump(payload, sys.stdout, ensure_ascii=False, default=str)
-            print()
+            emit(json.dumps(payload, ensure_ascii=False, default=str))

@@ -12,6 +12,8 @@ import os
 import shutil
 import sqlite3
 import stat
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,6 +26,7 @@ from appliance.bootstrap import open_services
 from appliance.demo import make_home
 from appliance.store.db import close_database
 from tests.cli_run import bwc, events, verify_clean
+from tests.cli_run import env as cli_env
 from tests.conftest import DEMO_PINS
 from tests.mounts import fill, read_only_view, small_tmpfs
 
@@ -305,3 +308,34 @@ def test_the_mount_step_refuses_a_device_that_is_not_there(home: Path) -> None:
         for step in ("mount", "unmount"):
             line = bwc("--home", str(home), "--lang", "en", "media", step, devname).failure(2)
             assert line.endswith("is not a block device of this computer.")
+
+
+def _with_stdout(stdout: int, *argv: str) -> tuple[int, str]:
+    done = subprocess.run(
+        [sys.executable, "-m", "appliance", *argv],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        env=cli_env(),
+        check=False,
+        timeout=120,
+    )
+    return done.returncode, done.stderr.decode("utf-8")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["officer", "list"], ["--json", "nosuch"], ["device", "list", "--json"], ["audit", "verify"]],
+    ids=["table", "json-usage", "json", "lines"],
+)
+def test_an_output_that_cannot_be_written_is_one_line(home: Path, argv: list[str]) -> None:
+    with open("/dev/full", "wb") as full:
+        code, err = _with_stdout(full.fileno(), "--home", str(home), "--lang", "en", *argv)
+    assert code == 2 and err == "无法写入 stdout：磁盘已满。\n", err
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader went away before a word was written
+    try:
+        code, err = _with_stdout(write_end, "--home", str(home), *argv)
+    finally:
+        os.close(write_end)
+    assert (code, err) == (1, "")
