@@ -76,12 +76,17 @@ def _check_ours(path: Path, create: bool) -> None:
         if create:
             return
         raise BadInput("db_missing", path=str(path))
-    conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
     try:
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        tables = conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone()
-    finally:
-        conn.close()
+        conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+        try:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            tables = conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.OperationalError:
+        # Not readable like this (a WAL to recover, a read-only directory): the real open
+        # below recovers it or names what is wrong; garbage (DatabaseError) is named now.
+        return
     if version == 0 and tables is not None:
         raise BadInput("db_foreign", path=str(path))
 
