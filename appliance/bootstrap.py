@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from appliance.adapters.archive_fs import ArchiveFS
@@ -19,6 +20,7 @@ from appliance.adapters.seal import (
 from appliance.adapters.signer import FileSigner, PublicKeySigner
 from appliance.adapters.staging import StagingArea
 from appliance.config import Settings
+from appliance.domain.errors import BadInput
 from appliance.ports import Clock, MediaProbe, Mounter, Sealer, Signer
 from appliance.services.alarms import AlarmService
 from appliance.services.audit import AuditService
@@ -62,12 +64,35 @@ class Services:
 
 
 def build_services(settings: Settings, **overrides: Any) -> Services:
-    """Open the home's database (migrating it) and wire the services.
+    """Open the home's database (migrating it; both made if missing) and wire the services.
 
-    Overrides replace ports by name (`clock=`, `audit_signer=`, `label_signer=`,
-    `media_probe=`, `archive_fsync=`, `sealer=`); tests pass simulators and failing fsyncs
-    here instead of patching internals.
+    For `bwc init`, the demo and the tests. Overrides replace ports by name (`clock=`,
+    `audit_signer=`, `label_signer=`, `media_probe=`, `archive_fsync=`, `sealer=`); tests
+    pass simulators and failing fsyncs here instead of patching internals.
     """
+    return _build(settings, True, overrides)
+
+
+def open_services(settings: Settings, **overrides: Any) -> Services:
+    """build_services on a home that must exist with its database: nothing is created where
+    there is no home, and a missing database is never made anew (DESIGN §8)."""
+    return _build(settings, False, overrides)
+
+
+def check_home(home: Path) -> None:
+    """BadInput unless home is an existing directory (only `bwc init` makes one)."""
+    if not home.is_dir():
+        reason = "home_not_directory" if home.exists() else "home_missing"
+        raise BadInput(reason, home=str(home))
+
+
+def _build(settings: Settings, create: bool, overrides: dict[str, Any]) -> Services:
+    if not create:
+        check_home(settings.home)
+    clock: Clock = overrides.pop("clock", None) or SystemClock()
+    if not create:
+        # Before any directory is made: a home without its database is not a home.
+        open_database(settings.db_path, clock.now, create=False)
     # DESIGN §6: a new home is 0750. Only what is missing is made: the box's directories
     # (kiosk_base: setgid, group-writable where the kiosk writes) keep their modes.
     for directory, mode in (
@@ -79,8 +104,8 @@ def build_services(settings: Settings, **overrides: Any) -> Services:
         (settings.keys_dir, 0o750),
     ):
         directory.mkdir(mode=mode, parents=True, exist_ok=True)
-    clock: Clock = overrides.pop("clock", None) or SystemClock()
-    open_database(settings.db_path, clock.now)
+    if create:
+        open_database(settings.db_path, clock.now)
     audit_signer: Signer = overrides.pop("audit_signer", None) or FileSigner(
         settings.keys_dir, "audit"
     )
@@ -125,7 +150,7 @@ def build_kiosk_services(settings: Settings, **overrides: Any) -> Services:
     """
     overrides.setdefault("audit_signer", PublicKeySigner(settings.keys_dir, "audit"))
     overrides.setdefault("label_signer", PublicKeySigner(settings.keys_dir, "label"))
-    return build_services(settings, **overrides)
+    return open_services(settings, **overrides)
 
 
 def configured_sealer(settings: Settings) -> Sealer:

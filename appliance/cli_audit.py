@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from appliance.adapters.signer import public_key_from_b64
-from appliance.bootstrap import Services
 from appliance.cli_output import EXIT_OK, EXIT_REFUSED, Output, os_actor
 from appliance.domain.errors import BadInput
-from appliance.services.audit import VerifyResult
+
+if TYPE_CHECKING:
+    from appliance.bootstrap import Services
+    from appliance.services.audit import VerifyResult
 
 # The audit office reads findings, not a wall of them: the rest is counted.
 _SHOWN_FINDINGS = 20
 
 
 def _public_key(path: str | None) -> str | None:
+    from appliance.adapters.signer import public_key_from_b64  # loads cryptography
+
     if path is None:
         return None
     try:
@@ -134,9 +137,8 @@ def register(sub: Any) -> None:
     verify = audit.add_parser("verify", help="verify the chain, the state and the archive")
     verify.add_argument("--checkpoint", type=Path, help="a checkpoint kept off the box")
     verify.add_argument("--public-key", help="the unit's public key file (default: the home's)")
-    verify.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
-    verify.set_defaults(handler=cmd_audit_verify)
+    # An emptied or replaced database is the audit office's to examine (DESIGN §5.2).
+    verify.set_defaults(handler=cmd_audit_verify, any_database=True)
     checkpoint = audit.add_parser("checkpoint", help="sign the chain's head")
     checkpoint.add_argument("--out", help="also write the line to this file")
-    checkpoint.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
-    checkpoint.set_defaults(handler=cmd_audit_checkpoint)
+    checkpoint.set_defaults(handler=cmd_audit_checkpoint, any_database=True)

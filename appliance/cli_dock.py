@@ -6,19 +6,23 @@ import argparse
 import signal
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from appliance import privileges
 from appliance.adapters.dock_folder import FolderWatcher
 from appliance.adapters.mount import MEDIA_ROOT, CommandMounter, SystemdMounter
-from appliance.bootstrap import Services, build_dock
-from appliance.cli_output import EXIT_OK, EXIT_REFUSED, Output
+from appliance.cli_output import EXIT_OK, Output
 from appliance.domain.errors import BadInput, Refused
 from appliance.ports import DeviceWatcher, DockEvent
+
+if TYPE_CHECKING:
+    from appliance.bootstrap import Services
 
 
 def cmd_dock(services: Services, args: argparse.Namespace, out: Output) -> int:
     """Run the dock service until SIGTERM/SIGINT (bwc-dock.service)."""
+    from appliance.bootstrap import build_dock
+
     watcher: DeviceWatcher
     if args.simulator:
         watcher = FolderWatcher(Path(args.simulator))
@@ -48,7 +52,10 @@ def _udev_event(devname: str) -> DockEvent:
 
     if "/" in devname or not devname.isalnum():
         raise BadInput("bad_device", device=devname)
-    device: Any = pyudev.Devices.from_device_file(pyudev.Context(), f"/dev/{devname}")
+    try:
+        device: Any = pyudev.Devices.from_device_file(pyudev.Context(), f"/dev/{devname}")
+    except (pyudev.DeviceNotFoundError, OSError):
+        raise BadInput("bad_device", device=devname) from None
     properties = device.properties
     return DockEvent(
         "add",
@@ -77,8 +84,8 @@ def cmd_media(args: argparse.Namespace, out: Output) -> int:
         else:
             mounter.unmount(event, name)
     except OSError as exc:
-        out.line(f"bwc media {args.media_action}: {exc}")
-        return EXIT_REFUSED
+        # One line on stderr, like every failure (DESIGN §8); the journal keeps it.
+        raise Refused("media_refused", step=args.media_action, error=str(exc)) from None
     return EXIT_OK
 
 

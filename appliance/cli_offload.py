@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from appliance.adapters.mass_storage import MassStorageDriver
 from appliance.adapters.recorder_fs import MAX_DEPTH
-from appliance.bootstrap import Services
 from appliance.cli_output import EXIT_OK, EXIT_REFUSED, Output, os_actor, read_pin
 from appliance.domain.errors import BadInput
 from appliance.domain.footage import ArchivedClip, stored_name
@@ -18,7 +17,13 @@ from appliance.i18n import t
 from appliance.ports import SkippedEntry
 from appliance.services.skipped import NAMES_AUDITED
 
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+if TYPE_CHECKING:
+    from appliance.bootstrap import Services
+
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# SQLite's integers are 64-bit: a larger id names no clip, and must not reach the database.
+_ID_MAX = 2**63 - 1
+_SAMPLE_MAX = 10**9
 # A terminal shows this many skipped entries by name; the rest as a count (all are audited).
 SKIPPED_SHOWN = 20
 
@@ -97,8 +102,8 @@ def _say_skipped(out: Output, skipped: list[SkippedEntry]) -> None:
 
 
 def cmd_fixity_verify(services: Services, args: argparse.Namespace, out: Output) -> int:
-    if args.sample is not None and args.sample < 1:
-        raise BadInput("bad_sample")
+    if args.sample is not None and not 1 <= args.sample <= _SAMPLE_MAX:
+        raise BadInput("bad_sample", high=_SAMPLE_MAX)
     report = services.fixity.verify(os_actor(services.settings.unit_code, "system"), args.sample)
     out.data(
         checked=report.checked,
@@ -151,16 +156,13 @@ def cmd_clips_list(services: Services, args: argparse.Namespace, out: Output) ->
 
 
 def cmd_clips_file(services: Services, args: argparse.Namespace, out: Output) -> int:
+    if not all(1 <= clip_id <= _ID_MAX for clip_id in args.clip_ids):
+        raise BadInput("bad_clip_id")
     actor = services.auth.sign_in(args.badge, read_pin())
     newly = services.clips.file(actor, args.clip_ids, args.case)
     out.say("clips.filed", count=len(newly), case=args.case)
     out.data(case=args.case, filed=newly, requested=sorted(set(args.clip_ids)))
     return EXIT_OK
-
-
-def _json_flag(parser: argparse.ArgumentParser) -> None:
-    # Also accepted after the subcommand; SUPPRESS keeps the global --json when absent.
-    parser.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
 
 
 def register(sub: Any) -> None:
@@ -173,7 +175,6 @@ def register(sub: Any) -> None:
     offload.add_argument(
         "--no-clear", action="store_true", help="leave the recorder as it is afterwards"
     )
-    _json_flag(offload)
     offload.set_defaults(handler=cmd_offload)
 
     fixity = sub.add_parser("fixity", help="archive fixity").add_subparsers(
@@ -181,7 +182,6 @@ def register(sub: Any) -> None:
     )
     verify = fixity.add_parser("verify", help="re-hash archived files")
     verify.add_argument("--sample", type=int, help="check this many random files")
-    _json_flag(verify)
     verify.set_defaults(handler=cmd_fixity_verify)
 
     clips = sub.add_parser("clips", help="archived clips").add_subparsers(dest="sub", required=True)
@@ -189,11 +189,9 @@ def register(sub: Any) -> None:
     listing.add_argument("--day", help="YYYY-MM-DD")
     listing.add_argument("--officer", help="the holder's badge")
     listing.add_argument("--case", help="a case number")
-    _json_flag(listing)
     listing.set_defaults(handler=cmd_clips_list)
     filing = clips.add_parser("file", help="file clips under a case (PIN on stdin)")
     filing.add_argument("--badge", required=True)
     filing.add_argument("--case", required=True)
     filing.add_argument("clip_ids", nargs="+", type=int, metavar="CLIP_ID")
-    _json_flag(filing)
     filing.set_defaults(handler=cmd_clips_file)

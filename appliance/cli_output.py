@@ -10,7 +10,7 @@ from datetime import datetime, tzinfo
 from typing import Any
 
 from appliance import privileges
-from appliance.domain.errors import Refusal
+from appliance.domain.errors import BadInput, Refusal
 from appliance.domain.records import Actor
 from appliance.i18n import explain, t
 from appliance.safe_text import printable
@@ -54,9 +54,44 @@ def os_actor(unit_code: str, role: str = "admin") -> Actor:
     return Actor(f"os:{shell_user(privileges.invoking_uid)}", role, unit_code)
 
 
+# A PIN is at most 12 digits; a longer first line is not a PIN, however long it goes on.
+_PIN_LINE_LIMIT = 256
+
+
 def read_pin() -> str:
-    """One line from standard input: PINs are never arguments (DESIGN §8)."""
-    return check_format(sys.stdin.readline().strip())
+    """One line from standard input: PINs are never arguments (DESIGN §8).
+
+    Nothing there (closed, empty, at its end) is BadInput('no_pin'); a line that is not
+    6-12 digits, or not text at all, is BadInput('pin_format').
+    """
+    stream = sys.stdin
+    if stream is None:  # started with standard input closed
+        raise BadInput("no_pin")
+    try:
+        line = stream.readline(_PIN_LINE_LIMIT)
+    except UnicodeDecodeError:
+        raise BadInput("pin_format") from None
+    except (OSError, ValueError):  # a closed or unreadable stream holds no PIN
+        raise BadInput("no_pin") from None
+    if not line.strip():
+        raise BadInput("no_pin")
+    return check_format(line.strip())
+
+
+class OutputFailed(Exception):
+    """Standard output or error could not be written (a closed pipe, a full disk)."""
+
+    def __init__(self, cause: OSError) -> None:
+        super().__init__(str(cause))
+        self.cause = cause
+
+
+def emit(text: str, error: bool = False) -> None:
+    """Print one line to stdout (or stderr); a failure to write is OutputFailed."""
+    try:
+        print(text, file=sys.stderr if error else sys.stdout)
+    except OSError as exc:
+        raise OutputFailed(exc) from None
 
 
 class Output:
@@ -72,12 +107,12 @@ class Output:
     def say(self, key: str, /, **params: object) -> None:
         """Print a catalogue message (text mode only); a parameter may be called anything."""
         if not self.json_mode:
-            print(t(key, self.language, **params))
+            emit(t(key, self.language, **params))
 
     def line(self, text: str) -> None:
         """Print a line of already-safe text (text mode only)."""
         if not self.json_mode:
-            print(printable(text, limit=400))
+            emit(printable(text, limit=400))
 
     def data(self, **fields: Any) -> None:
         """Fields for the JSON object."""
@@ -94,9 +129,9 @@ class Output:
             return
         shown = [[printable(str(row.get(c, ""))) for c in columns] for row in rows]
         widths = [max([len(c)] + [len(r[i]) for r in shown]) for i, c in enumerate(columns)]
-        print("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
+        emit("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
         for row_cells in shown:
-            print("  ".join(v.ljust(w) for v, w in zip(row_cells, widths, strict=True)).rstrip())
+            emit("  ".join(v.ljust(w) for v, w in zip(row_cells, widths, strict=True)).rstrip())
 
     def fail(self, refusal: Refusal) -> None:
         """Report a refusal: one clear line on stderr, or a JSON error object on stdout."""
@@ -106,12 +141,12 @@ class Output:
                 "message": explain(refusal, self.language),
                 "params": {k: str(v) for k, v in sorted(refusal.params.items())},
             }
-            print(json_text({"ok": False, "error": error}))
+            emit(json_text({"ok": False, "error": error}))
         else:
-            print(explain(refusal, self.language), file=sys.stderr)
+            emit(explain(refusal, self.language), error=True)
 
     def flush(self) -> None:
         """Print the JSON object at the end (JSON mode only)."""
         if self.json_mode:
             payload: Any = self._rows if self._rows is not None else {"ok": True, **self._data}
-            print(json_text(payload))
+            emit(json_text(payload))

@@ -12,7 +12,7 @@ from typing import Any
 
 from appliance import privileges
 from appliance.adapters.seal import IoctlSealer, parse_request
-from appliance.bootstrap import build_services
+from appliance.bootstrap import open_services
 from appliance.cli_output import EXIT_OK, EXIT_REFUSED, Output, os_actor
 from appliance.config import Settings
 from appliance.domain.errors import BadInput, Refused
@@ -28,14 +28,14 @@ def cmd_seal(settings: Settings, owner: privileges.Owner | None, args: Any, out:
         raise Refused("not_initialised")
     actor = os_actor(settings.unit_code)
     if not privileges.is_root():
-        build_services(settings).sealing.refuse(actor, "seal_needs_root")
+        open_services(settings).sealing.refuse(actor, "seal_needs_root")
         raise Refused("seal_needs_root")
     # The dock's request names the oldest directory it changed; IT's `bwc seal` reads all.
     since = parse_request(args.request) if args.request else None
     report = IoctlSealer().sweep(settings.archive_dir / "sha256", since)
     if owner is not None:
         privileges.become(owner)
-    services = build_services(settings)
+    services = open_services(settings)
     services.sealing.record(
         actor, "archive", "sha256", report, request=args.request or "", since=since
     )

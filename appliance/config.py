@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -14,6 +15,7 @@ from appliance.domain.errors import BadInput
 from appliance.domain.scan import UNIT_PATTERN
 
 LANGUAGES = ("zh_CN", "en")
+DRIVERS = ("mass_storage", "simulator")
 DEFAULT_HOME = Path("/var/lib/bwc")
 BOX_CONFIG = Path("/etc/bwc/kiosk.toml")
 # Art. 12(3): at least three months; DESIGN §3.4: 180 days by the national rule.
@@ -21,6 +23,8 @@ RETENTION_FLOOR_DAYS = 90
 # How archived files are sealed immutable (DESIGN §11): "helper" asks bwc-seal@.service (the
 # box), "auto" seals directly when the process holds CAP_LINUX_IMMUTABLE, "off" never.
 SEAL_MODES = ("auto", "helper", "off")
+# Names, brands and models as the registers keep them (registry.check_name).
+TEXT_LIMIT = 64
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,45 @@ class Settings:
         return replace(self, unit_code=code, unit_name=name)
 
 
+@dataclass(frozen=True)
+class Key:
+    """One kiosk.toml key: its dotted name, the Settings field it fills, its type and range."""
+
+    dotted: str
+    attribute: str
+    kind: str
+    low: int = 0
+    high: int = 0
+
+
+INTEGER, NUMBER, FLAG, TEXT = "integer", "number", "flag", "text"
+
+# Every key kiosk.toml may hold besides [[drivers]]; anything else is an error naming it, so
+# a misspelt key never silently leaves a default in force.
+KEYS: tuple[Key, ...] = (
+    Key("home", "", TEXT),  # read by locate() on the box, where /etc/bwc/kiosk.toml names it
+    Key("language", "language", TEXT),
+    Key("timezone", "timezone", TEXT),
+    Key("unit.code", "unit_code", TEXT),
+    Key("unit.name", "unit_name", TEXT),
+    Key("kiosk.idle_timeout_seconds", "idle_timeout_seconds", INTEGER, 15, 3600),
+    Key("offload.max_parallel_offloads", "max_parallel_offloads", INTEGER, 1, 16),
+    Key("offload.clear_after_offload", "clear_after_offload", FLAG),
+    Key("offload.default_bitrate_bps", "default_bitrate_bps", INTEGER, 100_000, 10**9),
+    Key("offload.probe_timeout_seconds", "probe_timeout_seconds", NUMBER, 1, 600),
+    Key("selfcheck.battery_min_percent", "battery_min_percent", INTEGER, 1, 100),
+    Key("selfcheck.clock_tolerance_seconds", "clock_tolerance_seconds", NUMBER, 0, 300),
+    Key("selfcheck.shift_hours", "shift_hours", NUMBER, 1, 24),
+    # Art. 12(3): footage is kept at least three months.
+    Key("retention.days", "retention_days", INTEGER, RETENTION_FLOOR_DAYS, 36500),
+    # DESIGN §11: how archived files are sealed immutable.
+    Key("archive.seal", "seal", TEXT),
+)
+_BY_NAME = {key.dotted: key for key in KEYS}
+TABLES = frozenset(key.dotted.split(".")[0] for key in KEYS if "." in key.dotted)
+DRIVER_KEYS = ("usb_id", "driver", "brand", "model")
+
+
 def local_zone(settings: Settings) -> tzinfo:
     """The unit's wall clock: `timezone` from kiosk.toml, else the system's own zone.
 
@@ -94,7 +137,7 @@ def local_zone(settings: Settings) -> tzinfo:
     if settings.timezone:
         try:
             return ZoneInfo(settings.timezone)
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError):
             pass
     return datetime.now().astimezone().tzinfo or UTC
 
@@ -102,6 +145,9 @@ def local_zone(settings: Settings) -> tzinfo:
 def locate(home_arg: str | None, env: dict[str, str] | None = None) -> tuple[Path, Path]:
     """Find (home, config path): --home, then BWC_HOME, then the box's /etc/bwc/kiosk.toml."""
     env = dict(os.environ) if env is None else env
+    if home_arg is not None and not home_arg.strip():
+        # An empty --home is a mistake, never a cue to fall back to the box's home.
+        raise BadInput("no_home")
     config_env = env.get("BWC_CONFIG")
     home_text = home_arg or env.get("BWC_HOME")
     if home_text:
@@ -126,123 +172,152 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise BadInput("config_unreadable", path=str(path), error=str(exc)) from None
+        error = getattr(exc, "strerror", None) or type(exc).__name__
+        raise BadInput("config_unreadable", path=str(path), error=error) from None
     except tomllib.TOMLDecodeError as exc:
         raise BadInput("config_invalid", path=str(path), error=str(exc)) from None
 
 
 def load(home: Path, config_path: Path) -> Settings:
-    """Read and validate the config; a missing file gives defaults (before `bwc init`)."""
+    """Read and validate the config; a missing file gives defaults (before `bwc init`).
+
+    Every failure is BadInput naming the dotted key (`kiosk.idle_timeout_seconds`,
+    `drivers[2].usb_id`) and, for numbers, the range allowed.
+    """
     base = Settings(home=home, config_path=config_path)
     if not config_path.exists():
         return base
+    check = _Checker(str(config_path))
     raw = _read_toml(config_path)
-    unit = _table(raw, "unit", config_path)
-    kiosk = _table(raw, "kiosk", config_path)
-    offload = _table(raw, "offload", config_path)
-    selfcheck = _table(raw, "selfcheck", config_path)
-    retention = _table(raw, "retention", config_path)
-    archive = _table(raw, "archive", config_path)
-    get = _Getter(config_path)
-    settings = replace(
-        base,
-        unit_code=get.text(unit, "code", ""),
-        unit_name=get.text(unit, "name", ""),
-        language=get.text(raw, "language", "zh_CN"),
-        timezone=get.text(raw, "timezone", ""),
-        idle_timeout_seconds=get.number(kiosk, "idle_timeout_seconds", 120, 15, 3600),
-        max_parallel_offloads=get.number(offload, "max_parallel_offloads", 4, 1, 16),
-        clear_after_offload=get.flag(offload, "clear_after_offload", True),
-        default_bitrate_bps=get.number(offload, "default_bitrate_bps", 8_000_000, 100_000, 10**9),
-        probe_timeout_seconds=get.number(offload, "probe_timeout_seconds", 30, 1, 600),
-        battery_min_percent=get.number(selfcheck, "battery_min_percent", 80, 1, 100),
-        clock_tolerance_seconds=get.number(selfcheck, "clock_tolerance_seconds", 2, 0, 300),
-        shift_hours=get.number(selfcheck, "shift_hours", 12, 1, 24),
-        retention_days=get.number(retention, "days", 180, RETENTION_FLOOR_DAYS, 36500),
-        seal=get.text(archive, "seal", "auto"),
-        drivers=_drivers(raw.get("drivers", []), config_path),
-    )
-    if settings.timezone:
-        try:
-            ZoneInfo(settings.timezone)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise BadInput("config_bad_value", path=str(config_path), key="timezone") from None
-    if settings.seal not in SEAL_MODES:
-        raise BadInput("config_bad_value", path=str(config_path), key="archive.seal")
-    if settings.language not in LANGUAGES:
-        raise BadInput("config_bad_value", path=str(config_path), key="language")
-    if settings.unit_code and not UNIT_PATTERN.fullmatch(settings.unit_code):
-        raise BadInput("config_bad_value", path=str(config_path), key="unit.code")
-    return settings
+    values: dict[str, Any] = {}
+    drivers: tuple[DriverRule, ...] = ()
+    for name, value in raw.items():
+        if name == "drivers":
+            drivers = check.drivers(value)
+        elif name in TABLES:
+            for sub, inner in check.table(name, value).items():
+                values[f"{name}.{sub}"] = check.value(f"{name}.{sub}", inner)
+        else:
+            values[name] = check.value(name, value)
+    chosen = {_BY_NAME[name].attribute: v for name, v in values.items() if _BY_NAME[name].attribute}
+    return replace(base, drivers=drivers, **chosen)
 
 
-def _table(raw: dict[str, Any], key: str, path: Path) -> dict[str, Any]:
-    value = raw.get(key, {})
-    if not isinstance(value, dict):
-        raise BadInput("config_bad_value", path=str(path), key=key)
-    return value
+class _Checker:
+    """Typed reads of kiosk.toml values, each failure naming its dotted key."""
 
+    def __init__(self, path: str) -> None:
+        self._path = path
 
-class _Getter:
-    """Typed reads from a TOML table, each failure naming the key."""
+    def refuse(self, reason: str, key: str, **params: object) -> BadInput:
+        return BadInput(reason, path=self._path, key=key, **params)
 
-    def __init__(self, path: Path) -> None:
-        self._path = str(path)
-
-    def text(self, table: dict[str, Any], key: str, default: str) -> str:
-        value = table.get(key, default)
-        if not isinstance(value, str) or not value.isprintable():
-            raise BadInput("config_bad_value", path=self._path, key=key)
+    def table(self, name: str, value: object) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.refuse("config_table", name)
         return value
 
-    def flag(self, table: dict[str, Any], key: str, default: bool) -> bool:
-        value = table.get(key, default)
-        if not isinstance(value, bool):
-            raise BadInput("config_bad_value", path=self._path, key=key)
+    def value(self, dotted: str, value: object) -> object:
+        key = _BY_NAME.get(dotted)
+        if key is None:
+            raise self.refuse("config_unknown_key", dotted)
+        if key.kind == INTEGER:
+            return self.integer(key, value)
+        if key.kind == NUMBER:
+            return self.number(key, value)
+        if key.kind == FLAG:
+            if not isinstance(value, bool):
+                raise self.refuse("config_flag", dotted)
+            return value
+        return self.text_value(dotted, value)
+
+    def integer(self, key: Key, value: object) -> int:
+        # bool is an int to Python, never to a person editing kiosk.toml.
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int)
+            or not key.low <= value <= key.high
+        ):
+            raise self.refuse("config_integer", key.dotted, low=key.low, high=key.high)
         return value
 
-    def number(self, table: dict[str, Any], key: str, default: int, low: int, high: int) -> Any:
-        value = table.get(key, default)
+    def number(self, key: Key, value: object) -> float:
         if (
             isinstance(value, bool)
             or not isinstance(value, int | float)
-            or not low <= value <= high
+            or not math.isfinite(value)
+            or not key.low <= value <= key.high
         ):
-            raise BadInput("config_bad_value", path=self._path, key=key)
+            raise self.refuse("config_number", key.dotted, low=key.low, high=key.high)
+        return float(value)
+
+    def text(self, dotted: str, value: object, limit: int) -> str:
+        if not isinstance(value, str) or not value.isprintable() or len(value) > limit:
+            raise self.refuse("config_text", dotted, limit=limit)
         return value
 
+    def text_value(self, dotted: str, value: object) -> str:
+        if dotted == "language":
+            if not isinstance(value, str) or value not in LANGUAGES:
+                raise self.refuse("config_choice", dotted, choices=", ".join(LANGUAGES))
+            return value
+        if dotted == "unit.code":
+            if not isinstance(value, str) or (value and not UNIT_PATTERN.fullmatch(value)):
+                raise self.refuse("config_unit_code", dotted)
+            return value
+        if dotted == "archive.seal":
+            if not isinstance(value, str) or value not in SEAL_MODES:
+                raise self.refuse("config_choice", dotted, choices=", ".join(SEAL_MODES))
+            return value
+        if dotted == "home":
+            text = self.text(dotted, value, 4096)
+            if not Path(text).is_absolute():
+                raise self.refuse("config_home", dotted)
+            return text
+        text = self.text(dotted, value, TEXT_LIMIT)
+        if dotted == "timezone" and text:
+            try:
+                ZoneInfo(text)
+            except (ZoneInfoNotFoundError, ValueError, OSError):
+                raise self.refuse("config_timezone", dotted) from None
+        return text
 
-_USB_ID_LENGTH = 9
+    def drivers(self, raw: object) -> tuple[DriverRule, ...]:
+        if not isinstance(raw, list) or not all(isinstance(entry, dict) for entry in raw):
+            raise self.refuse("config_drivers", "drivers")
+        return tuple(self.driver(f"drivers[{n}]", entry) for n, entry in enumerate(raw, 1))
+
+    def driver(self, prefix: str, entry: dict[str, Any]) -> DriverRule:
+        for name in entry:
+            if name not in DRIVER_KEYS:
+                raise self.refuse("config_unknown_key", f"{prefix}.{name}")
+        usb_id = entry.get("usb_id")
+        if not isinstance(usb_id, str) or not _is_usb_id(usb_id):
+            raise self.refuse("config_usb_id", f"{prefix}.usb_id")
+        driver = entry.get("driver")
+        if not isinstance(driver, str) or driver not in DRIVERS:
+            raise self.refuse("config_choice", f"{prefix}.driver", choices=", ".join(DRIVERS))
+        brand = self.text(f"{prefix}.brand", entry.get("brand", ""), TEXT_LIMIT)
+        model = self.text(f"{prefix}.model", entry.get("model", ""), TEXT_LIMIT)
+        return DriverRule(usb_id.lower(), driver, brand, model)
 
 
-def _drivers(raw: object, path: Path) -> tuple[DriverRule, ...]:
-    if not isinstance(raw, list):
-        raise BadInput("config_bad_value", path=str(path), key="drivers")
-    rules = []
-    for entry in raw:
-        if not isinstance(entry, dict):
-            raise BadInput("config_bad_value", path=str(path), key="drivers")
-        usb_id = str(entry.get("usb_id", "")).lower()
-        driver = str(entry.get("driver", ""))
-        hexes = usb_id.replace(":", "")
-        if (
-            len(usb_id) != _USB_ID_LENGTH
-            or usb_id[4] != ":"
-            or not all(c in "0123456789abcdef" for c in hexes)
-        ):
-            raise BadInput("config_bad_value", path=str(path), key="drivers.usb_id")
-        if driver not in ("mass_storage", "simulator"):
-            raise BadInput("config_bad_value", path=str(path), key="drivers.driver")
-        rules.append(
-            DriverRule(usb_id, driver, str(entry.get("brand", "")), str(entry.get("model", "")))
-        )
-    return tuple(rules)
+def _is_usb_id(text: str) -> bool:
+    """VID:PID, four hexadecimal digits each (`12d1:1f01`)."""
+    vendor, colon, product = text.partition(":")
+    hexes = vendor + product
+    return (
+        bool(colon)
+        and len(vendor) == len(product) == 4
+        and all(c in "0123456789abcdefABCDEF" for c in hexes)
+    )
 
 
 def render(settings: Settings) -> str:
-    """The kiosk.toml text that `bwc init` writes for these settings."""
+    """The kiosk.toml text that `bwc init` writes for these settings: every key it reads."""
     return (
-        "# bwc-kiosk configuration (DESIGN §1). Written by `bwc init`; edit with care.\n"
+        "# bwc-kiosk configuration (DESIGN §1). Written by `bwc init`; edit with care:\n"
+        "# an unknown key or a value out of range stops every command, naming the key.\n"
         f'language = "{settings.language}"\n'
         + (f'timezone = "{settings.timezone}"\n' if settings.timezone else "")
         + "\n[unit]\n"
@@ -253,6 +328,8 @@ def render(settings: Settings) -> str:
         "\n[offload]\n"
         f"max_parallel_offloads = {settings.max_parallel_offloads}\n"
         f"clear_after_offload = {'true' if settings.clear_after_offload else 'false'}\n"
+        f"default_bitrate_bps = {settings.default_bitrate_bps}\n"
+        f"probe_timeout_seconds = {settings.probe_timeout_seconds:g}\n"
         "\n[selfcheck]\n"
         "# Art. 4: batteries charged, enough free space, clock set to now.\n"
         f"battery_min_percent = {settings.battery_min_percent}\n"
@@ -272,10 +349,10 @@ CONFIG_MODE = 0o640
 
 
 def save(path: Path, text: str) -> None:
-    """Write kiosk.toml 0640: the service group reads it, nobody else (DESIGN §6)."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW | os.O_CLOEXEC
-    with os.fdopen(os.open(path, flags, CONFIG_MODE), "w", encoding="utf-8") as out:
-        out.write(text)
+    """Write kiosk.toml 0640 (the service group reads it, nobody else, DESIGN §6), atomically."""
+    from appliance.adapters.atomic_file import write_atomically
+
+    write_atomically(path, text.encode("utf-8"), CONFIG_MODE)
 
 
 def _toml_string(text: str) -> str:

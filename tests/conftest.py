@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -45,3 +46,16 @@ def unseal_after_the_session(tmp_path_factory: pytest.TempPathFactory) -> Iterat
     """
     yield
     unseal_tree(tmp_path_factory.getbasetemp())
+
+
+@pytest.fixture(autouse=True)
+def keep_the_umask() -> Iterator[None]:
+    """Put the process's umask back after each test.
+
+    `bwc`'s main() sets umask 007 (DESIGN §6) in the process it runs in; a test that calls it
+    in-process (the CLI fuzz) must not make every later test's files unreadable to others.
+    """
+    saved = os.umask(0o022)
+    os.umask(saved)
+    yield
+    os.umask(saved)

@@ -25,17 +25,22 @@ def t(key: str, language: str, /, **params: object) -> str:
     return string.Formatter().vformat(template, (), _Missing(safe))
 
 
-# Refusal parameters that hold an identifier with words of its own in the catalogue.
-_WORDED = {"role": "role.", "action": "action."}
+# Parameters whose values are identifiers (a role, an action, a recorder state): shown to
+# people in words from the catalogue (`role.auditor` -> "auditor" / "考核办"), never raw.
+_WORDED = ("role", "action", "state")
 
 
 def explain(refusal: Refusal, language: str) -> str:
-    """One clear line saying why an action was refused; roles and actions said in words."""
-    params = {}
-    for name, value in refusal.params.items():
-        worded = f"{_WORDED[name]}{value}" if name in _WORDED else ""
-        params[name] = t(worded, language) if worded in CATALOGUE else value
+    """One clear line saying why an action was refused."""
+    params = {name: _worded(name, value, language) for name, value in refusal.params.items()}
     return t(refusal.reason, language, **params)
+
+
+def _worded(name: str, value: object, language: str) -> object:
+    key = f"{name}.{value}"
+    if name in _WORDED and key in CATALOGUE:
+        return t(key, language)
+    return value
 
 
 class _Missing(dict[str, str]):

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from appliance.i18n.action_messages import ACTION_MESSAGES
 from appliance.i18n.audit_messages import AUDIT_MESSAGES
+from appliance.i18n.config_messages import CONFIG_MESSAGES
 from appliance.i18n.core_messages import CORE_MESSAGES
 from appliance.i18n.dock_messages import DOCK_MESSAGES
+from appliance.i18n.failure_messages import FAILURE_MESSAGES
 from appliance.i18n.files_messages import FILES_MESSAGES
 from appliance.i18n.offload_messages import OFFLOAD_MESSAGES
 from appliance.i18n.people_messages import PEOPLE_MESSAGES
@@ -12,7 +15,10 @@ from appliance.i18n.ui_messages import UI_MESSAGES
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     **CORE_MESSAGES,
+    **ACTION_MESSAGES,
     **AUDIT_MESSAGES,
+    **CONFIG_MESSAGES,
+    **FAILURE_MESSAGES,
     **UI_MESSAGES,
     **OFFLOAD_MESSAGES,
     **DOCK_MESSAGES,

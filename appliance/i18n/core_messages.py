@@ -105,9 +105,6 @@ CORE_MESSAGES: dict[str, tuple[str, str]] = {
         "No home: give --home DIR or set BWC_HOME.",
         "未指定数据目录：请使用 --home 目录 或设置 BWC_HOME。",
     ),
-    "config_unreadable": ("Cannot read {path}: {error}", "无法读取 {path}：{error}"),
-    "config_invalid": ("{path} is not valid TOML: {error}", "{path} 不是有效的 TOML：{error}"),
-    "config_bad_value": ("{path}: bad value for {key}.", "{path}：{key} 的值无效。"),
     "checkpoint_unreadable": (
         "{path} does not hold a checkpoint line.",
         "{path} 中没有检查点记录。",

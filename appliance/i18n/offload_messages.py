@@ -17,7 +17,10 @@ OFFLOAD_MESSAGES: dict[str, tuple[str, str]] = {
         "案件编号应为 1 至 64 个可打印字符。",
     ),
     "bad_day": ("A day is written YYYY-MM-DD.", "日期格式应为 YYYY-MM-DD。"),
-    "bad_sample": ("The sample size must be a positive number.", "抽样数量必须为正整数。"),
+    "bad_sample": (
+        "The sample size must be a whole number from 1 to {high}.",
+        "抽样数量必须是 1 至 {high} 之间的整数。",
+    ),
     "unknown_clip": ("There is no clip {clip}.", "不存在编号为 {clip} 的视频。"),
     "not_your_clip": (
         "This clip was recorded by someone else; only they or the unit head may file it (Art. 8).",

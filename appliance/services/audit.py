@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import base64
 import binascii
-import contextlib
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from appliance.adapters.archive_fs import ArchiveFS
+from appliance.adapters.atomic_file import write_atomically
 from appliance.adapters.signer import public_key_from_b64, verify_with
 from appliance.domain.archive_audit import ArchiveFinding, cross_check
 from appliance.domain.audit import (
@@ -213,7 +212,7 @@ class AuditService:
             unsigned.key,
         )
         if out is not None:
-            _write_line(out, signed.line())
+            write_atomically(out, (signed.line() + "\n").encode("ascii"))
         with transaction():
             audit_log.set_verified_head(report.size, report.head_hash, self._ctx.clock.now())
             self._ctx.record(
@@ -241,21 +240,6 @@ def _bookmark_problem(bookmark: tuple[int, str] | None, report: ChainReport) -> 
     if found != expected:
         return Problem("verified_head_differs", {"seq": seq})
     return None
-
-
-def _write_line(path: Path, line: str) -> None:
-    """Write one line durably: a temporary file beside it, fsync, rename."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(temporary, "x", encoding="utf-8") as out:
-            out.write(line + "\n")
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise BadInput("cannot_write", path=str(path), error=exc.strerror or str(exc)) from None
 
 
 def _read_checkpoint(path: Path) -> Checkpoint:

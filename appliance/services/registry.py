@@ -31,11 +31,22 @@ def check_name(text: str) -> str:
     return name
 
 
+def check_unit_code(code: str) -> str:
+    """A unit code: 1-32 letters, digits, '_' or '-' (DESIGN §8)."""
+    if not UNIT_PATTERN.fullmatch(code):
+        raise BadInput("bad_unit_code")
+    return code
+
+
 class RegistryService:
     """Keeps the unit, its people and its recorders."""
 
     def __init__(self, ctx: Context) -> None:
         self._ctx = ctx
+
+    def registered_unit(self) -> Unit | None:
+        """The unit the database holds, if any (none: not initialised, or emptied)."""
+        return people.get_unit()
 
     def unit(self) -> Unit:
         """The unit, or Refused('not_initialised')."""
@@ -46,8 +57,7 @@ class RegistryService:
 
     def init_unit(self, actor: Actor, code: str, name: str) -> Unit:
         """Record the unit once (`bwc init`); a second init for the same unit is a no-op."""
-        if not UNIT_PATTERN.fullmatch(code):
-            raise BadInput("bad_unit_code")
+        check_unit_code(code)
         name = check_name(name)
         with transaction():
             existing = people.get_unit()

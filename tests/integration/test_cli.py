@@ -197,5 +197,16 @@ def test_signed_labels(home: Path, tmp_path: Path) -> None:
 
 
 def test_uninitialised_home_is_refused(tmp_path: Path) -> None:
-    result = bwc(tmp_path / "empty", "device", "list")
-    assert result.returncode == 1 and "bwc init" in result.stderr
+    # DESIGN §8: only `bwc init` creates a home; any other command on a missing one exits 2.
+    missing = bwc(tmp_path / "missing", "device", "list")
+    assert missing.returncode == 2 and missing.stderr.count("\n") == 1
+    assert f"{tmp_path / 'missing'} 不存在" in missing.stderr and "bwc init" in missing.stderr
+    assert not (tmp_path / "missing").exists()
+    (tmp_path / "bare").mkdir()
+    bare = bwc(tmp_path / "bare", "--lang", "en", "device", "list")
+    assert bare.returncode == 2
+    assert (
+        bare.stderr
+        == "This home has no unit yet: run `bwc init --unit-code CODE --unit-name NAME`.\n"
+    )
+    assert list((tmp_path / "bare").iterdir()) == []

@@ -37,14 +37,18 @@ def test_demo_follows_the_locale(env: dict[str, str], language: str) -> None:
 def test_uninitialised_home_is_one_clear_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """No traceback: a home without a unit says how to make one; Textual switches are dropped."""
+    """No traceback: a home without a unit says how to make one; Textual switches are dropped.
+
+    Nothing is created where there is no home (only `bwc init` makes one, DESIGN §8).
+    """
     monkeypatch.setenv("LANG", "en_US.UTF-8")
     monkeypatch.setenv("TEXTUAL_ALLOW_SIGNALS", "1")
     assert main(["--home", str(tmp_path / "empty")]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("bwc-kiosk: This home has no unit yet")
+    assert err.startswith(f"bwc-kiosk: {tmp_path / 'empty'} does not exist: run `bwc init`")
     assert len(err.strip().splitlines()) == 1
     assert "TEXTUAL_ALLOW_SIGNALS" not in os.environ
+    assert not (tmp_path / "empty").exists()
 
 
 def _fields(template: str) -> set[str]:
