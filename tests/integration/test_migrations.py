@@ -7,6 +7,7 @@ from pathlib import Path
 
 from appliance.store.db import close_database, database, open_database
 from appliance.store.migrations import latest_version
+from tests.cli_run import bwc
 
 
 def query(sql: str) -> list[tuple[object, ...]]:
@@ -63,3 +64,25 @@ def test_one_open_session_per_recorder_is_enforced_by_the_file(tmp_path: Path) -
         except sqlite3.IntegrityError:
             return
     raise AssertionError("a second open session for one recorder was accepted")
+
+
+def test_a_database_newer_than_the_program_is_refused_in_one_line_and_left_alone(
+    tmp_path: Path,
+) -> None:
+    home = tmp_path / "home"
+    made = bwc(
+        "--home", str(home), "init", "--unit-code", "U01", "--unit-name", "U", "--lang", "en"
+    )
+    assert made.code == 0, made
+    future = latest_version() + 1
+    with sqlite3.connect(home / "bwc.db") as raw:
+        raw.execute(f"PRAGMA user_version = {future}")
+        before = raw.execute("SELECT count(*) FROM audit_event").fetchone()[0]
+    line = bwc("--home", str(home), "--lang", "en", "device", "list").failure(2)
+    assert line == (
+        f"The database has schema version {future}, newer than this program's"
+        f" {latest_version()}: update the program."
+    )
+    with sqlite3.connect(home / "bwc.db") as raw:
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == future
+        assert raw.execute("SELECT count(*) FROM audit_event").fetchone()[0] == before
