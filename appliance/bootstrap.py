@@ -36,7 +36,7 @@ from appliance.services.personnel import PersonnelService
 from appliance.services.registry import RegistryService
 from appliance.services.sealing import SealService
 from appliance.services.selfcheck import SelfCheckService
-from appliance.store.db import open_database
+from appliance.store.home import Store, open_store
 
 
 @dataclass(frozen=True)
@@ -62,9 +62,21 @@ class Services:
         """The settings the services were built with."""
         return self.ctx.settings
 
+    @property
+    def store(self) -> Store:
+        """The home's database, which these services alone hold (STYLE rule 8)."""
+        return self.ctx.store
+
+    def close(self) -> None:
+        """Close this thread's connection to the home's database."""
+        self.ctx.store.close()
+
 
 def build_services(settings: Settings, **overrides: Any) -> Services:
     """Open the home's database (migrating it; both made if missing) and wire the services.
+
+    Every call opens a database of its own: two homes, or the same home twice, can be open
+    in one process at once; `Services.close()` closes it.
 
     For `bwc init`, the demo and the tests. Overrides replace ports by name (`clock=`,
     `audit_signer=`, `label_signer=`, `media_probe=`, `archive_fsync=`, `sealer=`); tests
@@ -90,9 +102,25 @@ def _build(settings: Settings, create: bool, overrides: dict[str, Any]) -> Servi
     if not create:
         check_home(settings.home)
     clock: Clock = overrides.pop("clock", None) or SystemClock()
+    store = None
     if not create:
         # Before any directory is made: a home without its database is not a home.
-        open_database(settings.db_path, clock.now, create=False)
+        store = open_store(settings.db_path, clock.now, create=False)
+    try:
+        return _wire(settings, create, clock, store, overrides)
+    except BaseException:
+        if store is not None:
+            store.close()
+        raise
+
+
+def _wire(
+    settings: Settings,
+    create: bool,
+    clock: Clock,
+    store: Store | None,
+    overrides: dict[str, Any],
+) -> Services:
     # DESIGN §6: a new home is 0750. Only what is missing is made: the box's directories
     # (kiosk_base: setgid, group-writable where the kiosk writes) keep their modes.
     for directory, mode in (
@@ -104,8 +132,6 @@ def _build(settings: Settings, create: bool, overrides: dict[str, Any]) -> Servi
         (settings.keys_dir, 0o750),
     ):
         directory.mkdir(mode=mode, parents=True, exist_ok=True)
-    if create:
-        open_database(settings.db_path, clock.now)
     audit_signer: Signer = overrides.pop("audit_signer", None) or FileSigner(
         settings.keys_dir, "audit"
     )
@@ -121,7 +147,9 @@ def _build(settings: Settings, create: bool, overrides: dict[str, Any]) -> Servi
     sealer: Sealer = overrides.pop("sealer", None) or configured_sealer(settings)
     if overrides:
         raise TypeError(f"unknown overrides: {sorted(overrides)}")
-    ctx = Context(settings, clock, audit_signer, label_signer)
+    if store is None:
+        store = open_store(settings.db_path, clock.now, create=create)
+    ctx = Context(settings, clock, audit_signer, label_signer, store)
     selfcheck = SelfCheckService(ctx)
     return Services(
         ctx=ctx,

@@ -71,8 +71,6 @@ def cmd_device_add(services: Services, args: argparse.Namespace, out: Output) ->
 
 
 def cmd_device_list(services: Services, args: argparse.Namespace, out: Output) -> int:
-    from appliance.store.custody import unit_status  # read-only listing for IT
-
     rows = [
         {
             "serial": s.recorder.serial,
@@ -82,7 +80,7 @@ def cmd_device_list(services: Services, args: argparse.Namespace, out: Output) -
             "holder": s.holder_badge or "",
             "since": out.time(s.since) if s.since else "",
         }
-        for s in unit_status()
+        for s in services.store.custody.unit_status()  # read-only listing for IT
     ]
     out.table(rows, ("serial", "brand", "model", "state", "holder", "since"))
     return EXIT_OK
@@ -247,7 +245,11 @@ def _run_on_home(home: Path, config_path: Path, args: argparse.Namespace, out: O
     if root_handler is not None:
         return int(root_handler(settings, owner, args, out))
     services = _open_home(settings, args)
-    return int(args.handler(services, args, out))
+    try:
+        return int(args.handler(services, args, out))
+    finally:
+        # The database is this command's own (one per Services): closed when it is done.
+        services.close()
 
 
 def _open_home(settings: config.Settings, args: argparse.Namespace) -> Services:
@@ -269,11 +271,15 @@ def _open_home(settings: config.Settings, args: argparse.Namespace) -> Services:
         raise BadInput("not_initialised")
     services = open_services(settings)
     unit = services.registry.registered_unit()
+    refusal = None
     if unit is None and not getattr(args, "any_database", False):
         # Emptied or replaced: only the audit commands may look at it, to say so (§5.2).
-        raise BadInput("db_no_unit", path=str(settings.db_path))
-    if unit is not None and unit.code != settings.unit_code:
-        raise BadInput("home_other_unit", unit=unit.code, expected=settings.unit_code)
+        refusal = BadInput("db_no_unit", path=str(settings.db_path))
+    elif unit is not None and unit.code != settings.unit_code:
+        refusal = BadInput("home_other_unit", unit=unit.code, expected=settings.unit_code)
+    if refusal is not None:
+        services.close()
+        raise refusal
     return services
 
 

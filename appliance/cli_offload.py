@@ -12,6 +12,7 @@ from appliance.adapters.recorder_fs import MAX_DEPTH
 from appliance.cli_output import EXIT_OK, EXIT_REFUSED, Output, os_actor, read_pin
 from appliance.domain.errors import BadInput
 from appliance.domain.footage import ArchivedClip, stored_name
+from appliance.domain.lifecycle import JobState
 from appliance.domain.scan import SERIAL_PATTERN
 from appliance.i18n import t
 from appliance.ports import SkippedEntry
@@ -66,7 +67,7 @@ def cmd_offload(services: Services, args: argparse.Namespace, out: Output) -> in
     out.data(
         job=progress.id,
         serial=progress.serial,
-        state=progress.state,
+        state=progress.state.value,
         archived=progress.clips_new,
         already_archived=progress.clips_existing,
         failed=progress.clips_failed,
@@ -80,7 +81,7 @@ def cmd_offload(services: Services, args: argparse.Namespace, out: Output) -> in
             for entry in skipped[:NAMES_AUDITED]
         ],
     )
-    if progress.state == "done":
+    if progress.state is JobState.DONE:
         return EXIT_OK
     if progress.error.startswith("archive_full"):
         out.say("offload.archive_full")
@@ -136,7 +137,7 @@ def _clip_row(clip: ArchivedClip, out: Output) -> dict[str, Any]:
         "serial": clip.serial,
         "name": clip.source_name,
         "size": clip.size,
-        "duration": "" if clip.duration_seconds is None else f"{clip.duration_seconds:.1f}",
+        "duration": "" if (seconds := clip.media.duration_seconds) is None else f"{seconds:.1f}",
         "flags": ",".join(sorted(f.value for f in clip.flags)),
         "cases": ",".join(clip.cases),
         "sha256": clip.sha256,

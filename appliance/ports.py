@@ -8,7 +8,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
-from appliance.domain.footage import SkipReason
+from appliance.domain.footage import MediaInfo, SkipReason
+
+# Re-exported: a driver's status() is a port's answer.
+from appliance.domain.readings import DeviceStatus as DeviceStatus
 
 
 class Clock(Protocol):
@@ -42,18 +45,6 @@ class DeviceIdentity:
     serial: str
     brand: str = ""
     model: str = ""
-
-
-@dataclass(frozen=True)
-class DeviceStatus:
-    """What a recorder can report of itself for the pre-shift check (Art. 4); None = unknown."""
-
-    main_battery_percent: int | None = None
-    spare_battery_percent: int | None = None
-    free_bytes: int | None = None
-    total_bytes: int | None = None
-    device_clock: datetime | None = None
-    bitrate_bps: int | None = None
 
 
 @dataclass(frozen=True)
@@ -113,27 +104,10 @@ class RecorderDriver(Protocol):
         ...
 
 
-@dataclass(frozen=True)
-class ProbeResult:
-    """What ffprobe could read of a file; `readable` False when it read nothing."""
-
-    readable: bool
-    damaged: bool = False
-    duration_seconds: float | None = None
-    container: str = ""
-    video_codec: str = ""
-    audio_codec: str = ""
-    width: int | None = None
-    height: int | None = None
-    has_audio: bool = False
-    recorded_at: datetime | None = None
-    error: str = ""
-
-
 class MediaProbe(Protocol):
     """Reads a media file's metadata (ffprobe, with a timeout and file protocol only)."""
 
-    def probe(self, path: Path) -> ProbeResult:
+    def probe(self, path: Path) -> MediaInfo:
         """Metadata of the file at path; never raises for a bad file."""
         ...
 

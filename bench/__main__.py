@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from appliance.demo import make_home
-from appliance.store.db import close_database
 from bench import checkpoint
 from bench.data import build, card_path, split_cards
 
@@ -98,8 +97,8 @@ def run_offload(name: str, cards: list[Path], total: int) -> Figure:
     """The offload service (copy, fsync, link, evict, re-hash, probe, commit), own process."""
     home = OUT / "home"
     shutil.rmtree(home, ignore_errors=True)
-    make_home(home, language="en")
-    close_database()
+    services, _ = make_home(home, language="en")
+    services.close()
     drop_caches()
     cpu = _children_cpu()
     process = subprocess.Popen(

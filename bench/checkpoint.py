@@ -28,12 +28,12 @@ ROOT = Path(__file__).resolve().parent.parent
 # What the previous release's `bwc audit checkpoint` did: walk under BEGIN IMMEDIATE.
 _LOCKED_WALK = """
 import sys
-from appliance.store.db import open_database, transaction
-from appliance.store import audit_log
+from pathlib import Path
+from appliance.store.home import open_store
 from appliance.domain.audit import walk
-open_database(__import__("pathlib").Path(sys.argv[1]))
-with transaction():
-    report = walk(audit_log.iterate())
+store = open_store(Path(sys.argv[1]), create=False)
+with store.transaction():
+    report = walk(store.audit_log.iterate())
 print(report.size)
 """
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from appliance import config
 from appliance.adapters.mass_storage import MassStorageDriver
 from appliance.bootstrap import build_services
+from appliance.domain.lifecycle import JobState
 from bench.data import RECORDERS
 
 
@@ -46,13 +47,13 @@ def main(argv: list[str]) -> int:
                 "peak_rss_mib": _peak_rss_mib(),
                 "probe_peak_rss_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
                 "seconds": seconds,
-                "states": [r.state for r in results],
+                "states": [r.state.value for r in results],
                 "clips": sum(r.clips_new + r.clips_existing for r in results),
                 "bytes": sum(r.bytes_done for r in results),
             }
         )
     )
-    return 0 if all(r.state == "done" for r in results) else 1
+    return 0 if all(r.state is JobState.DONE for r in results) else 1
 
 
 if __name__ == "__main__":

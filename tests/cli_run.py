@@ -11,8 +11,6 @@ from appliance import config
 from appliance.bootstrap import open_services
 from appliance.domain.audit import AuditEvent
 from appliance.domain.records import Actor
-from appliance.store import audit_log
-from appliance.store.db import close_database
 
 # Byte-code cached in a private prefix (start-up is most of a short command's time).
 _PYCACHE = Path(os.environ.get("TMPDIR", "/tmp")) / f"bwc-test-pycache-{os.getuid()}"
@@ -62,11 +60,11 @@ class Result:
 
 def events(home: Path) -> list[AuditEvent]:
     """The home's audit log as it stands (read in this process, then closed)."""
-    open_services(config.load(home, home / "kiosk.toml"))
+    services = open_services(config.load(home, home / "kiosk.toml"))
     try:
-        return list(audit_log.iterate())
+        return list(services.store.audit_log.iterate())
     finally:
-        close_database()
+        services.close()
 
 
 def verify_clean(home: Path) -> None:
@@ -76,4 +74,4 @@ def verify_clean(home: Path) -> None:
         result = services.audit.verify(Actor("test", "system", services.settings.unit_code))
         assert result.clean, result
     finally:
-        close_database()
+        services.close()

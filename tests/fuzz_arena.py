@@ -22,7 +22,6 @@ from appliance.bootstrap import open_services
 from appliance.demo import make_home
 from appliance.domain.checks import ALL_ITEMS
 from appliance.domain.records import Actor
-from appliance.store.db import close_database, database, transaction
 from tests.accounts import unseal_tree
 from tests.conftest import DEMO_PINS
 from tests.fuzz_cli import Paths
@@ -68,7 +67,7 @@ def verify_clean(home: Path, orphans_expected: bool = False) -> None:
     try:
         result = services.audit.verify(SETUP)
     finally:
-        close_database()
+        services.close()
     if not orphans_expected:
         assert result.clean, (home, result)
         return
@@ -84,8 +83,8 @@ def _cheap_pins(home: Path) -> None:
     code while costing microseconds instead of 50 ms: 2,000 examples fit in the budget.
     """
     services = open_services(config.load(home, home / "kiosk.toml"))
-    connection: sqlite3.Connection = database.connection()  # type: ignore[no-untyped-call]
-    with transaction():
+    connection: sqlite3.Connection = services.store.database.connection()  # type: ignore[no-untyped-call]
+    with services.store.transaction():
         for badge, pin in DEMO_PINS.items():
             salt = os.urandom(16)
             digest = hashlib.scrypt(pin.encode(), salt=salt, n=16, r=1, p=1, dklen=32)
@@ -101,7 +100,7 @@ def _cheap_pins(home: Path) -> None:
             )
             connection.execute("UPDATE person SET pin_hash = ? WHERE badge = ?", (text, badge))
         services.ctx.record(SETUP, "test_setup", "person", "*", note="cheap PIN hashes")
-    close_database()
+    services.close()
 
 
 def _empty_database(path: Path) -> None:
@@ -144,7 +143,6 @@ class Arena:
         self._held: sqlite3.Connection | None = None
 
     def close(self) -> None:
-        close_database()
         self._stack.close()
 
     def _build_template(self, home: Path, clips: list[Path]) -> Path:
@@ -161,7 +159,7 @@ class Arena:
         inputs = self.root / "inputs"
         inputs.mkdir()
         services.audit.checkpoint(SETUP, inputs / "checkpoint.txt")
-        close_database()
+        services.close()
         _cheap_pins(home)
         verify_clean(home)
         return home
@@ -248,7 +246,6 @@ class Arena:
 
     def check(self, condition: str, home: Path, before: Fingerprint, initialised: bool) -> None:
         """Assert the example left the home consistent (or, where it could not act, untouched)."""
-        close_database()
         leftovers = [p for p in (self.root / "outputs").rglob(".*.tmp")]
         assert leftovers == [], leftovers  # an atomic write never leaves its temporary file
         # Compared while the other reader still holds the database (its -wal, -shm too).

@@ -101,6 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         seeded, badges = make_home(language=demo_language(os.environ))
         # The demo seeds its home like `bwc init` would; the kiosk then holds public keys only.
         services = build_kiosk_services(seeded.settings)
+        seeded.close()
         log_to(services.settings.home)
         hands = demo_hands(services)
         # As on the box, the dock service is its own process (DESIGN §1).

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from appliance.ports import ProbeResult
+from appliance.domain.footage import MediaInfo
 
 FFPROBE = "ffprobe"
 
@@ -74,7 +74,7 @@ class FfprobeProbe:
         self._timeout = timeout_seconds
         self._binary = binary
 
-    def probe(self, path: Path) -> ProbeResult:
+    def probe(self, path: Path) -> MediaInfo:
         """What ffprobe reads of the file; never raises for a bad file."""
         try:
             done = subprocess.run(  # noqa: S603 -- fixed binary, no shell, file: only
@@ -84,40 +84,40 @@ class FfprobeProbe:
                 check=False,
             )
         except subprocess.TimeoutExpired:
-            return ProbeResult(readable=False, error="ffprobe timed out")
+            return MediaInfo(readable=False, error="ffprobe timed out")
         except OSError as exc:
-            return ProbeResult(readable=False, error=f"ffprobe could not run: {exc}")
+            return MediaInfo(readable=False, error=f"ffprobe could not run: {exc}")
         errors = done.stderr.decode("utf-8", "replace").strip()
         refused = _REFUSED_FORMAT.search(errors)
         if refused is not None:
-            return ProbeResult(readable=False, error=f"not a recorder format: {refused.group(1)}")
+            return MediaInfo(readable=False, error=f"not a recorder format: {refused.group(1)}")
         if done.returncode != 0:
-            return ProbeResult(readable=False, error=errors[-400:] or f"exit {done.returncode}")
+            return MediaInfo(readable=False, error=errors[-400:] or f"exit {done.returncode}")
         try:
             report = json.loads(done.stdout.decode("utf-8", "replace"))
         except ValueError:
-            return ProbeResult(readable=False, error="ffprobe output is not JSON")
+            return MediaInfo(readable=False, error="ffprobe output is not JSON")
         return interpret(report, errors)
 
 
-def interpret(report: dict[str, Any], errors: str) -> ProbeResult:
-    """A ProbeResult from ffprobe's JSON and its error output."""
+def interpret(report: dict[str, Any], errors: str) -> MediaInfo:
+    """A MediaInfo from ffprobe's JSON and its error output."""
     streams = [s for s in report.get("streams", []) if isinstance(s, dict)]
     fmt = report.get("format", {}) if isinstance(report.get("format"), dict) else {}
     video = next((s for s in streams if s.get("codec_type") == "video"), None)
     audio = next((s for s in streams if s.get("codec_type") == "audio"), None)
     if video is None and audio is None:
         # Footage is sound and pictures; a guess of "lyrics" or "data" in random bytes is not.
-        return ProbeResult(readable=False, error=errors[-400:] or "no audio or video stream")
+        return MediaInfo(readable=False, error=errors[-400:] or "no audio or video stream")
     read = [_packets(s) for s in (video, audio) if s]
     if not any(read):
         # Streams declared but no packet of them in the file: a reference movie whose media
         # lives elsewhere, or an index with nothing behind it. Nothing of it is footage.
-        return ProbeResult(readable=False, error=errors[-400:] or "no audio or video data")
+        return MediaInfo(readable=False, error=errors[-400:] or "no audio or video data")
     duration = _float(fmt.get("duration"))
     empty_stream = not all(read)
     damaged = bool(errors) or duration is None or empty_stream or _cut_transport_stream(fmt)
-    return ProbeResult(
+    return MediaInfo(
         readable=True,
         damaged=damaged,
         duration_seconds=duration,

@@ -30,6 +30,14 @@ class AuditEvent:
     hash: str
 
 
+@dataclass(frozen=True)
+class ChainHead:
+    """A head of the chain: the event's seq and hash (a walk's bookmark, DESIGN §5.2)."""
+
+    seq: int
+    hash: str
+
+
 _CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 # The string escaping that encoder uses (ensure_ascii=False), for event_hash's fast path.
 _quoted = json.encoder.encode_basestring

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from appliance.domain.lifecycle import JobState
+
 
 class ClipFlag(StrEnum):
     """What the kiosk tells the unit head about a clip; the names are part of the contract."""
@@ -60,6 +62,52 @@ def flags_from_text(text: str) -> frozenset[ClipFlag]:
 
 
 @dataclass(frozen=True)
+class MediaInfo:
+    """What a media file says of itself (DESIGN §4 step 5): the probe's answer, and the part
+    of a clip row that holds it; `readable` False when the probe could read nothing."""
+
+    readable: bool
+    damaged: bool = False
+    duration_seconds: float | None = None
+    container: str = ""
+    video_codec: str = ""
+    audio_codec: str = ""
+    width: int | None = None
+    height: int | None = None
+    has_audio: bool = False
+    # The start of the recording on the recorder's own clock: the file's metadata, else (at
+    # ingest) the file's modified time. The true time is the clip's drift-corrected one.
+    recorded_at: datetime | None = None
+    error: str = ""
+
+    @property
+    def flags(self) -> frozenset[ClipFlag]:
+        """The flags that follow from what could be read."""
+        return probe_flags(self.readable, self.damaged, self.has_audio)
+
+
+@dataclass(frozen=True)
+class NewClip:
+    """A verified clip about to be committed (DESIGN §4 step 6)."""
+
+    sha256: str
+    size: int
+    serial: str
+    unit_code: str
+    source_name: str
+    job_id: int | None
+    archived_at: datetime
+    # Drift-corrected (DESIGN §7); the device's own time is media.recorded_at.
+    recorded_at: datetime | None
+    day: str
+    session_id: int | None
+    holder_badge: str | None
+    media: MediaInfo
+    # The media's own flags and those of the offload (gap, foreign unit).
+    flags: frozenset[ClipFlag]
+
+
+@dataclass(frozen=True)
 class ArchivedClip:
     """One clip in the archive: its content hash, where it came from, and whose it is (Art. 8)."""
 
@@ -69,21 +117,33 @@ class ArchivedClip:
     serial: str
     unit_code: str
     source_name: str
+    job_id: int | None
     archived_at: datetime
-    recorded_at: datetime | None = None
-    day: str = ""
-    holder_badge: str | None = None
-    session_id: int | None = None
-    duration_seconds: float | None = None
-    container: str = ""
-    video_codec: str = ""
-    audio_codec: str = ""
-    width: int | None = None
-    height: int | None = None
-    has_audio: bool = False
-    flags: frozenset[ClipFlag] = field(default_factory=frozenset)
+    recorded_at: datetime | None
+    day: str
+    holder_badge: str | None
+    session_id: int | None
+    media: MediaInfo
+    flags: frozenset[ClipFlag]
     cases: tuple[str, ...] = ()
     cleared_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class StoredContent:
+    """One content the clip rows name: its hash and the size a row gives it."""
+
+    sha256: str
+    size: int
+
+
+@dataclass(frozen=True)
+class UnfinishedJob:
+    """An offload job not yet in a final state, with its staging token (DESIGN §4)."""
+
+    id: int
+    token: str
+    state: JobState
 
 
 @dataclass(frozen=True)
@@ -92,7 +152,7 @@ class OffloadProgress:
 
     id: int
     serial: str
-    state: str
+    state: JobState
     started_at: datetime
     updated_at: datetime
     finished_at: datetime | None

@@ -54,6 +54,20 @@ class CustodySession:
     started_at: datetime
     ended_at: datetime | None = None
     returned_by: str | None = None
+    # The pre-shift check passed at sign-out (Art. 4).
+    check_id: int | None = None
+
+
+@dataclass(frozen=True)
+class PreshiftCheck:
+    """The pre-shift check of one sign-out (Art. 4): each item's result, by item name."""
+
+    serial: str
+    badge: str
+    at: datetime
+    passed: bool
+    items: dict[str, str]
+    id: int = 0
 
 
 @dataclass(frozen=True)

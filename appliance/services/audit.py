@@ -14,6 +14,7 @@ from appliance.domain.archive_audit import ArchiveFinding, cross_check
 from appliance.domain.audit import (
     GENESIS_HASH,
     AuditEvent,
+    ChainHead,
     ChainReport,
     Checkpoint,
     Problem,
@@ -25,8 +26,6 @@ from appliance.domain.errors import BadInput, Refused
 from appliance.domain.projection import Difference, Projection, changes_of
 from appliance.domain.records import Actor
 from appliance.services.context import Context
-from appliance.store import alarms, audit_log, clips
-from appliance.store.db import snapshot, transaction
 from appliance.store.timefmt import to_text
 
 
@@ -97,18 +96,21 @@ class AuditService:
         with a checkpoint, proves the chain still extends it (truncation, rewrites).
         """
         checkpoint = _read_checkpoint(checkpoint_file) if checkpoint_file else None
-        with snapshot():
-            bookmark = audit_log.verified_head()
+        store = self._ctx.store
+        with store.snapshot():
+            bookmark = store.audit_log.verified_head()
             wanted = [checkpoint.size] if checkpoint else []
-            wanted += [bookmark[0]] if bookmark else []
+            wanted += [bookmark.seq] if bookmark else []
             replay = _Replay()
-            report = walk(audit_log.iterate(), wanted, replay)
+            report = walk(store.audit_log.iterate(), wanted, replay)
             difference, differences = (None, 0)
             if report.intact and not replay.problem:
-                difference, differences = audit_log.compare_state(replay.projection)
-            integrity = audit_log.integrity_problem()
+                difference, differences = store.audit_log.compare_state(replay.projection)
+            integrity = store.audit_log.integrity_problem()
             on_disk = self._archive.sizes()
-            findings = cross_check(on_disk, clips.sizes_by_hash(), alarms.quarantined_sizes())
+            findings = cross_check(
+                on_disk, store.clips.sizes_by_hash(), store.alarms.quarantined_sizes()
+            )
         head_problem = _bookmark_problem(bookmark, report)
         problem = None
         if checkpoint is not None:
@@ -126,9 +128,11 @@ class AuditService:
             replay.projection.row_count(),
             len(on_disk),
         )
-        with transaction():
+        with store.transaction():
             if result.clean:
-                audit_log.set_verified_head(report.size, report.head_hash, self._ctx.clock.now())
+                store.audit_log.set_verified_head(
+                    ChainHead(report.size, report.head_hash), self._ctx.clock.now()
+                )
             # Every read of the audit log is itself logged (DESIGN §5).
             self._ctx.record(
                 actor,
@@ -177,11 +181,14 @@ class AuditService:
         holds the write lock; writes the line to `out` (atomically) before recording it, so
         a checkpoint that could not be written out is never logged as written.
         """
-        with snapshot():
-            bookmark = audit_log.verified_head() or (0, GENESIS_HASH)
-            report = walk(audit_log.iterate(bookmark[0]), after=bookmark)
+        store = self._ctx.store
+        with store.snapshot():
+            bookmark = store.audit_log.verified_head() or ChainHead(0, GENESIS_HASH)
+            report = walk(
+                store.audit_log.iterate(bookmark.seq), after=(bookmark.seq, bookmark.hash)
+            )
         if not report.intact:
-            with transaction():
+            with self._ctx.store.transaction():
                 self._ctx.record(
                     actor,
                     "audit_checkpoint",
@@ -213,8 +220,10 @@ class AuditService:
         )
         if out is not None:
             write_atomically(out, (signed.line() + "\n").encode("ascii"))
-        with transaction():
-            audit_log.set_verified_head(report.size, report.head_hash, self._ctx.clock.now())
+        with store.transaction():
+            store.audit_log.set_verified_head(
+                ChainHead(report.size, report.head_hash), self._ctx.clock.now()
+            )
             self._ctx.record(
                 actor,
                 "audit_checkpoint",
@@ -229,11 +238,11 @@ class AuditService:
         return signed
 
 
-def _bookmark_problem(bookmark: tuple[int, str] | None, report: ChainReport) -> Problem | None:
+def _bookmark_problem(bookmark: ChainHead | None, report: ChainReport) -> Problem | None:
     """The verified head must still be a head of this chain (it is checked, not trusted)."""
     if bookmark is None or not report.intact:
         return None
-    seq, expected = bookmark
+    seq, expected = bookmark.seq, bookmark.hash
     found = (report.hash_at or {}).get(seq)
     if found is None:
         return Problem("verified_head_beyond", {"seq": seq, "size": report.size})

@@ -9,8 +9,6 @@ from appliance.domain.scan import CodeKind, ScanCode, parse_scan
 from appliance.domain.second_person import check_second_person
 from appliance.services import pins
 from appliance.services.context import Context, allowed
-from appliance.store import people
-from appliance.store.db import transaction
 
 MAX_FAILED_PINS = 5
 
@@ -37,7 +35,7 @@ class AuthService:
         try:
             return parse_scan(raw, unit, self._ctx.label_signer.verify, expect)
         except BadInput as bad:
-            with transaction():
+            with self._ctx.store.transaction():
                 # The raw text is untrusted: only its length goes to the log.
                 self._ctx.record(
                     anonymous(unit),
@@ -53,9 +51,9 @@ class AuthService:
     def identify(self, raw: str) -> Person:
         """The person a scanned badge names; unknown badges are refused and audited."""
         code = self.read_code(raw, CodeKind.BADGE)
-        person = people.get(code.value)
+        person = self._ctx.store.people.get(code.value)
         if person is None:
-            with transaction():
+            with self._ctx.store.transaction():
                 self._ctx.record(
                     anonymous(self._ctx.settings.unit_code),
                     "sign_in",
@@ -70,9 +68,9 @@ class AuthService:
     def sign_in(self, badge: str, pin: str) -> Actor:
         """Check the PIN for a badge; five failures lock it until a unit head unlocks it."""
         unit = self._ctx.settings.unit_code
-        with transaction():
-            person = people.get(badge)
-            stored = people.pin_hash(badge)
+        with self._ctx.store.transaction():
+            person = self._ctx.store.people.get(badge)
+            stored = self._ctx.store.people.pin_hash(badge)
             if person is None or stored is None:
                 self._ctx.record(
                     anonymous(unit), "sign_in", "person", badge, "refused", reason="unknown_badge"
@@ -96,7 +94,7 @@ class AuthService:
             elif not pins.matches(pin, stored):
                 failed = person.failed_pins + 1
                 locked = failed >= MAX_FAILED_PINS
-                people.set_pin_state(badge, failed, locked)
+                self._ctx.store.people.set_pin_state(badge, failed, locked)
                 self._ctx.record(
                     actor_of(person),
                     "sign_in",
@@ -114,14 +112,14 @@ class AuthService:
                 )
             else:
                 if person.failed_pins:
-                    people.set_pin_state(badge, 0, False)
+                    self._ctx.store.people.set_pin_state(badge, 0, False)
                 self._ctx.record(actor_of(person), "sign_in", "person", badge)
                 return actor_of(person)
         raise refusal
 
     def sign_off(self, actor: Actor, reason: str = "user") -> None:
         """Record the end of a kiosk session (by the user or the idle timeout)."""
-        with transaction():
+        with self._ctx.store.transaction():
             self._ctx.record(actor, "sign_off", "person", actor.actor_id, reason=reason)
 
     def sign_in_scanned(self, raw: str, pin: str) -> Actor:
@@ -139,18 +137,20 @@ class AuthService:
             alone = allowed(actor, Action.UNLOCK_BADGE)
             if not alone and not allowed(actor, Action.UNLOCK_WITH_SECOND):
                 raise Refused("permission_denied", action="unlock_badge", role=actor.role)
-            person = people.get(badge)
+            person = self._ctx.store.people.get(badge)
             if person is None:
                 raise Refused("unknown_badge")
             if alone and person.unit_code != actor.unit_code:
                 raise Refused("permission_denied", action="unlock_badge", role=actor.role)
             if not alone or confirmer is not None:
                 confirm_badge = None if confirmer is None else confirmer.actor_id
-                second = None if confirm_badge is None else people.get(confirm_badge)
+                second = (
+                    None if confirm_badge is None else self._ctx.store.people.get(confirm_badge)
+                )
                 check_second_person(confirm_badge, second, actor.unit_code, {badge, actor.actor_id})
             if not person.locked:
                 raise Refused("badge_not_locked", badge=badge)
-            people.set_pin_state(badge, 0, False)
+            self._ctx.store.people.set_pin_state(badge, 0, False)
             self._ctx.record(
                 actor,
                 "unlock_badge",

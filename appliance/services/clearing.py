@@ -10,8 +10,6 @@ from appliance.domain.lifecycle import ClipEvent, ClipStage, next_clip_stage
 from appliance.domain.records import Actor
 from appliance.ports import ClipRef, RecorderDriver
 from appliance.services.context import Context
-from appliance.store import clips, offload_jobs
-from appliance.store.db import transaction
 
 
 def clear_recorder(
@@ -31,7 +29,7 @@ def clear_recorder(
     rows = {}
     for clip in listed:
         entry = committed.get(clip.name)
-        row = clips.get(entry[0]) if entry else None
+        row = ctx.store.clips.get(entry[0]) if entry else None
         if row is None or not archive.exists(row.sha256):
             return f"clear_refused: {stored_name(clip.name)} is not archived"
         # The table is the rule: only a committed clip may be cleared.
@@ -49,7 +47,7 @@ def clear_recorder(
             # The file changed since it was copied: what would be deleted was never verified.
             return f"source_changed: {stored_name(clip.name)}"
         row = rows[clip.name]
-        with transaction():
+        with ctx.store.transaction():
             ctx.record(
                 actor,
                 "clip_clear",
@@ -63,7 +61,7 @@ def clear_recorder(
         try:
             driver.delete(clip)
         except OSError as exc:
-            with transaction():
+            with ctx.store.transaction():
                 ctx.record(
                     actor,
                     "clip_clear",
@@ -75,9 +73,9 @@ def clear_recorder(
                     error=str(exc.strerror),
                 )
             return f"clear_failed: {exc.strerror}"
-        with transaction():
-            clips.mark_cleared(row.id, ctx.clock.now())
-            offload_jobs.count_clip(job_id, ctx.clock.now(), "cleared")
+        with ctx.store.transaction():
+            ctx.store.clips.mark_cleared(row.id, ctx.clock.now())
+            ctx.store.jobs.count_clip(job_id, ctx.clock.now(), "cleared")
             ctx.record(
                 actor,
                 "clip_cleared",

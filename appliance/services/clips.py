@@ -10,7 +10,6 @@ from appliance.domain.footage import ArchivedClip
 from appliance.domain.records import Actor
 from appliance.domain.roles import Role
 from appliance.services.context import Context
-from appliance.store import clips
 
 
 class ClipService:
@@ -27,15 +26,15 @@ class ClipService:
         job_id: int | None = None,
     ) -> list[ArchivedClip]:
         """Clips matching every given filter, in recording order."""
-        return clips.listing(day, holder_badge, case_number, job_id)
+        return self._ctx.store.clips.listing(day, holder_badge, case_number, job_id)
 
     def get(self, clip_id: int) -> ArchivedClip | None:
         """One clip, with the cases it is filed under."""
-        return clips.get(clip_id)
+        return self._ctx.store.clips.get(clip_id)
 
     def unfiled(self, holder_badge: str) -> list[ArchivedClip]:
         """A holder's clips not yet filed under any case (the filing screen's list)."""
-        return [c for c in clips.listing(holder_badge=holder_badge) if not c.cases]
+        return [c for c in self._ctx.store.clips.listing(holder_badge=holder_badge) if not c.cases]
 
     def file(self, actor: Actor, clip_ids: Sequence[int], case_number: str) -> list[int]:
         """File clips under a case, all or none; returns the ids newly filed.
@@ -53,13 +52,13 @@ class ClipService:
                 raise Refused("permission_denied", action="file_clip", role=actor.role) from None
             now = self._ctx.clock.now()
             for clip_id in ids:
-                clip = clips.get(clip_id)
+                clip = self._ctx.store.clips.get(clip_id)
                 if clip is None:
                     raise Refused("unknown_clip", clip=clip_id)
                 used = filing_permission(
                     actor.actor_id, role, actor.unit_code, clip.holder_badge, clip.unit_code
                 )
-                if clips.file_case(clip_id, number, actor.actor_id, now):
+                if self._ctx.store.clips.file_case(clip_id, number, actor.actor_id, now):
                     newly.append(clip_id)
                     self._ctx.record(
                         actor,

@@ -1,4 +1,4 @@
-"""Provides the context every service shares: settings, clock, keys, and the audit trail."""
+"""Provides the context every service shares: settings, clock, keys, the store, the audit trail."""
 
 from __future__ import annotations
 
@@ -11,8 +11,7 @@ from appliance.domain.errors import Refusal, Refused
 from appliance.domain.records import Actor
 from appliance.domain.roles import Action, Role, is_allowed
 from appliance.ports import Clock, Signer
-from appliance.store import audit_log
-from appliance.store.db import transaction
+from appliance.store.home import Store
 
 
 def allowed(actor: Actor, action: Action) -> bool:
@@ -31,6 +30,8 @@ class Context:
     clock: Clock
     audit_signer: Signer
     label_signer: Signer
+    # The home's database: every service reads and writes through it, and only it.
+    store: Store
 
     def record(
         self,
@@ -47,7 +48,7 @@ class Context:
         The leading parameters are positional-only, so a detail may be called anything
         (`action`, `role`, …) without clashing with them.
         """
-        audit_log.append(
+        self.store.audit_log.append(
             self.clock.now(),
             actor.actor_id,
             actor.role,
@@ -67,10 +68,10 @@ class Context:
         Every refusal changes nothing, and every refusal is in the log (DESIGN §5).
         """
         try:
-            with transaction():
+            with self.store.transaction():
                 yield
         except Refusal as refusal:
-            with transaction():
+            with self.store.transaction():
                 self.record(
                     actor,
                     action,
@@ -86,7 +87,7 @@ class Context:
         """Raise Refused('permission_denied') unless allowed; every denial is audited (§6)."""
         if allowed(actor, action):
             return
-        with transaction():
+        with self.store.transaction():
             self.record(
                 actor,
                 action.value,

@@ -9,11 +9,17 @@ from appliance.domain import custody as rules
 from appliance.domain.checks import ALL_ITEMS, CheckItem, open_items
 from appliance.domain.custody import CustodyEvent, RecorderState
 from appliance.domain.errors import Refused
-from appliance.domain.records import Actor, CustodySession, Recorder, RecorderStatus
+from appliance.domain.records import (
+    Actor,
+    CustodySession,
+    PreshiftCheck,
+    Recorder,
+    RecorderStatus,
+)
 from appliance.domain.roles import Action
 from appliance.services.context import Context
 from appliance.services.selfcheck import SelfCheckService
-from appliance.store import custody, people, recorders
+from appliance.store.recorders import RecorderRepository
 
 
 @dataclass(frozen=True)
@@ -51,11 +57,11 @@ class CustodyService:
         recorder hears it before checking five items; sign_out applies them all again.
         """
         with self._ctx.audited(actor, "sign_out", "recorder", serial):
-            person = people.get(actor.actor_id)
+            person = self._ctx.store.people.get(actor.actor_id)
             if person is None:
                 raise Refused("unknown_badge")
-            recorder = _known(serial)
-            held = [s.serial for s in custody.open_for_holder(person.badge)]
+            recorder = _known(self._ctx.store.recorders, serial)
+            held = [s.serial for s in self._ctx.store.custody.open_for_holder(person.badge)]
             rules.check_sign_out(person, recorder, held, [])
         return self.checklist(serial)
 
@@ -64,8 +70,8 @@ class CustodyService:
     ) -> CustodySession:
         """Hand a recorder to the signed-in person, or raise Refused and change nothing."""
         with self._ctx.audited(actor, "sign_out", "recorder", serial):
-            person = people.get(actor.actor_id)
-            recorder = recorders.get(serial)
+            person = self._ctx.store.people.get(actor.actor_id)
+            recorder = self._ctx.store.recorders.get(serial)
             if person is None:
                 raise Refused("unknown_badge")
             if recorder is None:
@@ -73,36 +79,37 @@ class CustodyService:
             lines = self.checklist(serial)
             measured = {ln.item: ln.measured_ok for ln in lines if ln.measured_ok is not None}
             still_open = open_items(measured, confirmed)
-            held = [s.serial for s in custody.open_for_holder(person.badge)]
+            held = [s.serial for s in self._ctx.store.custody.open_for_holder(person.badge)]
             now = self._ctx.clock.now()
             failed = [f"{ln.item.value} ({ln.reading})" for ln in lines if ln.measured_ok is False]
             unconfirmed = [i.value for i in still_open if measured.get(i) is None]
             rules.check_sign_out(person, recorder, held, unconfirmed, failed)
             new_state = rules.next_state(recorder.state, CustodyEvent.SIGN_OUT)
             items = {item.value: _item_result(item, measured, confirmed) for item in ALL_ITEMS}
-            check_id = custody.record_check(serial, person.badge, now, True, items)
-            if not recorders.set_state(serial, recorder.state, new_state):
+            check = PreshiftCheck(serial, person.badge, now, True, items)
+            check_id = self._ctx.store.custody.record_check(check)
+            if not self._ctx.store.recorders.set_state(serial, recorder.state, new_state):
                 raise Refused("recorder_not_available", serial=serial, state="changed")
-            session = custody.open_session(serial, person.badge, now, check_id)
+            session = self._ctx.store.custody.open_session(serial, person.badge, now, check_id)
             self._ctx.record(actor, "sign_out", "recorder", serial, session=session.id, check=items)
             return session
 
     def return_recorder(self, actor: Actor, serial: str) -> CustodySession:
         """Close the custody session: by the holder, or by a unit head on their behalf (Art. 7)."""
         with self._ctx.audited(actor, "return", "recorder", serial):
-            recorder = _known(serial)
-            person = people.get(actor.actor_id)
+            recorder = _known(self._ctx.store.recorders, serial)
+            person = self._ctx.store.people.get(actor.actor_id)
             if person is None:
                 raise Refused("unknown_badge")
-            session = custody.open_for_recorder(serial)
+            session = self._ctx.store.custody.open_for_recorder(serial)
             holder = session.holder_badge if session else ""
             used = rules.check_return(person, holder, recorder)
             if session is None:
                 raise Refused("recorder_not_signed_out", serial=serial)
             new_state = rules.next_state(recorder.state, CustodyEvent.RETURN)
             now = self._ctx.clock.now()
-            recorders.set_state(serial, recorder.state, new_state)
-            custody.close_session(session.id, now, person.badge)
+            self._ctx.store.recorders.set_state(serial, recorder.state, new_state)
+            self._ctx.store.custody.close_session(session.id, now, person.badge)
             self._ctx.record(
                 actor,
                 "return",
@@ -112,31 +119,39 @@ class CustodyService:
                 holder=holder,
                 on_behalf=used is Action.RETURN_FOR_OTHER,
             )
-            return CustodySession(session.id, serial, holder, session.started_at, now, person.badge)
+            return CustodySession(
+                session.id,
+                serial,
+                holder,
+                session.started_at,
+                now,
+                person.badge,
+                session.check_id,
+            )
 
     def held_by(self, badge: str) -> list[CustodySession]:
         """What a person holds now."""
-        return custody.open_for_holder(badge)
+        return self._ctx.store.custody.open_for_holder(badge)
 
     def session_of(self, serial: str) -> CustodySession | None:
         """The custody session in force for a recorder."""
-        return custody.open_for_recorder(serial)
+        return self._ctx.store.custody.open_for_recorder(serial)
 
     def unit_status(self, actor: Actor) -> list[RecorderStatus]:
         """Every recorder with its holder and since when, for the unit head (Art. 14)."""
         self._ctx.require(actor, Action.VIEW_UNIT_STATUS, "unit", actor.unit_code)
-        return custody.unit_status()
+        return self._ctx.store.custody.unit_status()
 
     def available(self, actor: Actor) -> list[Recorder]:
         """The recorders of the actor's unit that can be signed out now."""
         return [
             r
-            for r in recorders.all_recorders()
+            for r in self._ctx.store.recorders.all_recorders()
             if r.state is RecorderState.AVAILABLE and r.unit_code == actor.unit_code
         ]
 
 
-def _known(serial: str) -> Recorder:
+def _known(recorders: RecorderRepository, serial: str) -> Recorder:
     recorder = recorders.get(serial)
     if recorder is None:
         raise Refused("unknown_recorder", serial=serial)

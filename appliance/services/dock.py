@@ -25,7 +25,6 @@ from appliance.safe_text import printable
 from appliance.services.context import Context
 from appliance.services.offload import OffloadService
 from appliance.services.selfcheck import SelfCheckService
-from appliance.store.db import transaction
 
 Predicate = Callable[[DockEvent], DriverRule | None]
 
@@ -109,7 +108,7 @@ class DockService:
         rule = self._predicate(event)
         if rule is None:
             # Art. 12(2): nobody copies footage privately; other USB storage is refused.
-            with transaction():
+            with self._ctx.store.transaction():
                 self._ctx.record(
                     self._actor,
                     "usb_refused",
@@ -124,7 +123,7 @@ class DockService:
         try:
             driver = self._driver(event, rule, name)
         except OSError as exc:
-            with transaction():
+            with self._ctx.store.transaction():
                 self._ctx.record(
                     self._actor,
                     "dock_failed",
@@ -168,7 +167,7 @@ class DockService:
             # stays on the card, and the officer waiting at the kiosk is told why.
             name = event.serial or Path(event.devnode).name
             return self._unidentified(event, name, "no_identity")
-        with transaction():
+        with self._ctx.store.transaction():
             self._ctx.record(
                 self._actor, "docked", "recorder", serial, devnode=printable(event.devnode)
             )
@@ -184,7 +183,7 @@ class DockService:
         return DockOutcome(event.devnode, label, refused=reason, progress=progress)
 
     def _released(self, event: DockEvent) -> None:
-        with transaction():
+        with self._ctx.store.transaction():
             self._ctx.record(self._actor, "undocked", "usb_device", printable(event.devnode))
 
     def serve(

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from appliance.adapters.archive_fs import ArchiveFS
+from appliance.domain.alarms import FixityRun
 from appliance.domain.records import Actor
+from appliance.services.alarms import raise_alarm
 from appliance.services.context import Context
-from appliance.store import alarms, clips
-from appliance.store.db import transaction
 
 
 @dataclass
@@ -36,7 +36,8 @@ class FixityService:
         """Re-hash every archived content (or a random sample); mismatches raise alarms."""
         report = FixityReport()
         buffer = self._archive.new_buffer()
-        for sha256, _size in clips.sample_hashes(sample):
+        for content in self._ctx.store.clips.sample_hashes(sample):
+            sha256 = content.sha256
             report.checked += 1
             try:
                 on_disk = self._archive.rehash(sha256, buffer)
@@ -50,10 +51,11 @@ class FixityService:
                 # Art. 11: an original that changed is evidence lost; a person must act.
                 report.mismatched.append(sha256)
                 self._alarm("fixity_mismatch", sha256, actor)
-        with transaction():
-            alarms.record_fixity(
+        with self._ctx.store.transaction():
+            run = FixityRun(
                 self._ctx.clock.now(), report.checked, len(report.mismatched), len(report.missing)
             )
+            self._ctx.store.alarms.record_fixity(run)
             self._ctx.record(
                 actor,
                 "fixity_verify",
@@ -68,6 +70,4 @@ class FixityService:
         return report
 
     def _alarm(self, kind: str, sha256: str, actor: Actor) -> None:
-        with transaction():
-            alarm = alarms.raise_alarm(self._ctx.clock.now(), "critical", kind, sha256)
-            self._ctx.record(actor, "alarm_raised", "alarm", str(alarm), kind=kind, sha256=sha256)
+        raise_alarm(self._ctx, actor, "critical", kind, sha256, event={"sha256": sha256})

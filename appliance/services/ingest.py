@@ -15,20 +15,18 @@ import queue
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import tzinfo
 from pathlib import Path
 
 from appliance.adapters.archive_fs import ArchiveFS, ContentConflict
 from appliance.adapters.staging import JobStaging
 from appliance.domain.attribution import corrected_time, day_of, session_at
-from appliance.domain.footage import ClipFlag, probe_flags, stored_name
+from appliance.domain.footage import ClipFlag, NewClip, stored_name
 from appliance.domain.records import Actor, CustodySession
 from appliance.ports import ClipRef, MediaProbe, RecorderDriver
 from appliance.services.context import Context
 from appliance.services.progress import ProgressMeter
-from appliance.store import alarms, clips, offload_jobs, readings
-from appliance.store.db import transaction
 
 PROBE_WORKERS = 2
 _QUEUE_DEPTH = 3
@@ -135,7 +133,7 @@ class IngestPass:
         with self._lock:
             self._result.failed[clip.name] = reason
         self._meter.forget(clip.name)
-        with transaction():
+        with self._ctx.store.transaction():
             self._ctx.record(
                 self._actor,
                 "clip_ingest",
@@ -229,28 +227,31 @@ class IngestPass:
     def _commit(self, clip: ClipRef, sha256: str, size: int) -> None:
         facts = self._facts
         name = stored_name(clip.name)
-        existing = clips.find(facts.serial, name, sha256)
+        existing = self._ctx.store.clips.find(facts.serial, name, sha256)
         if existing is not None:
-            with transaction():
-                offload_jobs.count_clip(self._job_id, self._ctx.clock.now(), "existing")
+            with self._ctx.store.transaction():
+                self._ctx.store.jobs.count_clip(self._job_id, self._ctx.clock.now(), "existing")
                 self._ctx.record(
                     self._actor, "clip_seen_again", "clip", str(existing), job=self._job_id
                 )
             self._done(clip, existing, False)
             return
         probed = self._probe.probe(self._archive.path_for(sha256))
-        device_time = probed.recorded_at or clip.modified_at
+        # The recorder's own clock: the file's metadata, else its modified time.
+        media = replace(probed, recorded_at=probed.recorded_at or clip.modified_at)
+        device_time = media.recorded_at
         recorded = None
         if device_time is not None:
-            recorded = corrected_time(device_time, readings.drift_before(facts.serial, device_time))
+            drift = self._ctx.store.readings.drift_before(facts.serial, device_time)
+            recorded = corrected_time(device_time, drift)
         session = session_at(facts.sessions, recorded) if recorded else None
-        flags = set(probe_flags(probed.readable, probed.damaged, probed.has_audio))
+        flags = set(media.flags)
         if clip.name in facts.gap_names:
             flags.add(ClipFlag.GAP)
         if facts.foreign:
             flags.add(ClipFlag.FOREIGN_UNIT)
         now = self._ctx.clock.now()
-        row = clips.NewClip(
+        row = NewClip(
             sha256=sha256,
             size=size,
             serial=facts.serial,
@@ -258,26 +259,18 @@ class IngestPass:
             source_name=name,
             job_id=self._job_id,
             archived_at=now,
-            device_recorded_at=device_time,
             recorded_at=recorded,
             day=day_of(recorded, facts.zone) if recorded else "",
             session_id=session.id if session else None,
             holder_badge=session.holder_badge if session else None,
-            duration_seconds=probed.duration_seconds,
-            container=probed.container,
-            video_codec=probed.video_codec,
-            audio_codec=probed.audio_codec,
-            width=probed.width,
-            height=probed.height,
-            has_audio=probed.has_audio,
+            media=media,
             flags=frozenset(flags),
-            probe_error=probed.error,
         )
-        with transaction():
-            clip_id, new = clips.insert_or_find(row)
-            offload_jobs.count_clip(self._job_id, now, "new" if new else "existing")
+        with self._ctx.store.transaction():
+            clip_id, new = self._ctx.store.clips.insert_or_find(row)
+            self._ctx.store.jobs.count_clip(self._job_id, now, "new" if new else "existing")
             if new:
-                resolved = alarms.resolve_quarantine(sha256, clip_id, now)
+                resolved = self._ctx.store.alarms.resolve_quarantine(sha256, clip_id, now)
                 self._ctx.record(
                     self._actor,
                     "clip_archived",

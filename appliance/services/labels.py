@@ -10,7 +10,6 @@ from appliance.domain.records import Actor
 from appliance.domain.roles import Action
 from appliance.domain.scan import CodeKind, label_payload, label_text
 from appliance.services.context import Context
-from appliance.store import people, recorders
 
 
 class LabelService:
@@ -36,11 +35,11 @@ class LabelService:
 
     def _caption(self, kind: CodeKind, value: str) -> str:
         if kind is CodeKind.BADGE:
-            person = people.get(value)
+            person = self._ctx.store.people.get(value)
             if person is None:
                 raise Refused("unknown_badge")
             return f"{person.badge} {person.name}"
-        recorder = recorders.get(value)
+        recorder = self._ctx.store.recorders.get(value)
         if recorder is None:
             raise Refused("unknown_recorder", serial=value)
         return f"{recorder.serial} {recorder.brand} {recorder.model}"

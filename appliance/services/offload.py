@@ -18,6 +18,7 @@ from appliance.domain.lifecycle import FINAL_JOB_STATES, JobEvent, JobState, nex
 from appliance.domain.records import Actor
 from appliance.ports import ClipRef, MediaProbe, RecorderDriver, Sealer, SealReport
 from appliance.safe_text import printable
+from appliance.services.alarms import raise_alarm
 from appliance.services.clearing import clear_recorder
 from appliance.services.context import Context
 from appliance.services.ingest import IngestPass, PassResult, RecorderFacts
@@ -25,8 +26,6 @@ from appliance.services.progress import ProgressMeter
 from appliance.services.reconcile import ReconcileReport, reconcile
 from appliance.services.sealing import SealService
 from appliance.services.skipped import record_skipped
-from appliance.store import alarms, clips, custody, offload_jobs, recorders
-from appliance.store.db import transaction
 
 # DESIGN §4 step 2: a failed clip is redone from the source, a fresh copy each time.
 MAX_ATTEMPTS = 3
@@ -124,15 +123,15 @@ class OffloadService:
 
     def progress(self, job_id: int) -> OffloadProgress | None:
         """A job's progress as stored: what every screen shows."""
-        return offload_jobs.get(job_id)
+        return self._ctx.store.jobs.get(job_id)
 
     def recent(self, limit: int = 20) -> list[OffloadProgress]:
         """The newest jobs, newest first."""
-        return offload_jobs.recent(limit)
+        return self._ctx.store.jobs.recent(limit)
 
     def by_recorder(self) -> list[OffloadProgress]:
         """Each recorder's newest job (the unit head's screen, Art. 14)."""
-        return offload_jobs.latest_per_recorder()
+        return self._ctx.store.jobs.latest_per_recorder()
 
     def fail_unidentified(self, name: str, reason: str, devnode: str) -> OffloadProgress:
         """A failed job for a docked recorder the kiosk cannot name, so no screen waits on it.
@@ -141,10 +140,10 @@ class OffloadService:
         is queued and failed in one transaction and one event.
         """
         now = self._ctx.clock.now()
-        with transaction():
-            job_id = offload_jobs.create(name, self._staging.new_token(), now)
+        with self._ctx.store.transaction():
+            job_id = self._ctx.store.jobs.create(name, self._staging.new_token(), now)
             failed = next_job_state(JobState.QUEUED, JobEvent.FAIL)
-            offload_jobs.set_state(job_id, JobState.QUEUED, failed, now, reason)
+            self._ctx.store.jobs.set_state(job_id, JobState.QUEUED, failed, now, reason)
             self._ctx.record(
                 self._actor,
                 "offload_fail",
@@ -156,14 +155,14 @@ class OffloadService:
                 serial=name,
                 devnode=printable(devnode),
             )
-        progress = offload_jobs.get(job_id)
+        progress = self._ctx.store.jobs.get(job_id)
         if progress is None:
             raise LookupError(f"offload job {job_id} vanished")
         return progress
 
     def unidentified_since(self, since: datetime) -> OffloadProgress | None:
         """The newest job failed since `since` because its recorder could not be named."""
-        return offload_jobs.newest_failed(UNIDENTIFIED_ERRORS, since)
+        return self._ctx.store.jobs.newest_failed(UNIDENTIFIED_ERRORS, since)
 
     def _open(
         self, driver: RecorderDriver, serial: str | None, operator: str
@@ -172,7 +171,7 @@ class OffloadService:
         if serial is not None and identity.serial != serial:
             # Nothing is queued: footage filed under the wrong recorder would be attributed
             # to the wrong holder (Art. 10). Both serials go to the log and to the caller.
-            with transaction():
+            with self._ctx.store.transaction():
                 self._ctx.record(
                     self._actor,
                     "offload_refused",
@@ -186,8 +185,8 @@ class OffloadService:
         token = self._staging.new_token()
         staging = self._staging.open_job(token)
         try:
-            with transaction():
-                job_id = offload_jobs.create(
+            with self._ctx.store.transaction():
+                job_id = self._ctx.store.jobs.create(
                     identity.serial, token, self._ctx.clock.now(), operator=operator
                 )
                 self._ctx.record(
@@ -205,8 +204,8 @@ class OffloadService:
 
     def _move(self, job_id: int, state: JobState, event: JobEvent, error: str = "") -> JobState:
         new = next_job_state(state, event)
-        with transaction():
-            offload_jobs.set_state(job_id, state, new, self._ctx.clock.now(), error)
+        with self._ctx.store.transaction():
+            self._ctx.store.jobs.set_state(job_id, state, new, self._ctx.clock.now(), error)
             self._ctx.record(
                 self._actor,
                 f"offload_{event.value}",
@@ -236,8 +235,8 @@ class OffloadService:
             state = self._move(job_id, JobState.QUEUED, JobEvent.START)
             self._offload(job_id, state, staging, driver, clear, before_clear, committed)
         except BaseException as exc:
-            stored = offload_jobs.get(job_id)
-            current = JobState(stored.state) if stored else JobState.FAILED
+            stored = self._ctx.store.jobs.get(job_id)
+            current = stored.state if stored else JobState.FAILED
             if current not in FINAL_JOB_STATES:
                 self._move(job_id, current, JobEvent.FAIL, f"internal_error: {exc!r}")
             # What the job committed before it broke is sealed all the same (DESIGN §11).
@@ -247,7 +246,7 @@ class OffloadService:
         finally:
             staging.close()
         self._seal(job_id, committed)
-        final = offload_jobs.get(job_id)
+        final = self._ctx.store.jobs.get(job_id)
         if final is None:
             raise LookupError(f"offload job {job_id} vanished")
         return final
@@ -271,8 +270,8 @@ class OffloadService:
         facts = self._facts(serial, listed)
         now = self._ctx.clock.now()
         total = sum(c.size for c in listed)
-        with transaction():
-            offload_jobs.set_totals(job_id, total, len(listed), now)
+        with self._ctx.store.transaction():
+            self._ctx.store.jobs.set_totals(job_id, total, len(listed), now)
             self._ctx.record(
                 self._actor,
                 "offload_listed",
@@ -309,8 +308,8 @@ class OffloadService:
         self._flag_coverage_gaps(listed, committed)
         if pending or result.fatal:
             at = self._ctx.clock.now()
-            with transaction():
-                offload_jobs.count_clip(job_id, at, "failed", len(pending))
+            with self._ctx.store.transaction():
+                self._ctx.store.jobs.count_clip(job_id, at, "failed", len(pending))
                 self._ctx.record(
                     self._actor,
                     "offload_clips_failed",
@@ -338,7 +337,7 @@ class OffloadService:
 
     def _seal(self, job_id: int, committed: dict[str, tuple[int, bool]]) -> None:
         """Ask the sealer for the job's archived files; a failure is an alarm, never an error."""
-        rows = (clips.get(clip_id) for clip_id, _ in committed.values())
+        rows = (self._ctx.store.clips.get(clip_id) for clip_id, _ in committed.values())
         hashes = sorted({row.sha256 for row in rows if row is not None})
         if not hashes:
             return
@@ -349,7 +348,7 @@ class OffloadService:
         self._sealing.record(self._actor, "offload_job", str(job_id), report)
 
     def _facts(self, serial: str, listed: Sequence[ClipRef]) -> RecorderFacts:
-        recorder = recorders.get(serial)
+        recorder = self._ctx.store.recorders.get(serial)
         unit = self._ctx.settings.unit_code
         # Art. 9: a recorder of another unit, or none, is still offloaded, filed under its own
         # unit, and flagged to the unit head.
@@ -358,7 +357,7 @@ class OffloadService:
             serial=serial,
             unit_code=recorder.unit_code if recorder else "",
             foreign=foreign,
-            sessions=custody.sessions_for(serial),
+            sessions=self._ctx.store.custody.sessions_for(serial),
             zone=self._zone(),
             gap_names=frozenset(numbering_gaps([c.name for c in listed])),
         )
@@ -367,39 +366,28 @@ class OffloadService:
         return local_zone(self._ctx.settings)
 
     def _flag_foreign(self, job_id: int, facts: RecorderFacts) -> None:
-        with transaction():
-            alarm = alarms.raise_alarm(
-                self._ctx.clock.now(),
-                "warning",
-                "foreign_unit",
-                facts.serial,
-                job=job_id,
-                unit=facts.unit_code or "unregistered",
-            )
-            self._ctx.record(
-                self._actor,
-                "alarm_raised",
-                "alarm",
-                str(alarm),
-                kind="foreign_unit",
-                serial=facts.serial,
-                unit=facts.unit_code or "unregistered",
-            )
+        unit = facts.unit_code or "unregistered"
+        raise_alarm(
+            self._ctx,
+            self._actor,
+            "warning",
+            "foreign_unit",
+            facts.serial,
+            detail={"job": job_id, "unit": unit},
+            event={"serial": facts.serial, "unit": unit},
+        )
 
     def _conflict(self, sha256: str, detail: str) -> None:
         """DESIGN §3.2: archived bytes that no longer match their name are a critical alarm."""
-        with transaction():
-            alarm = alarms.raise_alarm(
-                self._ctx.clock.now(), "critical", "archive_conflict", sha256, detail=detail
-            )
-            self._ctx.record(
-                self._actor,
-                "alarm_raised",
-                "alarm",
-                str(alarm),
-                kind="archive_conflict",
-                sha256=sha256,
-            )
+        raise_alarm(
+            self._ctx,
+            self._actor,
+            "critical",
+            "archive_conflict",
+            sha256,
+            detail={"detail": detail},
+            event={"sha256": sha256},
+        )
 
     def _flag_coverage_gaps(
         self, listed: Sequence[ClipRef], committed: dict[str, tuple[int, bool]]
@@ -409,18 +397,19 @@ class OffloadService:
             entry = committed.get(clip.name)
             if entry is None or not entry[1]:
                 continue
-            row = clips.get(entry[0])
+            row = self._ctx.store.clips.get(entry[0])
             if row is not None:
                 by_name[clip.name] = row
         timings = [
-            ClipTiming(name, row.recorded_at, row.duration_seconds) for name, row in by_name.items()
+            ClipTiming(name, row.recorded_at, row.media.duration_seconds)
+            for name, row in by_name.items()
         ]
         for name in sorted(coverage_gaps(timings)):
             row = by_name[name]
             if ClipFlag.GAP in row.flags:
                 continue
-            with transaction():
-                clips.add_flag(row.id, ClipFlag.GAP)
+            with self._ctx.store.transaction():
+                self._ctx.store.clips.add_flag(row.id, ClipFlag.GAP)
                 self._ctx.record(
                     self._actor,
                     "clip_flagged",

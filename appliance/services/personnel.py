@@ -14,7 +14,6 @@ from appliance.domain.roles import Action
 from appliance.domain.second_person import check_second_person, needs_second_person
 from appliance.services import pins
 from appliance.services.context import Context, allowed
-from appliance.store import custody, people
 
 
 class PersonnelService:
@@ -29,13 +28,13 @@ class PersonnelService:
             target = self._target(actor, Action.DEACTIVATE_PERSON, badge, confirmer)
             if not target.active:
                 raise Refused("person_inactive", badge=badge)
-            held = custody.open_for_holder(badge)
+            held = self._ctx.store.custody.open_for_holder(badge)
             if held:
                 # Art. 10: whoever wears it is responsible; that must not end mid-custody.
                 raise Refused("still_holding", badge=badge, serial=held[0].serial)
-            people.set_active(badge, False)
+            self._ctx.store.people.set_active(badge, False)
             self._ctx.record(actor, "deactivate_person", "person", badge, **_confirmed(confirmer))
-            return _current(badge)
+            return self._current(badge)
 
     def reset_pin(
         self, actor: Actor, badge: str, new_pin: str, confirmer: Actor | None = None
@@ -46,8 +45,8 @@ class PersonnelService:
             target = self._target(actor, Action.RESET_PIN, badge, confirmer)
             if not target.active:
                 raise Refused("person_inactive", badge=badge)
-            people.set_pin_hash(badge, pins.hash_pin(new_pin))
-            people.set_pin_state(badge, 0, False)
+            self._ctx.store.people.set_pin_hash(badge, pins.hash_pin(new_pin))
+            self._ctx.store.people.set_pin_state(badge, 0, False)
             # The PIN itself never reaches the log; was_locked says what the reset undid.
             self._ctx.record(
                 actor,
@@ -57,13 +56,13 @@ class PersonnelService:
                 was_locked=target.locked,
                 **_confirmed(confirmer),
             )
-            return _current(badge)
+            return self._current(badge)
 
     def _target(self, actor: Actor, action: Action, badge: str, confirmer: Actor | None) -> Person:
         """The person concerned, once every rule about who may touch them holds."""
         if not allowed(actor, action):
             raise Refused("permission_denied", action=action.value, role=actor.role)
-        target = people.get(badge)
+        target = self._ctx.store.people.get(badge)
         if target is None:
             raise Refused("unknown_badge")
         if target.badge == actor.actor_id:
@@ -73,18 +72,17 @@ class PersonnelService:
             raise Refused("permission_denied", action=action.value, role=actor.role)
         if confirmer is not None or needs_second_person(target.role):
             confirm_badge = None if confirmer is None else confirmer.actor_id
-            second = None if confirm_badge is None else people.get(confirm_badge)
+            second = None if confirm_badge is None else self._ctx.store.people.get(confirm_badge)
             unit = self._ctx.settings.unit_code
             check_second_person(confirm_badge, second, unit, {badge, actor.actor_id})
         return target
 
+    def _current(self, badge: str) -> Person:
+        person = self._ctx.store.people.get(badge)
+        if person is None:  # the row was just read in this transaction
+            raise Refused("unknown_badge")
+        return person
+
 
 def _confirmed(confirmer: Actor | None) -> dict[str, object]:
     return {"confirmed_by": "" if confirmer is None else confirmer.actor_id}
-
-
-def _current(badge: str) -> Person:
-    person = people.get(badge)
-    if person is None:  # the row was just read in this transaction
-        raise Refused("unknown_badge")
-    return person

@@ -7,7 +7,6 @@ import time
 
 from appliance.domain.footage import stored_name
 from appliance.services.context import Context
-from appliance.store import offload_jobs
 
 FLUSH_SECONDS = 0.5
 
@@ -73,6 +72,6 @@ class ProgressMeter:
                 return
             self._flushed = now
             done, current = self._bytes, self._current
-        offload_jobs.set_progress(
+        self._ctx.store.jobs.set_progress(
             self._job_id, self._ctx.clock.now(), done, self.rate(), stored_name(current)
         )

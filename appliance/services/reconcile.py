@@ -8,9 +8,8 @@ from appliance.adapters.archive_fs import ArchiveFS, hash_file
 from appliance.adapters.staging import StagingArea
 from appliance.domain.lifecycle import JobEvent, next_job_state
 from appliance.domain.records import Actor
+from appliance.services.alarms import raise_alarm
 from appliance.services.context import Context
-from appliance.store import alarms, clips, offload_jobs
-from appliance.store.db import transaction
 
 
 @dataclass
@@ -35,17 +34,18 @@ def reconcile(
     report = ReconcileReport()
     tokens, report.parts_removed = staging.sweep_stale()
     dead = set(tokens)
-    for job_id, token, state in offload_jobs.unfinished():
+    for job in ctx.store.jobs.unfinished():
+        job_id, token, state = job.id, job.token, job.state
         # A job is dead when its staging lock was free (swept now) or its directory is gone.
         if token not in dead and (staging.root / token).is_dir():
             continue
         new = next_job_state(state, JobEvent.INTERRUPT)
-        with transaction():
-            if offload_jobs.set_state(job_id, state, new, ctx.clock.now(), "interrupted"):
+        with ctx.store.transaction():
+            if ctx.store.jobs.set_state(job_id, state, new, ctx.clock.now(), "interrupted"):
                 ctx.record(actor, "offload_interrupt", "offload_job", str(job_id), state=new.value)
                 report.jobs_interrupted.append(job_id)
     if report.parts_removed:
-        with transaction():
+        with ctx.store.transaction():
             ctx.record(actor, "staging_swept", "staging", "-", parts=report.parts_removed)
     with staging.quiet() as quiet:
         if quiet:
@@ -55,8 +55,8 @@ def reconcile(
 
 
 def _scan(ctx: Context, archive: ArchiveFS, actor: Actor, report: ReconcileReport) -> None:
-    referenced = clips.all_hashes()
-    held = alarms.quarantined_hashes()
+    referenced = ctx.store.clips.all_hashes()
+    held = ctx.store.alarms.quarantined_hashes()
     on_disk = set()
     for sha256, path in archive.contents():
         on_disk.add(sha256)
@@ -66,8 +66,8 @@ def _scan(ctx: Context, archive: ArchiveFS, actor: Actor, report: ReconcileRepor
         # are kept, re-hashed and held for a person to review (DESIGN §4).
         matches = hash_file(path) == sha256
         size = path.stat().st_size
-        with transaction():
-            if alarms.quarantine(sha256, size, ctx.clock.now(), matches):
+        with ctx.store.transaction():
+            if ctx.store.alarms.quarantine(sha256, size, ctx.clock.now(), matches):
                 ctx.record(
                     actor,
                     "content_quarantined",
@@ -80,10 +80,6 @@ def _scan(ctx: Context, archive: ArchiveFS, actor: Actor, report: ReconcileRepor
     for sha256 in sorted(referenced - on_disk):
         # A row whose file is gone: evidence lost or moved (Art. 16(3)).
         report.missing.append(sha256)
-        if alarms.has_open_alarm("archive_missing", sha256):
+        if ctx.store.alarms.has_open_alarm("archive_missing", sha256):
             continue
-        with transaction():
-            alarm = alarms.raise_alarm(ctx.clock.now(), "critical", "archive_missing", sha256)
-            ctx.record(
-                actor, "alarm_raised", "alarm", str(alarm), kind="archive_missing", sha256=sha256
-            )
+        raise_alarm(ctx, actor, "critical", "archive_missing", sha256, event={"sha256": sha256})

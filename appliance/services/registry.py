@@ -16,8 +16,6 @@ from appliance.domain.second_person import (
 )
 from appliance.services import pins
 from appliance.services.context import Context, allowed
-from appliance.store import people, recorders
-from appliance.store.db import transaction
 
 _NAME_MAX = 64
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -46,11 +44,11 @@ class RegistryService:
 
     def registered_unit(self) -> Unit | None:
         """The unit the database holds, if any (none: not initialised, or emptied)."""
-        return people.get_unit()
+        return self._ctx.store.people.get_unit()
 
     def unit(self) -> Unit:
         """The unit, or Refused('not_initialised')."""
-        unit = people.get_unit()
+        unit = self._ctx.store.people.get_unit()
         if unit is None:
             raise Refused("not_initialised")
         return unit
@@ -59,13 +57,13 @@ class RegistryService:
         """Record the unit once (`bwc init`); a second init for the same unit is a no-op."""
         check_unit_code(code)
         name = check_name(name)
-        with transaction():
-            existing = people.get_unit()
+        with self._ctx.store.transaction():
+            existing = self._ctx.store.people.get_unit()
             if existing is not None:
                 if existing.code != code:
                     raise Refused("already_initialised", unit=existing.code)
                 return existing
-            unit = people.create_unit(code, name, self._ctx.clock.now())
+            unit = self._ctx.store.people.create_unit(Unit(code, name), self._ctx.clock.now())
             self._ctx.record(actor, "init_unit", "unit", code, name=name)
             return unit
 
@@ -97,18 +95,20 @@ class RegistryService:
             if not allowed(actor, Action.MANAGE_PEOPLE):
                 raise Refused("permission_denied", action="manage_people", role=actor.role)
             unit = self.unit()
-            if people.get(badge) is not None:
+            if self._ctx.store.people.get(badge) is not None:
                 raise Refused("badge_exists", badge=badge)
-            has_head = people.has_active(Role.UNIT_HEAD, unit.code)
+            has_head = self._ctx.store.people.has_active(Role.UNIT_HEAD, unit.code)
             bootstrap = grant_is_bootstrap(role_value, confirmer is not None, has_head)
             if needs_second_person(role_value) and not allowed(actor, Action.GRANT_ROLE):
                 raise Refused("permission_denied", action="grant_role", role=actor.role)
             if confirmer is not None or (needs_second_person(role_value) and not bootstrap):
                 confirm_badge = None if confirmer is None else confirmer.actor_id
-                second = None if confirm_badge is None else people.get(confirm_badge)
+                second = (
+                    None if confirm_badge is None else self._ctx.store.people.get(confirm_badge)
+                )
                 check_second_person(confirm_badge, second, unit.code, {badge, actor.actor_id})
             person = Person(badge, name, role_value, unit.code)
-            people.add(person, pins.hash_pin(pin), self._ctx.clock.now())
+            self._ctx.store.people.add(person, pins.hash_pin(pin), self._ctx.clock.now())
             self._ctx.record(
                 actor,
                 "add_person",
@@ -130,25 +130,25 @@ class RegistryService:
             if not allowed(actor, Action.MANAGE_DEVICES):
                 raise Refused("permission_denied", action="manage_devices", role=actor.role)
             unit = self.unit()
-            if recorders.get(serial) is not None:
+            if self._ctx.store.recorders.get(serial) is not None:
                 raise Refused("serial_exists", serial=serial)
             recorder = Recorder(serial, brand, model, unit.code, RecorderState.AVAILABLE)
-            recorders.add(recorder, self._ctx.clock.now())
+            self._ctx.store.recorders.add(recorder, self._ctx.clock.now())
             self._ctx.record(actor, "add_recorder", "recorder", serial, brand=brand, model=model)
             return recorder
 
     def people(self) -> list[Person]:
         """Everyone registered."""
-        return people.all_people()
+        return self._ctx.store.people.all_people()
 
     def recorders(self) -> list[Recorder]:
         """Every recorder registered."""
-        return recorders.all_recorders()
+        return self._ctx.store.recorders.all_recorders()
 
     def person(self, badge: str) -> Person | None:
         """One person by badge."""
-        return people.get(badge)
+        return self._ctx.store.people.get(badge)
 
     def recorder(self, serial: str) -> Recorder | None:
         """One recorder by serial."""
-        return recorders.get(serial)
+        return self._ctx.store.recorders.get(serial)

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from appliance.domain.records import Actor
 from appliance.ports import SealReport
+from appliance.services.alarms import raise_alarm
 from appliance.services.context import Context
-from appliance.store import alarms
-from appliance.store.db import transaction
 
 
 def seal_outcome(report: SealReport) -> str:
@@ -39,7 +38,7 @@ class SealService:
         **detail: object,
     ) -> None:
         """One event with the counts; a failure also raises a warning alarm, in the same commit."""
-        with transaction():
+        with self._ctx.store.transaction():
             self._ctx.record(
                 actor,
                 "archive_seal",
@@ -54,27 +53,20 @@ class SealService:
                 **detail,
             )
             if report.failed:
-                alarm = alarms.raise_alarm(
-                    self._ctx.clock.now(),
+                counts = {"failed": report.failed, "reason": report.reason}
+                raise_alarm(
+                    self._ctx,
+                    actor,
                     "warning",
                     "seal_failed",
                     f"{object_type} {object_id}",
-                    failed=report.failed,
-                    reason=report.reason,
-                )
-                self._ctx.record(
-                    actor,
-                    "alarm_raised",
-                    "alarm",
-                    str(alarm),
-                    kind="seal_failed",
-                    failed=report.failed,
-                    reason=report.reason,
+                    detail=counts,
+                    event=counts,
                 )
 
     def refuse(self, actor: Actor, reason: str) -> None:
         """Audit a sweep that was refused (not root): every refusal is in the log."""
-        with transaction():
+        with self._ctx.store.transaction():
             self._ctx.record(
                 actor, "archive_seal", "archive", "sha256", "refused", reason=reason, params={}
             )

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from appliance.domain.readings import DriftMeasure, Reading
 from appliance.domain.records import Actor
 from appliance.domain.selfcheck import Measured, Thresholds, judge
 from appliance.ports import RecorderDriver
 from appliance.services.context import Context
-from appliance.store import readings
-from appliance.store.db import transaction
 
 # A reading older than this no longer describes the recorder in the officer's hand.
 READING_MAX_AGE = timedelta(minutes=15)
@@ -36,15 +35,16 @@ class SelfCheckService:
             s.default_bitrate_bps,
         )
 
-    def take_reading(self, actor: Actor, serial: str, driver: RecorderDriver) -> readings.Reading:
+    def take_reading(self, actor: Actor, serial: str, driver: RecorderDriver) -> Reading:
         """Read the recorder, ledger its drift, sync its clock, and store the reading."""
         before = driver.status()
         offset_after: float | None = None
         if before.device_clock is not None:
             now = self._ctx.clock.now()
             offset_before = (before.device_clock - now).total_seconds()
-            with transaction():
-                readings.add_drift(serial, now, before.device_clock, offset_before)
+            with self._ctx.store.transaction():
+                drift = DriftMeasure(serial, now, before.device_clock, offset_before)
+                self._ctx.store.readings.add_drift(drift)
                 self._ctx.record(
                     actor, "clock_drift", "recorder", serial, offset_seconds=round(offset_before, 3)
                 )
@@ -55,8 +55,9 @@ class SelfCheckService:
         else:
             after = before
         at = self._ctx.clock.now()
-        with transaction():
-            readings.add_reading(serial, at, after, offset_after)
+        with self._ctx.store.transaction():
+            reading = Reading(serial, at, after, offset_after)
+            self._ctx.store.readings.add_reading(reading)
             self._ctx.record(
                 actor,
                 "reading",
@@ -67,11 +68,11 @@ class SelfCheckService:
                 free_bytes=after.free_bytes,
                 clock_offset_after_sync=offset_after,
             )
-        return readings.Reading(serial, at, after, offset_after)
+        return reading
 
     def measured(self, serial: str) -> list[Measured]:
         """The items the newest fresh reading settles; [] when there is none."""
-        reading = readings.latest_reading(serial)
+        reading = self._ctx.store.readings.latest_reading(serial)
         if reading is None or self._ctx.clock.now() - reading.at > READING_MAX_AGE:
             return []
         status = reading.status

@@ -9,8 +9,6 @@ from appliance.domain.footage import stored_name
 from appliance.domain.records import Actor
 from appliance.ports import SkippedEntry
 from appliance.services.context import Context
-from appliance.store import offload_jobs
-from appliance.store.db import transaction
 
 # The event names this many entries; the counts always cover all (a hostile card may hold
 # millions of pipes, and one event must stay a readable size).
@@ -28,8 +26,8 @@ def record_skipped(
     if not skipped:
         return
     reasons = Counter(entry.reason.value for entry in skipped)
-    with transaction():
-        offload_jobs.count_clip(job_id, ctx.clock.now(), "skipped", len(skipped))
+    with ctx.store.transaction():
+        ctx.store.jobs.count_clip(job_id, ctx.clock.now(), "skipped", len(skipped))
         ctx.record(
             actor,
             "offload_skipped",

@@ -2,236 +2,212 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
-from appliance.domain.footage import ArchivedClip, ClipFlag, flags_from_text, flags_text
-from appliance.store.db import database
+from peewee import fn
+
+from appliance.domain.footage import (
+    ArchivedClip,
+    ClipFlag,
+    MediaInfo,
+    NewClip,
+    StoredContent,
+    flags_from_text,
+    flags_text,
+)
+from appliance.store.models import ClipCaseRow, ClipRow
+from appliance.store.repo import Repository, instant_or_none, text_or_none
 from appliance.store.timefmt import from_text, to_text
 
-_COLUMNS = (
-    "id, sha256, size, serial, unit_code, source_name, archived_at, recorded_at, day,"
-    " holder_badge, session_id, duration_seconds, container, video_codec, audio_codec,"
-    " width, height, has_audio, flags, cleared_at"
-)
+
+def _media(row: ClipRow, flags: frozenset[ClipFlag]) -> MediaInfo:
+    # Readable and damaged are kept as the clip's flags (DESIGN §4 step 5).
+    return MediaInfo(
+        readable=ClipFlag.UNREADABLE not in flags,
+        damaged=ClipFlag.DAMAGED in flags,
+        duration_seconds=row.duration_seconds,
+        container=row.container,
+        video_codec=row.video_codec,
+        audio_codec=row.audio_codec,
+        width=row.width,
+        height=row.height,
+        has_audio=bool(row.has_audio),
+        recorded_at=instant_or_none(row.device_recorded_at),
+        error=row.probe_error,
+    )
 
 
-@dataclass(frozen=True)
-class NewClip:
-    """A verified clip about to be committed (DESIGN §4 step 6)."""
-
-    sha256: str
-    size: int
-    serial: str
-    unit_code: str
-    source_name: str
-    job_id: int | None
-    archived_at: datetime
-    device_recorded_at: datetime | None
-    recorded_at: datetime | None
-    day: str
-    session_id: int | None
-    holder_badge: str | None
-    duration_seconds: float | None
-    container: str
-    video_codec: str
-    audio_codec: str
-    width: int | None
-    height: int | None
-    has_audio: bool
-    flags: frozenset[ClipFlag]
-    probe_error: str
-
-
-def _text(instant: datetime | None) -> str | None:
-    return None if instant is None else to_text(instant)
-
-
-def _clip(row: tuple[object, ...], cases: tuple[str, ...]) -> ArchivedClip:
-    def opt_int(value: object) -> int | None:
-        return None if value is None else int(str(value))
-
+def _clip(row: ClipRow, cases: tuple[str, ...]) -> ArchivedClip:
+    flags = flags_from_text(row.flags)
     return ArchivedClip(
-        id=int(str(row[0])),
-        sha256=str(row[1]),
-        size=int(str(row[2])),
-        serial=str(row[3]),
-        unit_code=str(row[4]),
-        source_name=str(row[5]),
-        archived_at=from_text(str(row[6])),
-        recorded_at=None if row[7] is None else from_text(str(row[7])),
-        day=str(row[8]),
-        holder_badge=None if row[9] is None else str(row[9]),
-        session_id=opt_int(row[10]),
-        duration_seconds=None if row[11] is None else float(str(row[11])),
-        container=str(row[12]),
-        video_codec=str(row[13]),
-        audio_codec=str(row[14]),
-        width=opt_int(row[15]),
-        height=opt_int(row[16]),
-        has_audio=bool(row[17]),
-        flags=flags_from_text(str(row[18])),
+        id=row.id,
+        sha256=row.sha256,
+        size=row.size,
+        serial=row.serial,
+        unit_code=row.unit_code,
+        source_name=row.source_name,
+        job_id=row.job_id,
+        archived_at=from_text(row.archived_at),
+        recorded_at=instant_or_none(row.recorded_at),
+        day=row.day,
+        holder_badge=row.holder_badge,
+        session_id=row.session_id,
+        media=_media(row, flags),
+        flags=flags,
         cases=cases,
-        cleared_at=None if row[19] is None else from_text(str(row[19])),
+        cleared_at=instant_or_none(row.cleared_at),
     )
 
 
-def find(serial: str, source_name: str, sha256: str) -> int | None:
-    """The id of the row for this file of this recorder with this content, if committed."""
-    row = database.execute_sql(
-        "SELECT id FROM clip WHERE serial = ? AND source_name = ? AND sha256 = ?",
-        (serial, source_name, sha256),
-    ).fetchone()
-    return None if row is None else int(row[0])
+class ClipRepository(Repository):
+    """The clip rows and the cases they are filed under."""
 
-
-def add_flag(clip_id: int, flag: ClipFlag) -> None:
-    """Add one flag to a committed clip."""
-    row = database.execute_sql("SELECT flags FROM clip WHERE id = ?", (clip_id,)).fetchone()
-    if row is None:
-        return
-    flags = set(flags_from_text(str(row[0]))) | {flag}
-    database.execute_sql(
-        "UPDATE clip SET flags = ? WHERE id = ?", (flags_text(frozenset(flags)), clip_id)
-    )
-
-
-def mark_cleared(clip_id: int, at: datetime) -> None:
-    """Record that the recorder's copy was deleted (DESIGN §4 step 7)."""
-    database.execute_sql(
-        "UPDATE clip SET cleared_at = ? WHERE id = ? AND cleared_at IS NULL", (to_text(at), clip_id)
-    )
-
-
-def get(clip_id: int) -> ArchivedClip | None:
-    """One clip with its cases."""
-    row = database.execute_sql(
-        f"SELECT {_COLUMNS} FROM clip WHERE id = ?",  # noqa: S608 -- fixed column list
-        (clip_id,),
-    ).fetchone()
-    return None if row is None else _clip(row, _cases(clip_id))
-
-
-def listing(
-    day: str | None = None,
-    holder_badge: str | None = None,
-    case_number: str | None = None,
-    job_id: int | None = None,
-    limit: int = 10_000,
-) -> list[ArchivedClip]:
-    """Clips matching every given filter, by recording time then name."""
-    where, params = [], []
-    if day:
-        where.append("day = ?")
-        params.append(day)
-    if holder_badge:
-        where.append("holder_badge = ?")
-        params.append(holder_badge)
-    if case_number:
-        where.append("id IN (SELECT clip_id FROM clip_case WHERE case_number = ?)")
-        params.append(case_number)
-    if job_id is not None:
-        where.append("job_id = ?")
-        params.append(str(job_id))
-    clause = (" WHERE " + " AND ".join(where)) if where else ""
-    rows = database.execute_sql(
-        f"SELECT {_COLUMNS} FROM clip{clause}"  # noqa: S608 -- fixed clauses, values bound
-        " ORDER BY coalesce(recorded_at, archived_at), source_name LIMIT ?",
-        (*params, limit),
-    ).fetchall()
-    return [_clip(row, _cases(int(row[0]))) for row in rows]
-
-
-def of_recorder(serial: str) -> list[ArchivedClip]:
-    """Every clip taken from one recorder."""
-    rows = database.execute_sql(
-        f"SELECT {_COLUMNS} FROM clip WHERE serial = ? ORDER BY id",  # noqa: S608 -- fixed list
-        (serial,),
-    ).fetchall()
-    return [_clip(row, ()) for row in rows]
-
-
-def all_hashes() -> set[str]:
-    """Every content hash some clip row refers to."""
-    return {str(r[0]) for r in database.execute_sql("SELECT DISTINCT sha256 FROM clip")}
-
-
-def sizes_by_hash() -> dict[str, set[int]]:
-    """Every content hash some clip row names, with the sizes those rows give."""
-    found: dict[str, set[int]] = {}
-    for sha256, size in database.execute_sql("SELECT DISTINCT sha256, size FROM clip"):
-        found.setdefault(str(sha256), set()).add(int(size) if isinstance(size, int) else -1)
-    return found
-
-
-def sample_hashes(limit: int | None) -> list[tuple[str, int]]:
-    """(sha256, size) of distinct contents: all, or a random sample of `limit`."""
-    if limit is None:
-        rows = database.execute_sql("SELECT DISTINCT sha256, size FROM clip ORDER BY sha256")
-    else:
-        rows = database.execute_sql(
-            "SELECT sha256, size FROM (SELECT DISTINCT sha256, size FROM clip)"
-            " ORDER BY random() LIMIT ?",
-            (limit,),
+    def find(self, serial: str, source_name: str, sha256: str) -> int | None:
+        """The id of the row for this file of this recorder with this content, if committed."""
+        row = self._first(
+            ClipRow.select(ClipRow.id).where(
+                (ClipRow.serial == serial)
+                & (ClipRow.source_name == source_name)
+                & (ClipRow.sha256 == sha256)
+            )
         )
-    return [(str(r[0]), int(r[1])) for r in rows]
+        return None if row is None else int(row.id)
 
+    def add_flag(self, clip_id: int, flag: ClipFlag) -> None:
+        """Add one flag to a committed clip."""
+        row = self._first(ClipRow.select(ClipRow.flags).where(ClipRow.id == clip_id))
+        if row is None:
+            return
+        flags = set(flags_from_text(row.flags)) | {flag}
+        self._run(ClipRow.update(flags=flags_text(frozenset(flags))).where(ClipRow.id == clip_id))
 
-def file_case(clip_id: int, case_number: str, by_badge: str, at: datetime) -> bool:
-    """File a clip under a case; False when it already was."""
-    cursor = database.execute_sql(
-        "INSERT OR IGNORE INTO clip_case (clip_id, case_number, filed_by, filed_at)"
-        " VALUES (?, ?, ?, ?)",
-        (clip_id, case_number, by_badge, to_text(at)),
-    )
-    return bool(cursor.rowcount == 1)
+    def mark_cleared(self, clip_id: int, at: datetime) -> None:
+        """Record that the recorder's copy was deleted (DESIGN §4 step 7)."""
+        self._run(
+            ClipRow.update(cleared_at=to_text(at)).where(
+                (ClipRow.id == clip_id) & (ClipRow.cleared_at.is_null())
+            )
+        )
 
+    def get(self, clip_id: int) -> ArchivedClip | None:
+        """One clip with its cases."""
+        row = self._first(ClipRow.select().where(ClipRow.id == clip_id))
+        return None if row is None else _clip(row, self._cases(clip_id))
 
-def _cases(clip_id: int) -> tuple[str, ...]:
-    rows = database.execute_sql(
-        "SELECT case_number FROM clip_case WHERE clip_id = ? ORDER BY case_number", (clip_id,)
-    ).fetchall()
-    return tuple(str(r[0]) for r in rows)
+    def listing(
+        self,
+        day: str | None = None,
+        holder_badge: str | None = None,
+        case_number: str | None = None,
+        job_id: int | None = None,
+        limit: int = 10_000,
+    ) -> list[ArchivedClip]:
+        """Clips matching every given filter, by recording time then name."""
+        query = ClipRow.select()
+        if day:
+            query = query.where(ClipRow.day == day)
+        if holder_badge:
+            query = query.where(ClipRow.holder_badge == holder_badge)
+        if case_number:
+            filed = ClipCaseRow.select(ClipCaseRow.clip_id).where(
+                ClipCaseRow.case_number == case_number
+            )
+            query = query.where(ClipRow.id.in_(filed))
+        if job_id is not None:
+            query = query.where(ClipRow.job_id == job_id)
+        query = query.order_by(
+            fn.coalesce(ClipRow.recorded_at, ClipRow.archived_at), ClipRow.source_name
+        ).limit(limit)
+        return [_clip(row, self._cases(row.id)) for row in self._rows(query)]
 
+    def of_recorder(self, serial: str) -> list[ArchivedClip]:
+        """Every clip taken from one recorder (without their cases)."""
+        query = ClipRow.select().where(ClipRow.serial == serial).order_by(ClipRow.id)
+        return [_clip(row, ()) for row in self._rows(query)]
 
-def insert_or_find(clip: NewClip) -> tuple[int, bool]:
-    """Insert the row unless this recorder's file with this content is already committed.
+    def all_hashes(self) -> set[str]:
+        """Every content hash some clip row refers to."""
+        query = ClipRow.select(ClipRow.sha256).distinct().tuples()
+        return {str(sha256) for (sha256,) in self._cursor(query)}
 
-    Returns (id, True) for a new row, (id, False) for one another job committed first.
-    """
-    cursor = database.execute_sql(
-        "INSERT OR IGNORE INTO clip (sha256, size, serial, unit_code, source_name, job_id,"
-        " archived_at, device_recorded_at, recorded_at, day, session_id, holder_badge,"
-        " duration_seconds, container, video_codec, audio_codec, width, height, has_audio,"
-        " flags, probe_error)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            clip.sha256,
-            clip.size,
-            clip.serial,
-            clip.unit_code,
-            clip.source_name,
-            clip.job_id,
-            to_text(clip.archived_at),
-            _text(clip.device_recorded_at),
-            _text(clip.recorded_at),
-            clip.day,
-            clip.session_id,
-            clip.holder_badge,
-            clip.duration_seconds,
-            clip.container,
-            clip.video_codec,
-            clip.audio_codec,
-            clip.width,
-            clip.height,
-            int(clip.has_audio),
-            flags_text(clip.flags),
-            clip.probe_error,
-        ),
-    )
-    if cursor.rowcount == 1:
-        return int(cursor.lastrowid), True
-    existing = find(clip.serial, clip.source_name, clip.sha256)
-    if existing is None:
-        raise LookupError("clip row vanished")
-    return existing, False
+    def sizes_by_hash(self) -> dict[str, set[int]]:
+        """Every content hash some clip row names, with the sizes those rows give."""
+        found: dict[str, set[int]] = {}
+        # Raw values: a size edited into text must show as a finding, not stop the check.
+        query = ClipRow.select(ClipRow.sha256, ClipRow.size).distinct()
+        for sha256, size in self._cursor(query):
+            found.setdefault(str(sha256), set()).add(size if isinstance(size, int) else -1)
+        return found
+
+    def sample_hashes(self, limit: int | None) -> list[StoredContent]:
+        """Distinct contents: all (by hash), or a random sample of `limit`."""
+        distinct = ClipRow.select(ClipRow.sha256, ClipRow.size).distinct()
+        if limit is None:
+            query = distinct.order_by(ClipRow.sha256)
+        else:
+            sample = distinct.alias("content")
+            query = (
+                ClipRow.select(sample.c.sha256, sample.c.size)
+                .from_(sample)
+                .order_by(fn.random())
+                .limit(limit)
+            )
+        return [StoredContent(str(sha), int(size)) for sha, size in self._cursor(query)]
+
+    def file_case(self, clip_id: int, case_number: str, by_badge: str, at: datetime) -> bool:
+        """File a clip under a case; False when it already was."""
+        inserted = self._run(
+            ClipCaseRow.insert(
+                clip_id=clip_id, case_number=case_number, filed_by=by_badge, filed_at=to_text(at)
+            )
+            .on_conflict_ignore()
+            .as_rowcount()
+        )
+        return bool(inserted == 1)
+
+    def _cases(self, clip_id: int) -> tuple[str, ...]:
+        query = (
+            ClipCaseRow.select(ClipCaseRow.case_number)
+            .where(ClipCaseRow.clip_id == clip_id)
+            .order_by(ClipCaseRow.case_number)
+            .tuples()
+        )
+        return tuple(str(number) for (number,) in self._rows(query))
+
+    def insert_or_find(self, clip: NewClip) -> tuple[int, bool]:
+        """Insert the row unless this recorder's file with this content is already committed.
+
+        Returns (id, True) for a new row, (id, False) for one another job committed first.
+        """
+        media = clip.media
+        insert = ClipRow.insert(
+            sha256=clip.sha256,
+            size=clip.size,
+            serial=clip.serial,
+            unit_code=clip.unit_code,
+            source_name=clip.source_name,
+            job_id=clip.job_id,
+            archived_at=to_text(clip.archived_at),
+            device_recorded_at=text_or_none(media.recorded_at),
+            recorded_at=text_or_none(clip.recorded_at),
+            day=clip.day,
+            session_id=clip.session_id,
+            holder_badge=clip.holder_badge,
+            duration_seconds=media.duration_seconds,
+            container=media.container,
+            video_codec=media.video_codec,
+            audio_codec=media.audio_codec,
+            width=media.width,
+            height=media.height,
+            has_audio=media.has_audio,
+            flags=flags_text(clip.flags),
+            probe_error=media.error,
+        ).on_conflict_ignore()
+        # One statement's row count and new id, both: only the cursor has them.
+        cursor = self._cursor(insert)
+        if cursor.rowcount == 1:
+            return int(cursor.lastrowid), True
+        existing = self.find(clip.serial, clip.source_name, clip.sha256)
+        if existing is None:
+            raise LookupError("clip row vanished")
+        return existing, False

@@ -1,11 +1,10 @@
-"""Provides the deferred SQLite database and its opening with the pragmas evidence needs."""
+"""Provides the SQLite database of one home and its opening with the pragmas evidence needs."""
 
 from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -30,11 +29,6 @@ class EvidenceDatabase(SqliteDatabase):
         state.install_capture(conn)
 
 
-# Deferred: bootstrap names the file (peewee's "run-time database configuration").
-# IMMEDIATE: a write transaction takes the lock at BEGIN, so the audit head it reads is the
-# head it appends to, even with the dock service writing from another process.
-database = EvidenceDatabase(None, lock_type="IMMEDIATE")
-
 PRAGMAS = {
     "journal_mode": "wal",
     # DESIGN §4 step 6: a committed clip row survives power loss.
@@ -52,25 +46,32 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def open_database(
+def connect(
     path: Path, now: Callable[[], datetime] = _utc_now, *, create: bool = True
-) -> SqliteDatabase:
-    """Point the shared database at path, connect, and bring its schema up to date.
+) -> EvidenceDatabase:
+    """A database of its own on the file at path, connected, its schema brought up to date.
 
     `now` stamps the events a migration appends (the services' clock). Unless `create`,
     the file must already be a bwc database: a missing or empty one is never made anew
     (DESIGN §8, only `bwc init` creates a home). Another program's is never migrated.
     """
-    if not database.is_closed():
-        database.close()
     _check_ours(path, create)
     path.parent.mkdir(parents=True, exist_ok=True)
     _create_file(path, DATABASE_MODE)
-    database.init(str(path), pragmas=PRAGMAS, check_same_thread=False)
-    database.connect(reuse_if_open=True)
-    apply_all(database, now)
-    # The migrations may have made the tables this connection's capture must watch.
-    state.install_capture(database.connection())
+    # IMMEDIATE: a write transaction takes the lock at BEGIN, so the audit head it reads is
+    # the head it appends to, even with the dock service writing from another process.
+    # One connection per thread (peewee's default), each with its own capture.
+    database = EvidenceDatabase(
+        str(path), pragmas=PRAGMAS, check_same_thread=False, lock_type="IMMEDIATE"
+    )
+    try:
+        database.connect()
+        apply_all(database, now)
+        # The migrations may have made the tables this connection's capture must watch.
+        state.install_capture(database.connection())
+    except BaseException:
+        database.close()
+        raise
     return database
 
 
@@ -173,29 +174,3 @@ def _file_system_state(directory: Path) -> str | None:
     if found.f_bavail == 0:
         return "full"
     return None
-
-
-def close_database() -> None:
-    """Close this thread's connection, if open."""
-    if not database.is_closed():
-        database.close()
-
-
-@contextmanager
-def transaction() -> Iterator[None]:
-    """A write transaction (BEGIN IMMEDIATE), nesting as a savepoint.
-
-    The outermost one refuses to commit state rows that no audit event carried (STYLE 8a).
-    """
-    with database.atomic():
-        outermost = database.transaction_depth() == 1
-        yield
-        if outermost and state.has_pending(database.connection()):
-            raise UnboundChange("state rows changed without an audit event")
-
-
-@contextmanager
-def snapshot() -> Iterator[None]:
-    """A read transaction: one consistent view that never blocks a writer (WAL)."""
-    with database.atomic(lock_type="DEFERRED"):
-        yield

@@ -1,17 +1,28 @@
-"""Provides the peewee models over the current schema (migrations own the DDL)."""
+"""Provides the peewee models of every table (the migrations own the DDL).
+
+No model has a database of its own: every query is bound, when it runs, to the database of
+the store that runs it (`Repository`), so two homes can be open in one process and a query
+that forgot its binding fails rather than reaching another home (STYLE rule 8).
+"""
 
 from __future__ import annotations
 
-from peewee import AutoField, BooleanField, IntegerField, Model, TextField
-
-from appliance.store.db import database
+from peewee import (
+    AutoField,
+    BooleanField,
+    CompositeKey,
+    FloatField,
+    IntegerField,
+    Model,
+    TextField,
+)
 
 
 class BaseModel(Model):
-    """Binds every model to the deferred database."""
+    """No database: queries are bound per store."""
 
     class Meta:
-        database = database
+        database = None
 
 
 class UnitRow(BaseModel):
@@ -114,3 +125,181 @@ class VerifiedHeadRow(BaseModel):
 
     class Meta:
         table_name = "verified_head"
+
+
+class RecorderReadingRow(BaseModel):
+    """What a docked recorder reported of itself (Art. 4)."""
+
+    id = AutoField()
+    serial = TextField()
+    at = TextField()
+    main_battery_percent = IntegerField(null=True)
+    spare_battery_percent = IntegerField(null=True)
+    free_bytes = IntegerField(null=True)
+    total_bytes = IntegerField(null=True)
+    bitrate_bps = IntegerField(null=True)
+    clock_offset_after_sync = FloatField(null=True)
+
+    class Meta:
+        table_name = "recorder_reading"
+
+
+class DriftLedgerRow(BaseModel):
+    """A device clock offset measured before a sync (DESIGN §7)."""
+
+    id = AutoField()
+    serial = TextField()
+    at = TextField()
+    device_clock = TextField()
+    offset_seconds = FloatField()
+
+    class Meta:
+        table_name = "drift_ledger"
+
+
+class OffloadJobRow(BaseModel):
+    """One recorder's offload (state, bound to the chain)."""
+
+    id = AutoField()
+    serial = TextField()
+    token = TextField(unique=True)
+    state = TextField()
+    started_at = TextField()
+    updated_at = TextField()
+    finished_at = TextField(null=True)
+    bytes_total = IntegerField(default=0)
+    clips_total = IntegerField(default=0)
+    clips_done = IntegerField(default=0)
+    clips_new = IntegerField(default=0)
+    clips_existing = IntegerField(default=0)
+    clips_failed = IntegerField(default=0)
+    clips_cleared = IntegerField(default=0)
+    error = TextField(default="")
+    operator = TextField(default="")
+    clips_skipped = IntegerField(default=0)
+
+    class Meta:
+        table_name = "offload_job"
+
+
+class OffloadProgressRow(BaseModel):
+    """A job's live progress: a display cache, not state (DESIGN §5.1)."""
+
+    job_id = IntegerField(primary_key=True)
+    bytes_done = IntegerField(default=0)
+    rate_bps = FloatField(default=0)
+    current_name = TextField(default="")
+    updated_at = TextField()
+
+    class Meta:
+        table_name = "offload_progress"
+
+
+class ClipRow(BaseModel):
+    """One clip taken from a recorder; the content is addressed by its hash."""
+
+    id = AutoField()
+    sha256 = TextField()
+    size = IntegerField()
+    serial = TextField()
+    unit_code = TextField()
+    source_name = TextField()
+    job_id = IntegerField(null=True)
+    archived_at = TextField()
+    device_recorded_at = TextField(null=True)
+    recorded_at = TextField(null=True)
+    day = TextField(default="")
+    session_id = IntegerField(null=True)
+    holder_badge = TextField(null=True)
+    duration_seconds = FloatField(null=True)
+    container = TextField(default="")
+    video_codec = TextField(default="")
+    audio_codec = TextField(default="")
+    width = IntegerField(null=True)
+    height = IntegerField(null=True)
+    has_audio = BooleanField(default=False)
+    flags = TextField(default="")
+    probe_error = TextField(default="")
+    cleared_at = TextField(null=True)
+
+    class Meta:
+        table_name = "clip"
+
+
+class ClipCaseRow(BaseModel):
+    """A clip filed under a case (Art. 8)."""
+
+    clip_id = IntegerField()
+    case_number = TextField()
+    filed_by = TextField()
+    filed_at = TextField()
+
+    class Meta:
+        table_name = "clip_case"
+        primary_key = CompositeKey("clip_id", "case_number")
+
+
+class AlarmRow(BaseModel):
+    """Something a person must look at."""
+
+    id = AutoField()
+    at = TextField()
+    severity = TextField()
+    kind = TextField()
+    subject = TextField()
+    detail_json = TextField()
+    acknowledged_at = TextField(null=True)
+    acknowledged_by = TextField(null=True)
+
+    class Meta:
+        table_name = "alarm"
+
+
+class QuarantineRow(BaseModel):
+    """Content found without its clip row, held for review (DESIGN §4)."""
+
+    id = AutoField()
+    sha256 = TextField(unique=True)
+    size = IntegerField()
+    found_at = TextField()
+    content_matches = BooleanField()
+    state = TextField()
+    resolved_at = TextField(null=True)
+    clip_id = IntegerField(null=True)
+
+    class Meta:
+        table_name = "quarantine"
+
+
+class FixityCheckRow(BaseModel):
+    """One fixity run's counts."""
+
+    id = AutoField()
+    at = TextField()
+    checked = IntegerField()
+    mismatched = IntegerField()
+    missing = IntegerField()
+
+    class Meta:
+        table_name = "fixity_check"
+
+
+# Every table of the schema has its model: a test holds this list equal to the schema's.
+MODELS: tuple[type[BaseModel], ...] = (
+    UnitRow,
+    PersonRow,
+    RecorderRow,
+    PreshiftCheckRow,
+    CustodySessionRow,
+    AuditEventRow,
+    VerifiedHeadRow,
+    RecorderReadingRow,
+    DriftLedgerRow,
+    OffloadJobRow,
+    OffloadProgressRow,
+    ClipRow,
+    ClipCaseRow,
+    AlarmRow,
+    QuarantineRow,
+    FixityCheckRow,
+)

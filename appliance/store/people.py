@@ -7,19 +7,8 @@ from datetime import datetime
 from appliance.domain.records import Person, Unit
 from appliance.domain.roles import Role
 from appliance.store.models import PersonRow, UnitRow
+from appliance.store.repo import Repository
 from appliance.store.timefmt import to_text
-
-
-def get_unit() -> Unit | None:
-    """The unit this kiosk serves, once `bwc init` has run."""
-    row = UnitRow.select().first()
-    return None if row is None else Unit(row.code, row.name)
-
-
-def create_unit(code: str, name: str, at: datetime) -> Unit:
-    """Record the unit."""
-    UnitRow.insert(code=code, name=name, created_at=to_text(at)).execute()
-    return Unit(code, name)
 
 
 def _person(row: PersonRow) -> Person:
@@ -34,60 +23,69 @@ def _person(row: PersonRow) -> Person:
     )
 
 
-def get(badge: str) -> Person | None:
-    """The person with this badge, or None."""
-    row = PersonRow.get_or_none(PersonRow.badge == badge)
-    return None if row is None else _person(row)
+class PeopleRepository(Repository):
+    """The unit row and the person rows."""
 
+    def get_unit(self) -> Unit | None:
+        """The unit this kiosk serves, once `bwc init` has run."""
+        row = self._first(UnitRow.select())
+        return None if row is None else Unit(row.code, row.name)
 
-def pin_hash(badge: str) -> str | None:
-    """The stored PIN hash of a badge."""
-    row = PersonRow.get_or_none(PersonRow.badge == badge)
-    return None if row is None else str(row.pin_hash)
+    def create_unit(self, unit: Unit, at: datetime) -> Unit:
+        """Record the unit."""
+        self._run(UnitRow.insert(code=unit.code, name=unit.name, created_at=to_text(at)))
+        return unit
 
+    def get(self, badge: str) -> Person | None:
+        """The person with this badge, or None."""
+        row = self._first(PersonRow.select().where(PersonRow.badge == badge))
+        return None if row is None else _person(row)
 
-def add(person: Person, pin_hash_text: str, at: datetime) -> None:
-    """Insert a person."""
-    PersonRow.insert(
-        badge=person.badge,
-        name=person.name,
-        role=person.role.value,
-        unit_code=person.unit_code,
-        pin_hash=pin_hash_text,
-        active=person.active,
-        locked=False,
-        failed_pins=0,
-        created_at=to_text(at),
-    ).execute()
+    def pin_hash(self, badge: str) -> str | None:
+        """The stored PIN hash of a badge."""
+        row = self._first(PersonRow.select(PersonRow.pin_hash).where(PersonRow.badge == badge))
+        return None if row is None else str(row.pin_hash)
 
+    def add(self, person: Person, pin_hash_text: str, at: datetime) -> None:
+        """Insert a person (as they start: unlocked, no failed PIN)."""
+        self._run(
+            PersonRow.insert(
+                badge=person.badge,
+                name=person.name,
+                role=person.role.value,
+                unit_code=person.unit_code,
+                pin_hash=pin_hash_text,
+                active=person.active,
+                locked=False,
+                failed_pins=0,
+                created_at=to_text(at),
+            )
+        )
 
-def set_pin_state(badge: str, failed_pins: int, locked: bool) -> None:
-    """Record the failed-PIN count and the lock."""
-    PersonRow.update(failed_pins=failed_pins, locked=locked).where(
-        PersonRow.badge == badge
-    ).execute()
+    def set_pin_state(self, badge: str, failed_pins: int, locked: bool) -> None:
+        """Record the failed-PIN count and the lock."""
+        self._run(
+            PersonRow.update(failed_pins=failed_pins, locked=locked).where(PersonRow.badge == badge)
+        )
 
+    def set_pin_hash(self, badge: str, pin_hash_text: str) -> None:
+        """Replace a person's PIN hash."""
+        self._run(PersonRow.update(pin_hash=pin_hash_text).where(PersonRow.badge == badge))
 
-def set_pin_hash(badge: str, pin_hash_text: str) -> None:
-    """Replace a person's PIN hash."""
-    PersonRow.update(pin_hash=pin_hash_text).where(PersonRow.badge == badge).execute()
+    def set_active(self, badge: str, active: bool) -> None:
+        """Activate or deactivate a person."""
+        self._run(PersonRow.update(active=active).where(PersonRow.badge == badge))
 
+    def has_active(self, role: Role, unit_code: str) -> bool:
+        """Whether the unit has an active person in this role (locked or not)."""
+        query = PersonRow.select().where(
+            (PersonRow.role == role.value)
+            & (PersonRow.unit_code == unit_code)
+            & (PersonRow.active == True)  # noqa: E712 -- peewee builds SQL from ==
+        )
+        return bool(query.exists(self._db))
 
-def set_active(badge: str, active: bool) -> None:
-    """Activate or deactivate a person."""
-    PersonRow.update(active=active).where(PersonRow.badge == badge).execute()
-
-
-def has_active(role: Role, unit_code: str) -> bool:
-    """Whether the unit has an active person in this role (locked or not)."""
-    query = PersonRow.select().where(
-        (PersonRow.role == role.value)
-        & (PersonRow.unit_code == unit_code)
-        & (PersonRow.active == True)  # noqa: E712 -- peewee builds SQL from ==
-    )
-    return bool(query.exists())
-
-
-def all_people() -> list[Person]:
-    """Everyone, by role then name."""
-    return [_person(r) for r in PersonRow.select().order_by(PersonRow.role, PersonRow.name)]
+    def all_people(self) -> list[Person]:
+        """Everyone, by role then name."""
+        query = PersonRow.select().order_by(PersonRow.role, PersonRow.name)
+        return [_person(r) for r in self._rows(query)]

@@ -19,7 +19,6 @@ from appliance.adapters.simulator import create_simulator
 from appliance.bootstrap import Services, build_services
 from appliance.demo import make_home
 from appliance.i18n import t
-from appliance.store import audit_log
 from tests.conftest import DEMO_PINS, START
 from tests.fault.drivers import UnpluggedRecorder
 from tests.fault.invariants import (
@@ -116,7 +115,7 @@ def test_fsync_failure_redoes_the_clip_from_the_source(tmp_path: Path) -> None:
     assert progress.clips_new == len(originals)
     # The failed clip was read again from the recorder, never re-synced in place.
     assert sorted(driver.opened.values()) == [1, 1, 2]
-    failures = [e for e in audit_log.recent(200) if e.action == "clip_ingest"]
+    failures = [e for e in services.store.audit_log.recent(200) if e.action == "clip_ingest"]
     assert len(failures) == 1 and "io_error:EIO" in failures[0].detail_json
     assert_no_half_written_file(services.settings.home)
     assert set(archive_files(services.settings.home)) == set(originals.values())
@@ -150,14 +149,14 @@ def test_a_flipped_bit_is_caught_every_time_before_any_clearing(tmp_path: Path) 
     for trial in range(BIT_FLIP_TRIALS):
         driver, originals = _recorder(tmp_path / f"rec{trial}", rng, [rng.randint(1, 200_000)])
         flipper.armed = True
-        first_seq = audit_log.count() + 1
+        first_seq = services.store.audit_log.count() + 1
 
         progress = services.offload.run(driver)
 
         assert flipper.flips == trial + 1, "the first copy must have been corrupted"
         events = [
             e
-            for e in audit_log.recent(40)
+            for e in services.store.audit_log.recent(40)
             if e.seq >= first_seq and e.action in ("clip_ingest", "clip_cleared")
         ]
         mismatch = [e.seq for e in events if "verify_mismatch" in e.detail_json]

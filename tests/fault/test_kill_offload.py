@@ -20,7 +20,6 @@ from appliance import config
 from appliance.adapters.archive_fs import hash_file
 from appliance.bootstrap import build_services
 from appliance.demo import make_home
-from appliance.store.db import close_database
 from tests.fault.invariants import (
     assert_no_file_without_row,
     assert_no_half_written_file,
@@ -35,8 +34,6 @@ TRIALS = int(os.environ.get("BWC_FAULT_TRIALS", "200"))
 CHAINS = 2
 SERIAL = "DSJ-A001"
 BWC = Path(sys.executable).parent / "bwc"
-# The peewee database is one per process: in-process checks take turns.
-_CHECKS = threading.Lock()
 
 
 def _card(root: Path, clips: list[Path], rng: random.Random) -> dict[str, str]:
@@ -99,12 +96,12 @@ def _check(home: Path, card: Path, originals: dict[str, str]) -> None:
     assert_no_half_written_file(home)
     assert_no_row_without_file(home)
     assert_nothing_deleted_unverified(home, card, SERIAL, originals)
-    with _CHECKS:
-        services = build_services(config.load(home, home / "kiosk.toml"))
-        try:
-            report = services.offload.reconcile()
-        finally:
-            close_database()
+    # Each check has a store of its own: the two chains' checks run side by side.
+    services = build_services(config.load(home, home / "kiosk.toml"))
+    try:
+        report = services.offload.reconcile()
+    finally:
+        services.close()
     if not report.archive_scanned:
         holders = []
         for fd_dir in Path("/proc").glob("[0-9]*/fd"):
@@ -133,9 +130,8 @@ def _chain(
 ) -> None:
     rng = random.Random(1000 + index)
     home = base / f"home{index}"
-    with _CHECKS:
-        make_home(home, language="en")
-        close_database()
+    services, _ = make_home(home, language="en")
+    services.close()
     round_number, card = 0, Path()
     originals: dict[str, str] = {}
     killed = completed = 0
@@ -185,9 +181,8 @@ def _chain(
 def _timings(base: Path, clips: list[Path]) -> tuple[float, float]:
     """(start-up, whole run) seconds of one `bwc` process on this machine."""
     home = base / "measure"
-    with _CHECKS:
-        make_home(home, language="en")
-        close_database()
+    services, _ = make_home(home, language="en")
+    services.close()
     card = base / "measure-card"
     _card(card, clips, random.Random(1))
     started = time.monotonic()

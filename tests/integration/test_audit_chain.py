@@ -17,8 +17,6 @@ from appliance.domain.audit import GENESIS_HASH, canonical_json, event_hash, wal
 from appliance.domain.checks import ALL_ITEMS
 from appliance.domain.errors import Refused
 from appliance.domain.records import Actor
-from appliance.store import audit_log
-from appliance.store.db import close_database, open_database
 
 TEXT_COLUMNS = (
     "at",
@@ -57,13 +55,12 @@ def raw(services: Services) -> sqlite3.Connection:
 
 def test_triggers_refuse_update_and_delete(demo: tuple[Services, dict[str, DemoBadge]]) -> None:
     services, _ = demo
-    close_database()
+    services.close()
     with sqlite3.connect(services.settings.db_path) as connection:
         with pytest.raises(sqlite3.IntegrityError, match="append-only"):
             connection.execute("UPDATE audit_event SET outcome = 'ok' WHERE seq = 1")
         with pytest.raises(sqlite3.IntegrityError, match="append-only"):
             connection.execute("DELETE FROM audit_event WHERE seq = 1")
-    open_database(services.settings.db_path)
 
 
 def test_single_byte_edits_are_all_detected(demo: tuple[Services, dict[str, DemoBadge]]) -> None:
@@ -88,7 +85,7 @@ def test_single_byte_edits_are_all_detected(demo: tuple[Services, dict[str, Demo
             f"UPDATE audit_event SET {column} = CAST(? AS TEXT) WHERE seq = ?",  # noqa: S608
             (edited, seq),
         )
-        bad = first_bad_raw(connection)
+        bad = first_bad_raw(services, connection)
         trials += 1
         detected += bad == seq
         connection.execute(
@@ -96,13 +93,13 @@ def test_single_byte_edits_are_all_detected(demo: tuple[Services, dict[str, Demo
             (original, seq),
         )
     assert detected == trials == 1000
-    assert first_bad_raw(connection) is None
+    assert first_bad_raw(services, connection) is None
 
 
-def first_bad_raw(connection: sqlite3.Connection) -> int | None:
+def first_bad_raw(services: Services, connection: sqlite3.Connection) -> int | None:
     """Walk the chain with the product's own reader (what `bwc audit verify` walks)."""
     connection.commit()
-    return walk(audit_log.iterate()).first_bad_seq
+    return walk(services.store.audit_log.iterate()).first_bad_seq
 
 
 def test_a_deleted_event_is_detected(
@@ -113,7 +110,7 @@ def test_a_deleted_event_is_detected(
     connection = raw(services)
     # Deleted from the middle: the next event no longer follows.
     connection.execute("DELETE FROM audit_event WHERE seq = 5")
-    assert first_bad_raw(connection) == 6
+    assert first_bad_raw(services, connection) == 6
 
 
 def test_insert_and_swap(demo: tuple[Services, dict[str, DemoBadge]]) -> None:
@@ -126,24 +123,24 @@ def test_insert_and_swap(demo: tuple[Services, dict[str, DemoBadge]]) -> None:
         "INSERT INTO audit_event VALUES (?, 'x', 'x', 'x', 'x', 'x', 'x', 'ok', '{}', ?, ?)",
         (size + 1, "f" * 64, "e" * 64),
     )
-    assert first_bad_raw(connection) == size + 1
+    assert first_bad_raw(services, connection) == size + 1
     connection.execute("DELETE FROM audit_event WHERE seq = ?", (size + 1,))
     # Inserted in the middle: everything after is shifted up by one.
     connection.execute("UPDATE audit_event SET seq = seq + 1000 WHERE seq > 7")
     connection.execute("UPDATE audit_event SET seq = seq - 999 WHERE seq > 1000")
     row = connection.execute("SELECT * FROM audit_event WHERE seq = 7").fetchone()
     connection.execute("INSERT INTO audit_event VALUES (8, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row[1:])
-    assert first_bad_raw(connection) == 8
+    assert first_bad_raw(services, connection) == 8
     connection.execute("DELETE FROM audit_event WHERE seq = 8")
     connection.execute("UPDATE audit_event SET seq = seq - 1 WHERE seq > 8")
-    assert first_bad_raw(connection) is None
+    assert first_bad_raw(services, connection) is None
     # Two events swapped (their contents, keeping the seq numbers).
     a = connection.execute("SELECT * FROM audit_event WHERE seq = 3").fetchone()
     b = connection.execute("SELECT * FROM audit_event WHERE seq = 4").fetchone()
     sets = ", ".join(f"{c} = ?" for c in TEXT_COLUMNS)
     connection.execute(f"UPDATE audit_event SET {sets} WHERE seq = 3", (*b[1:],))  # noqa: S608
     connection.execute(f"UPDATE audit_event SET {sets} WHERE seq = 4", (*a[1:],))  # noqa: S608
-    assert first_bad_raw(connection) == 3
+    assert first_bad_raw(services, connection) == 3
 
 
 def test_truncation_and_rewrite_behind_a_checkpoint(
@@ -158,7 +155,7 @@ def test_truncation_and_rewrite_behind_a_checkpoint(
     size = connection.execute("SELECT count(*) FROM audit_event").fetchone()[0]
     # Truncation: the tail is cut; the shorter chain is still internally intact.
     connection.execute("DELETE FROM audit_event WHERE seq > ?", (size - 4,))
-    assert first_bad_raw(connection) is None
+    assert first_bad_raw(services, connection) is None
     result = services.audit.verify(AUDITOR, checkpoint)
     assert result.chain.intact and not result.clean
     # The bookmark of the checkpoint walk names the cut first; the checkpoint names it too.
@@ -189,7 +186,7 @@ def test_rewritten_chain_is_caught_by_the_checkpoint(
             (fields[8], prev, digest, fields[0]),
         )
         prev = digest
-    assert first_bad_raw(connection) is None
+    assert first_bad_raw(services, connection) is None
     result = services.audit.verify(AUDITOR, checkpoint)
     assert result.chain.intact and not result.clean
     assert result.checkpoint_problem is not None

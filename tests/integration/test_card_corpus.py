@@ -21,7 +21,6 @@ from appliance.adapters.recorder_fs import MAX_DEPTH
 from appliance.bootstrap import Services
 from appliance.demo import DemoBadge
 from appliance.i18n import t
-from appliance.store import audit_log, offload_jobs
 from tests.card_corpus import WITHOUT_DAC, Corpus, build_corpus, remove_chain
 
 BWC = Path(sys.executable).parent / "bwc"
@@ -99,9 +98,9 @@ def test_offload_takes_every_good_clip_and_lists_and_audits_the_rest(
     for row in rows:
         archived = services.offload.archive.path_for(row.sha256).read_bytes()
         assert archived == corpus.good[row.source_name], row.source_name
-    [job] = offload_jobs.recent(1)
+    [job] = services.store.jobs.recent(1)
     assert (job.state, job.clips_new, job.clips_skipped) == ("done", len(corpus.good), count)
-    [event] = [e for e in audit_log.recent(100) if e.action == "offload_skipped"]
+    [event] = [e for e in services.store.audit_log.recent(100) if e.action == "offload_skipped"]
     detail = json.loads(event.detail_json)
     assert event.object_id == str(job.id) and detail["count"] == count
     assert {e["name"]: e["reason"] for e in detail["entries"]} == corpus.skipped

@@ -17,7 +17,6 @@ from appliance.bootstrap import Services
 from appliance.demo import DemoBadge
 from appliance.domain.checks import ALL_ITEMS
 from appliance.domain.records import Actor
-from appliance.store import audit_log
 from bench.chain import append_synthetic_events
 
 EVENTS = int(os.environ.get("BWC_SCALE_EVENTS", "2000000"))
@@ -51,10 +50,14 @@ def test_checkpoints_walk_only_what_is_new_and_never_lock_out_a_sign_out(
     assert full["size"] >= size
     # Sign-outs committed after the walker took its snapshot and before it recorded its own
     # event: they ran while it walked, so it held no write lock (DESIGN §5.2).
-    [recorded] = [e for e in audit_log.recent(4 * cycles + 10) if e.action == "audit_checkpoint"]
+    [recorded] = [
+        e
+        for e in services.store.audit_log.recent(4 * cycles + 10)
+        if e.action == "audit_checkpoint"
+    ]
     overlapped = [
         e
-        for e in audit_log.recent(4 * cycles + 10)
+        for e in services.store.audit_log.recent(4 * cycles + 10)
         if e.action == "sign_out" and e.outcome == "ok" and full["size"] < e.seq < recorded.seq
     ]
     assert overlapped, "no sign-out committed while the checkpoint walked"
@@ -63,6 +66,6 @@ def test_checkpoints_walk_only_what_is_new_and_never_lock_out_a_sign_out(
     second = services.audit.checkpoint(AUDITOR, tmp_path / "cp.txt")
     events_since = second.size - full["size"]
     assert 0 < events_since <= 2 * cycles + 3
-    [event] = [e for e in audit_log.recent(1) if e.action == "audit_checkpoint"]
+    [event] = [e for e in services.store.audit_log.recent(1) if e.action == "audit_checkpoint"]
     assert json.loads(event.detail_json)["walked"] == events_since
     assert (tmp_path / "cp.txt").read_text() == second.line() + "\n"

@@ -24,7 +24,6 @@ from appliance import config
 from appliance.adapters.mass_storage import MassStorageDriver
 from appliance.bootstrap import open_services
 from appliance.demo import make_home
-from appliance.store.db import close_database
 from tests.cli_run import bwc, events, verify_clean
 from tests.cli_run import env as cli_env
 from tests.conftest import DEMO_PINS
@@ -37,8 +36,8 @@ HEAD_PIN = DEMO_PINS["2001"] + "\n"
 def home(tmp_path: Path) -> Path:
     """A seeded English demo home (known PINs), closed so a process may take it over."""
     made = tmp_path / "home"
-    make_home(made, language="en", pins=DEMO_PINS)
-    close_database()
+    services, _ = make_home(made, language="en", pins=DEMO_PINS)
+    services.close()
     return made
 
 
@@ -199,7 +198,7 @@ def _archive(home: Path, clips: list[Path], card: Path) -> list[int]:
         )
         return [clip.id for clip in services.clips.listing()]
     finally:
-        close_database()
+        services.close()
 
 
 def test_huge_integers_and_a_bad_id_file_nothing(

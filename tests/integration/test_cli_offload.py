@@ -12,7 +12,6 @@ from pathlib import Path
 from appliance.adapters.mass_storage import MassStorageDriver
 from appliance.bootstrap import Services
 from appliance.demo import DemoBadge
-from appliance.store import alarms, audit_log, offload_jobs
 from tests.footage import FootageSet, copy_card
 
 BWC = Path(sys.executable).parent / "bwc"
@@ -117,8 +116,10 @@ def test_fixity_reports_a_changed_file_and_exits_1(
 
     assert checked.returncode == 1
     assert json.loads(checked.stdout)["mismatched"] == [victim.name]
-    assert [a.subject for a in alarms.open_alarms("fixity_mismatch")] == [victim.name]
-    assert audit_log.recent(1)[0].action == "fixity_verify"
+    assert [a.subject for a in services.store.alarms.open_alarms("fixity_mismatch")] == [
+        victim.name
+    ]
+    assert services.store.audit_log.recent(1)[0].action == "fixity_verify"
     assert _bwc(home, "fixity", "verify", "--sample", "0").returncode == 2
     # A card that is not there is bad input, not a crash.
     assert (
@@ -143,7 +144,7 @@ def test_the_cards_serial_wins_and_a_different_device_is_refused(
     assert refused.stderr.strip().splitlines() == [
         "The recorder's card says it is DSJ-B001, not DSJ-A001: nothing was copied."
     ]
-    event = audit_log.recent(1)[0]
+    event = services.store.audit_log.recent(1)[0]
     assert (event.action, event.outcome, event.object_id) == (
         "offload_refused",
         "refused",
@@ -152,7 +153,7 @@ def test_the_cards_serial_wins_and_a_different_device_is_refused(
     detail = json.loads(event.detail_json)
     assert detail["reason"] == "serial_mismatch"
     assert detail["params"] == {"serial": "DSJ-A001", "found": "DSJ-B001"}
-    assert offload_jobs.recent() == [] and services.clips.listing() == []
+    assert services.store.jobs.recent() == [] and services.clips.listing() == []
     assert (card / "DCIM" / "FILE0001.MP4").exists()
 
     as_json = _bwc(home, "--json", "offload", "--device", "DSJ-A001", "--source", str(card))
@@ -164,14 +165,14 @@ def test_the_cards_serial_wins_and_a_different_device_is_refused(
 
     taken = _bwc(home, "offload", "--device", "DSJ-B001", "--source", str(card), "--no-clear")
     assert taken.returncode == 0, taken.stderr
-    assert [job.serial for job in offload_jobs.recent()] == ["DSJ-B001"]
+    assert [job.serial for job in services.store.jobs.recent()] == ["DSJ-B001"]
 
     (card / "SERIAL.TXT").unlink()
     (card / "DCIM" / "FILE0002.MP4").write_bytes(b"more bytes")
     # No identity on the card: --device names it.
     fallback = _bwc(home, "offload", "--device", "DSJ-A002", "--source", str(card), "--no-clear")
     assert fallback.returncode == 0, fallback.stderr
-    assert offload_jobs.recent(1)[0].serial == "DSJ-A002"
+    assert services.store.jobs.recent(1)[0].serial == "DSJ-A002"
 
     bad = _bwc(home, "offload", "--device", "A001\x1b[2J", "--source", str(card))
     assert bad.returncode == 2 and "\x1b" not in bad.stderr and "Traceback" not in bad.stderr
@@ -240,7 +241,7 @@ def test_offload_names_its_operator_from_the_kernel_not_the_environment(
     operator = f"os:{pwd.getpwuid(os.getuid()).pw_name}"
     job = services.offload.progress(job_id)
     assert job is not None and job.operator == operator == "os:root"
-    queued = [e for e in audit_log.recent(50) if e.action == "offload_queued"]
+    queued = [e for e in services.store.audit_log.recent(50) if e.action == "offload_queued"]
     assert queued[0].object_id == str(job_id)
     assert json.loads(queued[0].detail_json)["operator"] == operator
     # The command's output is what it was; the name is in the row and the log.
@@ -248,5 +249,7 @@ def test_offload_names_its_operator_from_the_kernel_not_the_environment(
     # The machinery's own jobs (the dock service's) name nobody.
     own = services.offload.run(MassStorageDriver(card, fallback_serial="DSJ-B002"))
     assert own.operator == ""
-    newest_queued = [e for e in audit_log.recent(50) if e.action == "offload_queued"][0]
+    newest_queued = [
+        e for e in services.store.audit_log.recent(50) if e.action == "offload_queued"
+    ][0]
     assert json.loads(newest_queued.detail_json)["operator"] == ""

@@ -16,7 +16,6 @@ import pytest
 
 from appliance.bootstrap import Services
 from appliance.demo import DemoBadge
-from appliance.store import audit_log
 
 PINS = {"1001": "111111", "1002": "121212", "2001": "333333", "4001": "555555", "9001": "777777"}
 
@@ -302,9 +301,10 @@ def test_the_admin_unlocks_a_locked_out_unit_head_with_a_second_person(unit: Pat
 
 def test_the_demo_follows_the_rule_too(demo: tuple[Services, dict[str, DemoBadge]]) -> None:
     """The demo's unit head is the bootstrap; it confirms every privileged person after."""
+    services, _ = demo
     added = {
         e.object_id: json.loads(e.detail_json)
-        for e in audit_log.iterate()
+        for e in services.store.audit_log.iterate()
         if e.action == "add_person"
     }
     assert added["2001"]["bootstrap"] is True

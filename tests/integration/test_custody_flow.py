@@ -10,7 +10,6 @@ from appliance.demo import DemoBadge
 from appliance.domain.checks import ALL_ITEMS
 from appliance.domain.custody import RecorderState
 from appliance.domain.errors import Refused
-from appliance.store import audit_log
 
 
 def test_sign_out_then_return(
@@ -32,14 +31,14 @@ def test_refusal_changes_nothing_and_is_audited(
 ) -> None:
     services, badges = demo
     officer = services.auth.sign_in("1001", badges["1001"].pin)
-    before = audit_log.count()
+    before = services.store.audit_log.count()
     with pytest.raises(Refused) as refused:
         services.custody.sign_out(officer, "DSJ-A001", set())  # Art. 4: check not done
     assert refused.value.reason == "check_incomplete"
     assert services.registry.recorder("DSJ-A001").state is RecorderState.AVAILABLE  # type: ignore[union-attr]
     assert services.custody.held_by("1001") == []
-    newest = audit_log.recent(1)[0]
-    assert audit_log.count() == before + 1
+    newest = services.store.audit_log.recent(1)[0]
+    assert services.store.audit_log.count() == before + 1
     assert (newest.action, newest.outcome) == ("sign_out", "refused")
 
 
@@ -53,5 +52,5 @@ def test_prepare_refuses_before_the_check(demo: tuple[Services, dict[str, DemoBa
     with pytest.raises(Refused) as refused:
         services.custody.prepare_sign_out(officer, "DSJ-A002")
     assert refused.value.reason == "already_holding"
-    newest = audit_log.recent(1)[0]
+    newest = services.store.audit_log.recent(1)[0]
     assert (newest.action, newest.object_id, newest.outcome) == ("sign_out", "DSJ-A002", "refused")

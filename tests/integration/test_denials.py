@@ -28,8 +28,6 @@ from appliance.domain.records import Actor
 from appliance.domain.roles import PERMISSIONS, Action, Role
 from appliance.domain.scan import CodeKind
 from appliance.services.auth import actor_of
-from appliance.store import audit_log
-from appliance.store.db import close_database
 from tests.cli_run import bwc, events
 from tests.conftest import DEMO_PINS
 
@@ -217,7 +215,7 @@ def template(
     )
     officer = services.auth.sign_in("1001", DEMO_PINS["1001"])
     services.custody.sign_out(officer, "DSJ-A002", set(ALL_ITEMS))
-    close_database()
+    services.close()
     return root / "home"
 
 
@@ -229,7 +227,7 @@ def world(template: Path, tmp_path: Path) -> Iterator[tuple[Services, Setting]]:
     (tmp_path / "labels").mkdir()
     setting = Setting("DSJ-A002", services.clips.listing()[0].id, tmp_path / "labels")
     yield services, setting
-    close_database()
+    services.close()
 
 
 def actor(services: Services, badge: str) -> Actor:
@@ -247,15 +245,15 @@ def test_every_denial_is_refused_and_is_the_newest_event(
     services, setting = world
     who = actor(services, denial.badge)
     assert not PERMISSIONS[denial.permission] & {who.role}, "the table must pick a lacking role"
-    before = audit_log.count()
+    before = services.store.audit_log.count()
     with pytest.raises(Refused) as refused:
         denial.call(services, who, setting)
     assert refused.value.reason == denial.reason
     if denial.reason == "permission_denied":
         assert refused.value.params == {"action": denial.permission.value, "role": who.role}
     # Exactly one event: the denial, with nothing changed (no rows carried).
-    assert audit_log.count() == before + 1
-    newest = audit_log.recent(1)[0]
+    assert services.store.audit_log.count() == before + 1
+    newest = services.store.audit_log.recent(1)[0]
     detail = json.loads(newest.detail_json)
     assert (newest.action, newest.outcome, newest.role) == (
         denial.event_action,
@@ -368,7 +366,7 @@ def test_denials_through_bwc_are_one_line_and_logged(
 ) -> None:
     services, _ = world
     home = services.settings.home
-    close_database()
+    services.close()
     assert bwc("--home", str(home), *argv, stdin=pin).failure(1) == line
     action, outcome, role, detail = _newest(home)
     assert (action, outcome, role) == (logged[0], "refused", logged[1])

@@ -18,7 +18,6 @@ from appliance.demo import DemoBadge
 from appliance.domain.checks import CheckItem
 from appliance.domain.errors import Refused
 from appliance.ports import DockEvent
-from appliance.store import audit_log, offload_jobs, readings
 from tests.mounts import FolderMounter, card_event, card_rule
 
 
@@ -48,8 +47,8 @@ def test_docking_reads_ledgers_drift_syncs_and_offloads(
     )
     serve_once(services, dock_dir)
     # DESIGN §7: the offset is ledgered before the sync, and the sync brings it to zero.
-    assert readings.drift_before("DSJ-A001", clock.now()) == pytest.approx(37.5)
-    reading = readings.latest_reading("DSJ-A001")
+    assert services.store.readings.drift_before("DSJ-A001", clock.now()) == pytest.approx(37.5)
+    reading = services.store.readings.latest_reading("DSJ-A001")
     assert reading is not None and reading.clock_offset_after_sync == pytest.approx(0.0)
     archived = services.clips.listing()
     assert len(archived) == 3
@@ -94,7 +93,7 @@ def test_other_usb_storage_is_refused_and_audited(
     outcome = dock.arrived(stick)
     dock.shutdown()
     assert outcome.refused == "not_a_recorder"
-    event = audit_log.recent(1)[0]
+    event = services.store.audit_log.recent(1)[0]
     assert (event.action, event.outcome, event.object_id) == ("usb_refused", "refused", "0781:5567")
     assert "\x1b" not in event.detail_json
 
@@ -119,11 +118,11 @@ def test_a_card_without_identity_gets_a_failed_job_not_a_silent_wait(
 
     assert (outcome.refused, outcome.serial) == ("no_identity", "0123456789AB")
     assert outcome.progress is not None
-    job = offload_jobs.get(outcome.progress.id)
+    job = services.store.jobs.get(outcome.progress.id)
     assert job is not None
     assert (job.serial, job.state, job.error) == ("0123456789AB", "failed", "no_identity")
     assert job.finished_at is not None and job.clips_total == 0
-    event = audit_log.recent(1)[0]
+    event = services.store.audit_log.recent(1)[0]
     assert (event.action, event.outcome, event.object_id) == ("offload_fail", "failed", str(job.id))
     assert json.loads(event.detail_json)["error"] == "no_identity"
     assert services.offload.unidentified_since(job.started_at) == job

@@ -18,7 +18,6 @@ import pytest
 from appliance.adapters.ffprobe import FfprobeProbe
 from appliance.bootstrap import Services
 from appliance.demo import DemoBadge
-from appliance.store import audit_log
 from tests.hostile_media import (
     KINDS,
     STRACE,
@@ -144,10 +143,14 @@ def test_offload_archives_hostile_references_flagged_and_never_opens_the_secret(
     for kind in KINDS:
         row = rows[f"DCIM/100MEDIA/{kind}.MP4"]
         assert {flag.value for flag in row.flags} == {"unreadable"}, kind
-        assert row.duration_seconds is None and not row.has_audio and row.video_codec == ""
+        media = row.media
+        assert media.duration_seconds is None and not media.has_audio and media.video_codec == ""
+        assert not media.readable and media.error, kind
     good = rows["DCIM/100MEDIA/GOOD0001.MP4"]
-    assert good.flags == frozenset() and good.has_audio and good.video_codec == "h264"
-    archived = {e.object_id for e in audit_log.recent(50) if e.action == "clip_archived"}
+    assert good.flags == frozenset() and good.media.has_audio and good.media.video_codec == "h264"
+    archived = {
+        e.object_id for e in services.store.audit_log.recent(50) if e.action == "clip_archived"
+    }
     assert {str(row.id) for row in rows.values()} <= archived
     # The trap was live against the archived copy itself: plain ffprobe follows the playlist.
     hls = services.offload.archive.path_for(rows["DCIM/100MEDIA/hls.MP4"].sha256)

@@ -5,30 +5,31 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from appliance.store.db import close_database, database, open_database
+from appliance.store.home import Store, open_store
 from appliance.store.migrations import latest_version
 from tests.cli_run import bwc
 
 
-def query(sql: str) -> list[tuple[object, ...]]:
+def query(store: Store, sql: str) -> list[tuple[object, ...]]:
     """Run SQL on the product's own connection (the one with the product's pragmas)."""
-    connection: sqlite3.Connection = database.connection()  # type: ignore[no-untyped-call]
+    connection: sqlite3.Connection = store.database.connection()  # type: ignore[no-untyped-call]
     return connection.execute(sql).fetchall()
 
 
-def pragma(name: str) -> object:
-    return query(f"PRAGMA {name}")[0][0]
+def pragma(store: Store, name: str) -> object:
+    return query(store, f"PRAGMA {name}")[0][0]
 
 
 def test_from_an_empty_file(tmp_path: Path) -> None:
     path = tmp_path / "bwc.db"
     path.touch()
-    open_database(path)
-    assert pragma("user_version") == latest_version()
-    assert pragma("journal_mode") == "wal"
-    assert pragma("synchronous") == 2  # FULL: DESIGN §4 step 6
-    assert pragma("foreign_keys") == 1
-    tables = {name for (name,) in query("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    store = open_store(path)
+    assert pragma(store, "user_version") == latest_version()
+    assert pragma(store, "journal_mode") == "wal"
+    assert pragma(store, "synchronous") == 2  # FULL: DESIGN §4 step 6
+    assert pragma(store, "foreign_keys") == 1
+    rows = query(store, "SELECT name FROM sqlite_master WHERE type = 'table'")
+    tables = {name for (name,) in rows}
     assert {
         "unit",
         "person",
@@ -39,18 +40,17 @@ def test_from_an_empty_file(tmp_path: Path) -> None:
         "drift_ledger",
         "recorder_reading",
     } <= tables
-    close_database()
+    store.close()
     # Re-opening applies nothing twice.
-    open_database(path)
-    assert pragma("user_version") == latest_version()
-    close_database()
+    store = open_store(path)
+    assert pragma(store, "user_version") == latest_version()
+    store.close()
     with sqlite3.connect(path) as raw:
         assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
 def test_one_open_session_per_recorder_is_enforced_by_the_file(tmp_path: Path) -> None:
-    open_database(tmp_path / "bwc.db")
-    close_database()
+    open_store(tmp_path / "bwc.db").close()
     with sqlite3.connect(tmp_path / "bwc.db") as raw:
         raw.execute("PRAGMA foreign_keys = OFF")
         raw.execute(

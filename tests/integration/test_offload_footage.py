@@ -17,10 +17,9 @@ from appliance.demo import DemoBadge
 from appliance.domain.checks import ALL_ITEMS
 from appliance.domain.errors import Refused
 from appliance.domain.footage import stored_name
+from appliance.domain.readings import DriftMeasure
 from appliance.domain.records import Actor
 from appliance.services.offload import offload_actor
-from appliance.store import alarms, readings
-from appliance.store.db import transaction
 from tests.conftest import START
 from tests.footage import FIRST_CLIP_AT, FootageSet, copy_card
 
@@ -110,7 +109,9 @@ def test_a_foreign_recorder_is_offloaded_and_flagged(
     progress = services.offload.run(_card(footage_card, tmp_path / "rec", "OTHER-UNIT-9"))
     assert progress.state == "done"
     assert progress.flag_counts["foreign_unit"] == len(footage_card.expected)
-    assert [a.subject for a in alarms.open_alarms("foreign_unit")] == ["OTHER-UNIT-9"]
+    assert [a.subject for a in services.store.alarms.open_alarms("foreign_unit")] == [
+        "OTHER-UNIT-9"
+    ]
     # Flagged to the unit head (Art. 7, 14); an officer may not read the unit's alarms.
     head = services.auth.sign_in("2001", badges["2001"].pin)
     assert [a.kind for a in services.alarms.open_alarms(head)] == ["foreign_unit"]
@@ -134,8 +135,9 @@ def test_recorder_timestamps_are_corrected_by_the_drift_ledger(
     clip = generated_clips["audio"][5]  # creation_time 01:05:00Z by the recorder's clock
     (tmp_path / "rec" / "DCIM" / "FILE0001.MP4").write_bytes(clip.read_bytes())
     # DESIGN §7: the clock ran 90 s fast, as measured at the next sync (before it).
-    with transaction():
-        readings.add_drift("DSJ-B001", START + timedelta(hours=2), START, 90.0)
+    with services.store.transaction():
+        drift = DriftMeasure("DSJ-B001", START + timedelta(hours=2), START, 90.0)
+        services.store.readings.add_drift(drift)
         services.ctx.record(offload_actor("DEMO01"), "clock_drift", "recorder", "DSJ-B001")
     services.offload.run(driver)
     [row] = services.clips.listing()

@@ -11,7 +11,6 @@ from appliance.adapters.simulator import create_simulator
 from appliance.bootstrap import Services
 from appliance.demo import DemoBadge
 from appliance.domain.lifecycle import JobState
-from appliance.store import alarms, audit_log, offload_jobs
 from tests.footage import FootageSet, copy_card
 
 
@@ -35,7 +34,7 @@ def test_recorders_offload_in_parallel_with_progress_in_the_database(
     finals = [services.offload.wait(job) for job in jobs]
     services.offload.shutdown()
     for final in finals:
-        assert final.state == "done", final.error
+        assert final.state is JobState.DONE, final.error
         assert final.bytes_done == final.bytes_total > 0
         assert final.clips_done == final.clips_total == len(footage_card.expected)
         assert final.clips_cleared == final.clips_total
@@ -43,7 +42,7 @@ def test_recorders_offload_in_parallel_with_progress_in_the_database(
     assert sorted(cleared_hooks) == serials
     assert [p.serial for p in services.offload.by_recorder()] == serials
     # Rebuilt from the database alone, as the kiosk does after a restart.
-    assert [p.state for p in offload_jobs.recent(3)] == ["done"] * 3
+    assert [p.state for p in services.store.jobs.recent(3)] == [JobState.DONE] * 3
 
 
 def test_reconciliation_sweeps_quarantines_and_alarms(
@@ -61,9 +60,9 @@ def test_reconciliation_sweeps_quarantines_and_alarms(
     dead.mkdir()
     (dead / "lock").write_text("")
     (dead / "x.part").write_bytes(b"half")
-    job = offload_jobs.create("DSJ-A002", "deadbeef", services.ctx.clock.now())
-    offload_jobs.set_totals(job, 1, 1, services.ctx.clock.now())
-    offload_jobs.set_state(job, JobState.QUEUED, JobState.RUNNING, services.ctx.clock.now())
+    job = services.store.jobs.create("DSJ-A002", "deadbeef", services.ctx.clock.now())
+    services.store.jobs.set_totals(job, 1, 1, services.ctx.clock.now())
+    services.store.jobs.set_state(job, JobState.QUEUED, JobState.RUNNING, services.ctx.clock.now())
     # Content without a row (killed between link and commit), and a row without content.
     orphan = b"orphan content"
     orphan_sha = hashlib.sha256(orphan).hexdigest()
@@ -79,15 +78,19 @@ def test_reconciliation_sweeps_quarantines_and_alarms(
 
     assert report.parts_removed == 1 and not dead.exists()
     assert report.jobs_interrupted == [job]
-    assert (offload_jobs.get(job) or offload_jobs.recent(1)[0]).state == "interrupted"
+    assert (
+        services.store.jobs.get(job) or services.store.jobs.recent(1)[0]
+    ).state is JobState.INTERRUPTED
     assert report.quarantined == [orphan_sha]
-    assert [q.sha256 for q in alarms.quarantined()] == [orphan_sha]
+    assert [q.sha256 for q in services.store.alarms.quarantined()] == [orphan_sha]
     assert orphan_path.read_bytes() == orphan  # kept for review, never deleted
     assert report.missing == [vanished]
-    assert [a.severity for a in alarms.open_alarms("archive_missing")] == ["critical"]
-    actions = {e.action for e in audit_log.recent(20)}
+    assert [a.severity for a in services.store.alarms.open_alarms("archive_missing")] == [
+        "critical"
+    ]
+    actions = {e.action for e in services.store.audit_log.recent(20)}
     assert {"staging_swept", "offload_interrupt", "content_quarantined", "alarm_raised"} <= actions
     # A second start-up raises nothing new.
     again = services.offload.reconcile()
     assert again.quarantined == [] and again.jobs_interrupted == []
-    assert len(alarms.open_alarms("archive_missing")) == 1
+    assert len(services.store.alarms.open_alarms("archive_missing")) == 1

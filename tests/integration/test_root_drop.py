@@ -19,7 +19,6 @@ from appliance import config
 from appliance.adapters.seal import is_immutable
 from appliance.bootstrap import build_services
 from appliance.domain.audit import AuditEvent
-from appliance.store import audit_log
 from tests.accounts import owners, run_bwc, shared_tmp, unseal_tree, why_not_as_others
 
 pytestmark = pytest.mark.skipif(bool(why_not_as_others()), reason=why_not_as_others() or "ok")
@@ -47,8 +46,11 @@ def home(shared: Path, nobody: pwd.struct_passwd) -> Path:
 
 def events(home: Path) -> list[AuditEvent]:
     """The audit events, oldest first (read in this process, after the owners were checked)."""
-    build_services(config.load(home, home / "kiosk.toml"))
-    return list(reversed(audit_log.recent(1000)))
+    services = build_services(config.load(home, home / "kiosk.toml"))
+    try:
+        return list(reversed(services.store.audit_log.recent(1000)))
+    finally:
+        services.close()
 
 
 def detail(event: AuditEvent) -> dict[str, object]:

@@ -34,8 +34,6 @@ from appliance.demo import DemoBadge, make_home
 from appliance.domain.audit import AuditEvent
 from appliance.domain.records import Actor
 from appliance.ports import Sealer
-from appliance.store import alarms, audit_log
-from appliance.store.db import close_database
 from tests.accounts import bwc_argv, unseal_tree
 from tests.conftest import DEMO_PINS
 
@@ -81,11 +79,12 @@ def card(root: Path, count: int) -> Path:
 
 def services_with(home: Path, clock: SettableClock, sealer: Sealer) -> Services:
     seeded, _ = make_home(home, language="en", clock=clock, pins=DEMO_PINS)
+    seeded.close()
     return build_services(seeded.settings, clock=clock, sealer=sealer)
 
 
-def seal_events() -> list[AuditEvent]:
-    return [e for e in reversed(audit_log.recent(500)) if e.action == "archive_seal"]
+def seal_events(services: Services) -> list[AuditEvent]:
+    return [e for e in reversed(services.store.audit_log.recent(500)) if e.action == "archive_seal"]
 
 
 def detail(event: AuditEvent) -> dict[str, object]:
@@ -124,14 +123,17 @@ def test_an_offload_seals_its_clips_and_not_even_root_can_change_them(
         with pytest.raises(PermissionError) as raised:
             attempt()
         assert raised.value.errno == errno.EPERM
-    (event,) = seal_events()
+    (event,) = seal_events(services)
     assert (event.object_type, event.object_id, event.outcome) == ("offload_job", "1", "ok")
     assert (detail(event)["sealed"], detail(event)["already"]) == (4, 0)
 
     # The same card again: its clips are already archived and already sealed.
     again = services.offload.run(MassStorageDriver(source, "DSJ-A002"), clear=False)
     assert again.clips_existing == 4
-    assert (detail(seal_events()[-1])["sealed"], detail(seal_events()[-1])["already"]) == (0, 4)
+    assert (
+        detail(seal_events(services)[-1])["sealed"],
+        detail(seal_events(services)[-1])["already"],
+    ) == (0, 4)
     # Fixity, reconciliation and the audit verify read immutable files as any others.
     assert services.fixity.verify(SYSTEM).clean
     found = services.offload.reconcile()
@@ -153,14 +155,14 @@ def test_without_the_flag_the_clip_is_archived_and_not_sealable_here(
         )
         assert progress.state == "done" and progress.clips_new == 2, progress.error
         assert all(is_immutable(p) is None for p in archived_paths(services))
-        (event,) = seal_events()
+        (event,) = seal_events(services)
         assert event.outcome == "unsupported"
         assert detail(event)["unsupported"] == 2
         assert detail(event)["reason"] == "not_supported_by_file_system"
-        assert alarms.open_alarms("seal_failed") == []
+        assert services.store.alarms.open_alarms("seal_failed") == []
         assert services.audit.verify(SYSTEM).clean
     finally:
-        close_database()
+        services.close()
         # Lazily: a worker thread's connection may hold the database open until collected.
         subprocess.run(["umount", "--lazy", str(mount)], check=True)
 
@@ -185,10 +187,10 @@ def test_a_seal_that_fails_is_an_alarm_and_never_a_lost_clip(
     assert services.fixity.verify(SYSTEM).clean
     # One helper run for the whole job, not one per file.
     assert len(asked) == 1 and asked[0][:2] == ["systemctl", "start"]
-    (event,) = seal_events()
+    (event,) = seal_events(services)
     assert (event.outcome, detail(event)["failed"]) == ("failed", 3)
     assert "Interactive authentication required" in str(detail(event)["reason"])
-    (alarm,) = alarms.open_alarms("seal_failed")
+    (alarm,) = services.store.alarms.open_alarms("seal_failed")
     assert (alarm.severity, alarm.subject, alarm.detail["failed"]) == (
         "warning",
         "offload_job 1",
@@ -218,7 +220,7 @@ def test_the_helper_request_runs_bwc_seal_and_the_flags_are_read_back(
     services.offload.run(MassStorageDriver(card(tmp_path / "card", 3), "DSJ-A002"), clear=False)
 
     assert all(is_immutable(p) for p in archived_paths(services))
-    sweep, job = seal_events()
+    sweep, job = seal_events(services)
     assert (sweep.object_type, sweep.actor, detail(sweep)["sealed"]) == ("archive", "os:root", 3)
     assert detail(sweep)["request"] == instances[0]
     assert (job.object_type, job.outcome, detail(job)["sealed"]) == ("offload_job", "ok", 3)
@@ -249,7 +251,7 @@ def test_a_request_reads_only_the_directories_changed_since_its_files_were_linke
     assert len(new) == 2 and all(is_immutable(p) for p in new)
     untouched = [p for p in old if p.parent not in {n.parent for n in new}]
     assert untouched and not any(is_immutable(p) for p in untouched)
-    sweep = seal_events()[-2]
+    sweep = seal_events(services)[-2]
     assert sweep.object_type == "archive" and isinstance(detail(sweep)["since"], int)
     command, env = bwc_argv("--home", str(sealed_home), "seal")
     assert subprocess.run(command, env=env, capture_output=True, check=False).returncode == 0
@@ -283,7 +285,7 @@ def test_bwc_seal_walks_only_content_files_and_follows_no_link(
     assert is_immutable(outside) is False
     assert is_immutable(shard / "notes.txt") is False
     assert done.returncode == 1  # something could not be sealed: an alarm for a person
-    assert [a.kind for a in alarms.open_alarms("seal_failed")] == ["seal_failed"]
+    assert [a.kind for a in services.store.alarms.open_alarms("seal_failed")] == ["seal_failed"]
 
 
 def test_the_sealer_follows_kiosk_toml(tmp_path: Path) -> None:
@@ -306,9 +308,9 @@ def test_demo_homes_are_never_sealed(demo: tuple[Services, dict[str, DemoBadge]]
 def test_a_malformed_request_is_one_line_of_bad_input(
     sealed_home: Path, clock: SettableClock
 ) -> None:
-    services_with(sealed_home, clock, NoSealer("sealing_off"))
+    services = services_with(sealed_home, clock, NoSealer("sealing_off"))
     command, env = bwc_argv("--home", str(sealed_home), "seal", "--request", "../../etc")
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     assert done.returncode == 2
     assert done.stderr == "A seal request name is 1 to 32 lower-case letters, digits or '-'.\n"
-    assert seal_events() == []
+    assert seal_events(services) == []

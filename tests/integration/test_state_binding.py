@@ -36,7 +36,6 @@ from appliance.domain.projection import MISSING_ROW, UNEXPLAINED_ROW, VALUE_DIFF
 from appliance.domain.records import Actor
 from appliance.services.audit import VerifyResult
 from appliance.services.pins import hash_pin
-from appliance.store.db import close_database, database
 from appliance.store.migrations.m0004_state_binding import STATE_TABLES
 from tests.conftest import DEMO_PINS, START
 from tests.footage import FootageSet, copy_card
@@ -89,7 +88,7 @@ def day_template(tmp_path_factory: pytest.TempPathFactory, footage_card: Footage
     clock = SettableClock(START)
     services, badges = make_home(root / "home", language="en", clock=clock, pins=DEMO_PINS)
     busy_day(services, {b.badge: b for b in badges}, clock, footage_card, root)
-    close_database()
+    services.close()
     return root / "home"
 
 
@@ -114,7 +113,7 @@ def attacker(day: Services) -> Iterator[sqlite3.Connection]:
 def test_a_real_day_verifies_clean_and_covers_every_state_table(day: Services) -> None:
     result = day.audit.verify(AUDITOR)
     assert result.clean, result
-    connection: sqlite3.Connection = database.connection()  # type: ignore[no-untyped-call]
+    connection: sqlite3.Connection = day.store.database.connection()  # type: ignore[no-untyped-call]
     for table, _ in STATE_TABLES:
         (count,) = connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()  # noqa: S608
         assert count > 0, f"the busy day wrote no {table} row: the tamper trials would skip it"
@@ -390,7 +389,7 @@ def test_a_replaced_or_emptied_database_fails_the_checkpoint(
 def test_the_cli_names_table_key_and_column(day: Services, attacker: sqlite3.Connection) -> None:
     clip = day.clips.listing()[0]
     attacker.execute("UPDATE clip SET day = '2026-01-01' WHERE id = ?", (clip.id,))
-    close_database()
+    day.close()
     done = subprocess.run(
         [sys.executable, "-m", "appliance", "--home", str(day.settings.home), "audit", "verify"],
         capture_output=True,
@@ -409,7 +408,7 @@ def _old_home(tmp_path: Path) -> Path:
     """The home the previous release left: its database dump and its archived files."""
     home = tmp_path / "old"
     services, _ = make_home(home, language="en")
-    close_database()
+    services.close()
     del services
     (home / "bwc.db").unlink()
     for extra in ("bwc.db-wal", "bwc.db-shm"):
@@ -442,7 +441,7 @@ def test_an_old_home_is_bound_by_genesis_events_and_verifies(tmp_path: Path) -> 
     assert result.clean, result
     # One genesis event per row and one for the migration; the verify's own event follows.
     assert result.chain.size == old_events + rows + 1
-    connection = database.connection()  # type: ignore[no-untyped-call]
+    connection = services.store.database.connection()  # type: ignore[no-untyped-call]
     actions = [
         row[0]
         for row in connection.execute(
@@ -451,7 +450,7 @@ def test_an_old_home_is_bound_by_genesis_events_and_verifies(tmp_path: Path) -> 
     ]
     assert actions == ["state_genesis"] * rows + ["schema_migrated", "audit_verify"]
     # Reopening migrates nothing again.
-    close_database()
+    services.close()
     services = build_services(config.load(home, home / "kiosk.toml"))
     assert services.audit.verify(AUDITOR).chain.size == old_events + rows + 2
 

@@ -11,7 +11,6 @@ from textual.widgets import Input, OptionList
 from appliance.bootstrap import Services
 from appliance.demo import DemoBadge
 from appliance.domain.errors import Refused
-from appliance.store import audit_log
 from tests.tui.helpers import notice_text, scan, settle, sign_in
 from tests.tui.test_sign_in import paste_scan
 from tui.app import KioskApp, create_app
@@ -27,11 +26,11 @@ CANNOT_CONFIRM = (
 )
 
 
-def unlock_events() -> list[tuple[str, str, dict[str, object]]]:
+def unlock_events(services: Services) -> list[tuple[str, str, dict[str, object]]]:
     """Every unlock_badge event: (actor, outcome, detail)."""
     return [
         (event.actor, event.outcome, json.loads(event.detail_json))
-        for event in audit_log.iterate()
+        for event in services.store.audit_log.iterate()
         if event.action == "unlock_badge"
     ]
 
@@ -111,9 +110,9 @@ async def test_admin_and_bureau_head_unlock_the_only_unit_head(
         await sign_in(pilot, "2001", badges["2001"].pin)
         assert app.actor is not None and app.actor.actor_id == "2001"
 
-    refusals = [(a, o, d["reason"]) for a, o, d in unlock_events() if o == "refused"]
+    refusals = [(a, o, d["reason"]) for a, o, d in unlock_events(services) if o == "refused"]
     assert refusals == [("9001", "refused", "confirmer_not_allowed")] * 2
-    [(actor, outcome, detail)] = [e for e in unlock_events() if e[1] == "ok"]
+    [(actor, outcome, detail)] = [e for e in unlock_events(services) if e[1] == "ok"]
     assert (actor, detail["by_name"], detail["confirmed_by"], detail["confirmer_name"]) == (
         "9001",
         "孙磊 Sun Lei",
@@ -122,7 +121,7 @@ async def test_admin_and_bureau_head_unlock_the_only_unit_head(
     )
     wrong = [
         json.loads(e.detail_json)
-        for e in audit_log.iterate()
+        for e in services.store.audit_log.iterate()
         if e.action == "sign_in" and e.object_id == "4001" and e.outcome == "refused"
     ]
     assert [w["reason"] for w in wrong] == ["wrong_pin"]
@@ -159,7 +158,7 @@ async def test_cancel_and_a_badge_that_is_not_locked(
         await settle(pilot)
         assert app.screen is screen
         assert locked(services, "1002")
-    assert unlock_events() == []
+    assert unlock_events(services) == []
 
 
 async def test_only_the_admin_is_offered_the_unlock_with_a_second_person(

@@ -8,7 +8,6 @@ from appliance.bootstrap import Services
 from appliance.demo import DemoBadge
 from appliance.domain.checks import ALL_ITEMS
 from appliance.domain.custody import RecorderState
-from appliance.store import audit_log
 from tests.tui.helpers import notice_text, scan, settle, shown, state_of
 from tui.app import create_app
 from tui.dialogs.pin import PinDialog
@@ -84,7 +83,9 @@ async def test_sign_out_and_return_by_scanner(
         assert app.actor is None
 
     # The log holds the whole visit, in order (Art. 10, DESIGN §5).
-    visit = [(e.action, e.object_id, e.outcome) for e in reversed(audit_log.recent(4))]
+    visit = [
+        (e.action, e.object_id, e.outcome) for e in reversed(services.store.audit_log.recent(4))
+    ]
     assert visit == [
         ("sign_in", "1001", "ok"),
         ("sign_out", "DSJ-A001", "ok"),

@@ -7,7 +7,6 @@ import json
 from appliance.adapters.clock import SettableClock
 from appliance.bootstrap import Services
 from appliance.demo import DemoBadge
-from appliance.store import audit_log
 from tests.tui.helpers import notice_text, scan, settle, sign_in
 from tui.app import create_app
 from tui.dialogs.pin import PinDialog
@@ -49,7 +48,7 @@ async def test_idle_timeout_signs_off(
         assert app.actor is None
         assert notice_text(app) == f"Signed off after {timeout} seconds without input."
 
-    sign_offs = [e for e in audit_log.recent(10) if e.action == "sign_off"]
+    sign_offs = [e for e in services.store.audit_log.recent(10) if e.action == "sign_off"]
     assert len(sign_offs) == 1
     assert (sign_offs[0].actor, sign_offs[0].outcome) == ("1001", "ok")
     assert json.loads(sign_offs[0].detail_json) == {"reason": "idle"}
@@ -62,12 +61,12 @@ async def test_idle_timeout_does_nothing_at_idle(
     services, badges = demo
     app = create_app(services, list(badges.values()), clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        before = audit_log.count()
+        before = services.store.audit_log.count()
         clock.advance(services.settings.idle_timeout_seconds * 10)
         app.check_idle_timeout()
         await settle(pilot)
         assert isinstance(app.screen, IdleScreen)
-        assert audit_log.count() == before
+        assert services.store.audit_log.count() == before
 
 
 async def test_sign_off_button_is_logged(
@@ -82,7 +81,7 @@ async def test_sign_off_button_is_logged(
         await settle(pilot)
         assert isinstance(app.screen, IdleScreen)
         assert app.actor is None
-    newest = audit_log.recent(1)[0]
+    newest = services.store.audit_log.recent(1)[0]
     assert (newest.action, newest.actor, json.loads(newest.detail_json)) == (
         "sign_off",
         "1002",
@@ -99,10 +98,10 @@ async def test_idle_timeout_closes_an_abandoned_pin_dialog(
     async with app.run_test(size=(80, 24)) as pilot:
         await scan(pilot, "1001")
         assert isinstance(app.screen, PinDialog)
-        before = audit_log.count()
+        before = services.store.audit_log.count()
         clock.advance(services.settings.idle_timeout_seconds)
         app.check_idle_timeout()
         await settle(pilot)
         assert isinstance(app.screen, IdleScreen)
         assert len(app.screen_stack) == 1
-        assert audit_log.count() == before
+        assert services.store.audit_log.count() == before

@@ -20,7 +20,6 @@ from appliance.demo import DemoBadge
 from appliance.domain.checks import ALL_ITEMS
 from appliance.domain.custody import RecorderState
 from appliance.domain.scan import CodeKind
-from appliance.store import audit_log
 from tests.tui.helpers import scan, settle, state_of
 from tests.tui.test_sign_in import paste_scan
 from tui.app import create_app
@@ -82,7 +81,9 @@ async def test_a_whole_visit_works_with_the_private_keys_out_of_reach(
         await pilot.click("#sign-off")
         await settle(pilot)
         assert isinstance(app.screen, IdleScreen)
-    visit = [(e.action, e.object_id, e.outcome) for e in reversed(audit_log.recent(4))]
+    visit = [
+        (e.action, e.object_id, e.outcome) for e in reversed(services.store.audit_log.recent(4))
+    ]
     assert visit == [
         ("sign_in", "1001", "ok"),
         ("sign_out", "DSJ-A001", "ok"),

@@ -11,7 +11,6 @@ from textual.widgets import Button, Input
 from appliance.bootstrap import Services
 from appliance.demo import DemoBadge
 from appliance.domain.scan import MAX_SCAN_LENGTH, CodeKind
-from appliance.store import audit_log
 from tests.tui.helpers import notice_text, scan, settle
 from tui.app import create_app
 from tui.dialogs.pin import PinDialog
@@ -103,7 +102,7 @@ async def test_typed_escape_sequence_is_an_invalid_code(
     services, badges = demo
     app = create_app(services, list(badges.values()))
     async with app.run_test(size=(80, 24)) as pilot:
-        before = audit_log.count()
+        before = services.store.audit_log.count()
         # The scanner types ESC as a key; the kiosk lock lets it through only as navigation.
         await pilot.press("1", "0", "escape", "[", "3", "1", "m", "0", "1", "enter")
         await settle(pilot)
@@ -111,8 +110,8 @@ async def test_typed_escape_sequence_is_an_invalid_code(
         assert notice_text(app) == "Not a valid code."
         assert app.screen.query_one("#scan", Input).value == ""
         assert app.actor is None
-        newest = audit_log.recent(1)[0]
-        assert audit_log.count() == before + 1
+        newest = services.store.audit_log.recent(1)[0]
+        assert services.store.audit_log.count() == before + 1
         assert (newest.action, newest.outcome) == ("scan", "refused")
         # Only the length of untrusted text reaches the log, never the text.
         assert json.loads(newest.detail_json) == {"reason": "invalid_code", "length": 8}

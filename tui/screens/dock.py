@@ -19,6 +19,7 @@ from textual.widgets import Button, ProgressBar, Static
 
 from appliance.bootstrap import Services
 from appliance.domain.footage import OffloadProgress
+from appliance.domain.lifecycle import FINAL_JOB_STATES, JobState
 from appliance.domain.records import Actor
 from tui.screens.base import KioskScreen
 from tui.screens.filing import FilingScreen
@@ -27,7 +28,6 @@ from tui.widgets.notice import Notice
 from tui.widgets.title_bar import TitleBar
 
 POLL_SECONDS = 0.5
-FINAL_STATES = {"done", "failed", "interrupted"}
 # A recorder put in the dock shortly before its return was pressed is this officer's too: an
 # unidentifiable one that failed in this window is shown, older ones belong to someone else.
 UNIDENTIFIED_GRACE = timedelta(minutes=10)
@@ -130,7 +130,7 @@ class DockScreen(KioskScreen):
 
     def poll(self) -> None:
         """Read the job's progress off the UI thread, unless it has finished."""
-        if self.progress is not None and self.progress.state in FINAL_STATES:
+        if self.progress is not None and self.progress.state in FINAL_JOB_STATES:
             return
         read = partial(dock_news, self.services, self.serial, self.since, self.unidentified_since)
         self.run_call(read, lambda polled: polled)
@@ -144,8 +144,8 @@ class DockScreen(KioskScreen):
         self.progress = progress
         bar = self.query_one("#dock-bar", ProgressBar)
         bar.update(total=max(progress.bytes_total, 1), progress=progress.bytes_done)
-        state = self.words("ui.dock.state", state=self.words(f"job.{progress.state}"))
-        if progress.current_name and progress.state == "running":
+        state = self.words("ui.dock.state", state=self.words(f"job.{progress.state.value}"))
+        if progress.current_name and progress.state is JobState.RUNNING:
             state += " · " + self.words(
                 "ui.dock.current",
                 done=min(progress.clips_done + 1, progress.clips_total),
@@ -160,10 +160,10 @@ class DockScreen(KioskScreen):
             rate=human_bytes(progress.rate_bytes_per_second),
             left=human_seconds(progress.seconds_left),
         )
-        if progress.state in FINAL_STATES:
+        if progress.state in FINAL_JOB_STATES:
             figures = f"{human_bytes(progress.bytes_done)} / {human_bytes(progress.bytes_total)}"
         self.query_one("#dock-figures", Static).update(plain(figures))
-        if progress.state in FINAL_STATES:
+        if progress.state in FINAL_JOB_STATES:
             self.show_summary(progress)
 
     def show_unidentified(self, failed: OffloadProgress) -> None:
@@ -200,8 +200,9 @@ class DockScreen(KioskScreen):
             lines.append(self.words("ui.dock.flags", flags=shown))
         else:
             lines.append(self.words("ui.dock.no_flags"))
-        if progress.state != "done":
-            self.notice.refuse(self.words("ui.dock.failed", error=progress.error or progress.state))
+        if progress.state is not JobState.DONE:
+            error = progress.error or progress.state.value
+            self.notice.refuse(self.words("ui.dock.failed", error=error))
         self.query_one("#dock-summary", Static).update(plain(lines[0]))
         self.query_one("#dock-flags", Static).update(plain(lines[1]))
         self.query_one("#file", Button).disabled = False

@@ -73,7 +73,7 @@ class FilingScreen(KioskScreen):
             prompt = self.words(
                 "ui.filing.clip",
                 time=day_time(clip.recorded_at or clip.archived_at, settings),
-                seconds=f"{clip.duration_seconds:.0f}" if clip.duration_seconds else "?",
+                seconds=f"{seconds:.0f}" if (seconds := clip.media.duration_seconds) else "?",
                 # The recorder's own file name, shown literally but escaped (DESIGN §3.5).
                 name=clip.source_name,
                 flags=flags,

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from appliance.bootstrap import Services
 from appliance.domain.footage import OffloadProgress
+from appliance.domain.lifecycle import JobState
 from appliance.domain.records import Actor, Person, RecorderStatus
 from appliance.domain.roles import Action
 from tui.messages import UnitStatusLoaded, Unlocked
@@ -108,8 +109,8 @@ class UnitHeadScreen(KioskScreen):
         """The newest offload: its state, its clips, and how many were flagged."""
         if progress is None:
             return plain("")
-        text = self.words(f"job.{progress.state}")
-        if progress.state in ("running", "clearing") and progress.bytes_total:
+        text = self.words(f"job.{progress.state.value}")
+        if progress.state in (JobState.RUNNING, JobState.CLEARING) and progress.bytes_total:
             text += f" {100 * progress.bytes_done // progress.bytes_total}%"
         else:
             text += f" · {progress.clips_new + progress.clips_existing}/{progress.clips_total}"
