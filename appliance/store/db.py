@@ -98,6 +98,7 @@ def _check_ours(path: Path, create: bool) -> None:
             return
         raise BadInput("db_missing", path=str(path))
     try:
+        # A plain read-only connection, not the store's: peewee would apply the pragmas.
         conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
         try:
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])

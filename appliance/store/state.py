@@ -5,7 +5,11 @@ carrying the row's new values, so `bwc audit verify` can replay the chain and co
 Temporary triggers (one set per connection, invisible in the file) note the key of every
 row a statement writes; `drain()` reads those rows back, exactly as stored, for the event
 that the same transaction appends. A transaction that changes state without an event is
-refused at commit (`store.db.transaction`), so no change can escape the chain by mistake.
+refused at commit (`Store.transaction`), so no change can escape the chain by mistake.
+
+This module speaks SQL on the raw connection, not through the models: temporary triggers
+and tables, and reads driven by the schema itself (any table, with its own columns), are
+what peewee cannot say.
 """
 
 from __future__ import annotations

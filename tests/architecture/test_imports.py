@@ -61,3 +61,43 @@ def test_import_linter_contracts_hold() -> None:
     result = subprocess.run([str(linter)], capture_output=True, text=True, cwd=ROOT, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "2 kept, 0 broken" in result.stdout or "kept, 0 broken" in result.stdout
+
+
+def _imported(path: Path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_peewee_stays_in_the_store() -> None:
+    """STYLE rule 8: only appliance.store speaks to peewee."""
+    store = ROOT / "appliance" / "store"
+    for package in ("appliance", "tui"):
+        for path in (ROOT / package).rglob("*.py"):
+            if store in path.parents:
+                continue
+            assert not any(n.split(".")[0] == "peewee" for n in _imported(path)), path
+
+
+def test_migrations_never_import_the_models() -> None:
+    """STYLE rule 8: a migration is frozen raw SQL; the models may change after it."""
+    for path in (ROOT / "appliance" / "store" / "migrations").glob("*.py"):
+        for name in _imported(path):
+            if name.startswith("appliance.store"):
+                assert name.startswith("appliance.store.migrations"), f"{path.name}: {name}"
+
+
+def test_the_store_speaks_raw_sql_only_where_peewee_cannot() -> None:
+    """Repositories run model queries; raw SQL is the migrations', the capture's (state.py)
+    and one PRAGMA's."""
+    store = ROOT / "appliance" / "store"
+    raw = {
+        path.name: path.read_text(encoding="utf-8").count("execute_sql(")
+        for path in store.glob("*.py")
+    }
+    assert {name: count for name, count in raw.items() if count} == {"audit_log.py": 1}
+    assert 'execute_sql("PRAGMA quick_check")' in (store / "audit_log.py").read_text()

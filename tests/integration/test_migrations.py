@@ -5,9 +5,14 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from appliance.adapters.clock import SettableClock
+from appliance.bootstrap import build_services
+from appliance.config import Settings
+from appliance.domain.records import Actor
 from appliance.store.home import Store, open_store
 from appliance.store.migrations import latest_version
 from tests.cli_run import bwc
+from tests.conftest import START
 
 
 def query(store: Store, sql: str) -> list[tuple[object, ...]]:
@@ -47,6 +52,25 @@ def test_from_an_empty_file(tmp_path: Path) -> None:
     store.close()
     with sqlite3.connect(path) as raw:
         assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_home_from_an_empty_file_verifies(tmp_path: Path) -> None:
+    """Every migration from nothing, then a unit and a person: the chain explains it all."""
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "bwc.db").touch()
+    settings = Settings(home=home, config_path=home / "kiosk.toml", unit_code="U01", seal="off")
+    services = build_services(settings, clock=SettableClock(START))
+    admin = Actor("os:it", "admin", "U01")
+    services.registry.init_unit(admin, "U01", "Unit One")
+    services.registry.add_recorder(admin, "DSJ-A001", "Hikvision", "DS-MH2311")
+    result = services.audit.verify(Actor("os:auditor", "system", "U01"))
+    assert result.clean, result
+    # An empty file gets no genesis: nothing existed before the schema.
+    actions = [e.action for e in services.store.audit_log.iterate()]
+    assert actions == ["init_unit", "add_recorder", "audit_verify"]
+    assert result.state_rows == 2
+    services.close()
 
 
 def test_one_open_session_per_recorder_is_enforced_by_the_file(tmp_path: Path) -> None:
