@@ -9,6 +9,7 @@ nothing was left half done: the chain and the state verify clean, or the files a
 from __future__ import annotations
 
 import base64
+import gc
 import hashlib
 import os
 import shutil
@@ -246,6 +247,9 @@ class Arena:
 
     def check(self, condition: str, home: Path, before: Fingerprint, initialised: bool) -> None:
         """Assert the example left the home consistent (or, where it could not act, untouched)."""
+        # A store an in-process command dropped without closing is closed now, not at some
+        # later collection (sqlite3 connections sit in a reference cycle of their own).
+        gc.collect()
         leftovers = [p for p in (self.root / "outputs").rglob(".*.tmp")]
         assert leftovers == [], leftovers  # an atomic write never leaves its temporary file
         # Compared while the other reader still holds the database (its -wal, -shm too).

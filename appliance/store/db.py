@@ -42,12 +42,13 @@ PRAGMAS = {
 DATABASE_MODE = 0o660
 
 
-def _utc_now() -> datetime:
+def utc_now() -> datetime:
+    """The system clock's now, for a store opened without the services' clock."""
     return datetime.now(UTC)
 
 
 def connect(
-    path: Path, now: Callable[[], datetime] = _utc_now, *, create: bool = True
+    path: Path, now: Callable[[], datetime] = utc_now, *, create: bool = True
 ) -> EvidenceDatabase:
     """A database of its own on the file at path, connected, its schema brought up to date.
 

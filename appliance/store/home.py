@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from appliance.store import state
@@ -12,7 +12,7 @@ from appliance.store.alarms import AlarmRepository
 from appliance.store.audit_log import AuditLog
 from appliance.store.clips import ClipRepository
 from appliance.store.custody import CustodyRepository
-from appliance.store.db import EvidenceDatabase, UnboundChange, connect
+from appliance.store.db import EvidenceDatabase, UnboundChange, connect, utc_now
 from appliance.store.offload_jobs import OffloadJobRepository
 from appliance.store.people import PeopleRepository
 from appliance.store.readings import ReadingRepository
@@ -36,11 +36,6 @@ class Store:
         self.alarms = AlarmRepository(database)
         self.readings = ReadingRepository(database)
         self.audit_log = AuditLog(database)
-
-    @property
-    def path(self) -> Path:
-        """The database file."""
-        return Path(self.database.database)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -66,11 +61,7 @@ class Store:
             self.database.close()
 
 
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-def open_store(path: Path, now: Callable[[], datetime] = _utc_now, *, create: bool = True) -> Store:
+def open_store(path: Path, now: Callable[[], datetime] = utc_now, *, create: bool = True) -> Store:
     """The store on the database file at path, its schema brought up to date.
 
     Unless `create`, the file must already be a bwc database (DESIGN §8); `now` stamps the

@@ -6,6 +6,7 @@ that reached the other home would find rows that look right and give a wrong ans
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 from pathlib import Path
@@ -17,6 +18,7 @@ from appliance.demo import make_home
 from appliance.domain.checks import ALL_ITEMS
 from appliance.domain.errors import Refused
 from appliance.domain.records import Actor
+from appliance.store.db import UnboundChange
 from appliance.store.models import UnitRow
 from tests.conftest import DEMO_PINS
 
@@ -106,6 +108,38 @@ def test_two_homes_side_by_side_in_threads_and_one_closed(tmp_path: Path) -> Non
     homes[0].close()
     assert homes[1].registry.unit().code == "DEMO01"
     for services in homes:
+        assert services.audit.verify(AUDITOR).clean
+
+
+def _changed(services: Services) -> list[object]:
+    """The (table, key) pairs the newest event of a home carries (DESIGN §5.1)."""
+    [event] = services.store.audit_log.recent(1)
+    return [change[:2] for change in json.loads(event.detail_json).get("changes", [])]
+
+
+def test_the_capture_and_the_commit_guard_are_each_stores_own(tmp_path: Path) -> None:
+    first, _ = make_home(tmp_path / "first", language="en", pins=DEMO_PINS)
+    second, _ = make_home(tmp_path / "second", language="en", pins=DEMO_PINS)
+    # A write left pending on the first home's connection (no transaction yet) ...
+    first.store.people.set_pin_state("1001", 2, False)
+    # ... never travels in the second home's event, which carries its own row only.
+    with second.store.transaction():
+        second.store.people.set_pin_state("1002", 1, False)
+        second.ctx.record(AUDITOR, "test_write", "person", "1002")
+    assert _changed(second) == [["person", ["1002"]]]
+    with first.store.transaction():
+        first.ctx.record(AUDITOR, "test_write", "person", "1001")
+    assert _changed(first) == [["person", ["1001"]]]
+    # A change without an event is refused at commit, in that home, and rolled back.
+    with pytest.raises(UnboundChange):
+        with second.store.transaction():
+            second.store.people.set_active("1001", False)
+    person = second.registry.person("1001")
+    assert person is not None and person.active
+    with second.store.transaction():
+        second.ctx.record(AUDITOR, "test_write", "unit", "DEMO01")
+    assert _changed(second) == []
+    for services in (first, second):
         assert services.audit.verify(AUDITOR).clean
 
 
