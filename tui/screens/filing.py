@@ -64,7 +64,8 @@ class FilingScreen(KioskScreen):
                 flags=flags,
             )
             listing.add_option((plain(prompt), clip.id))
-        if not message.clips:
+        # After a filing its line stays: the empty list says that nothing is left.
+        if not message.clips and not self.notice.text:
             self.notice.inform(self.words("ui.filing.none"))
 
     @on(Button.Pressed, "#file")

@@ -67,8 +67,9 @@ class IdleScreen(KioskScreen):
         """A badge was scanned or typed: identify it; the raw text goes only to the service."""
         raw = event.value
         event.input.value = ""
-        self.notice.clear()
+        # A stray Enter keeps the line left for whoever comes next (why they were signed off).
         if raw.strip():
+            self.notice.clear()
             self.calls.query("identify", partial(self.services.auth.identify, raw), Identified)
 
     def on_identified(self, message: Identified) -> None:
