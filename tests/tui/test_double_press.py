@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import os
-import threading
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -31,6 +30,7 @@ from appliance.i18n import t
 from appliance.store import audit_log
 from tests.conftest import DEMO_PINS
 from tests.tui.command_triggers import command_triggers
+from tests.tui.gate import GatedClock
 from tests.tui.helpers import notice_text, scan, settle, sign_in
 from tui.app import KioskApp, create_app
 from tui.dialogs.pin import PinDialog
@@ -43,33 +43,6 @@ from tui.screens.idle import IdleScreen
 from tui.screens.unlock import UnlockScreen
 
 CASE = "ZF-2026-0031"
-
-
-class GatedClock:
-    """A Clock port that, once armed, holds every worker thread that reads it until released."""
-
-    def __init__(self, inner: SettableClock) -> None:
-        self.inner = inner
-        self.entered = threading.Event()
-        self._open = threading.Event()
-        self._open.set()
-
-    def arm(self) -> None:
-        """From now on a worker's reading waits (the UI thread's never does)."""
-        self.entered.clear()
-        self._open.clear()
-
-    def release(self) -> None:
-        """Let every waiting reading through."""
-        self._open.set()
-
-    def now(self) -> datetime:
-        """The inner clock's time, after the gate when armed."""
-        if threading.current_thread() is not threading.main_thread() and not self._open.is_set():
-            self.entered.set()
-            if not self._open.wait(60):
-                raise TimeoutError("the test never released the clock")
-        return self.inner.now()
 
 
 Arrive = Callable[[Pilot[None], Services, SettableClock], Awaitable[None]]
