@@ -32,6 +32,7 @@ from appliance.services.dock import DockService, Predicate
 from appliance.services.fixity import FixityService
 from appliance.services.labels import LabelService
 from appliance.services.offload import OffloadService
+from appliance.services.overview import OverviewService
 from appliance.services.personnel import PersonnelService
 from appliance.services.registry import RegistryService
 from appliance.services.sealing import SealService
@@ -56,6 +57,7 @@ class Services:
     selfcheck: SelfCheckService
     personnel: PersonnelService
     sealing: SealService
+    overview: OverviewService
 
     @property
     def settings(self) -> Settings:
@@ -123,22 +125,24 @@ def _build(settings: Settings, create: bool, overrides: dict[str, Any]) -> Servi
         raise TypeError(f"unknown overrides: {sorted(overrides)}")
     ctx = Context(settings, clock, audit_signer, label_signer)
     selfcheck = SelfCheckService(ctx)
+    registry = RegistryService(ctx)
+    custody = CustodyService(ctx, selfcheck)
+    offload = OffloadService(ctx, archive, media_probe, StagingArea(settings.staging_dir), sealer)
     return Services(
         ctx=ctx,
-        registry=RegistryService(ctx),
+        registry=registry,
         auth=AuthService(ctx),
-        custody=CustodyService(ctx, selfcheck),
+        custody=custody,
         audit=AuditService(ctx, archive),
         labels=LabelService(ctx),
-        offload=OffloadService(
-            ctx, archive, media_probe, StagingArea(settings.staging_dir), sealer
-        ),
+        offload=offload,
         clips=ClipService(ctx),
         fixity=FixityService(ctx, archive),
         alarms=AlarmService(ctx),
         selfcheck=selfcheck,
         personnel=PersonnelService(ctx),
         sealing=SealService(ctx),
+        overview=OverviewService(ctx, custody, registry, offload),
     )
 
 

@@ -210,6 +210,32 @@ class SealReport:
         )
 
 
+@dataclass(frozen=True)
+class DemoBadge:
+    """A demo person's badge code and PIN, shown on the demo idle screen (never on a box)."""
+
+    badge: str
+    name: str
+    role: str
+    pin: str
+
+
+class DemoHands(Protocol):
+    """The demo's stand-in for an officer's hands: the recorder leaves the dock and comes back.
+
+    On a box real hands do this; the demo's root (appliance.demo) gives the kiosk an
+    implementation that moves simulator folders, so the UI never imports an adapter.
+    """
+
+    def take(self, serial: str) -> None:
+        """The officer lifts the signed-out recorder out of the dock."""
+        ...
+
+    def put_back(self, serial: str, signed_out_at: datetime | None = None) -> None:
+        """The officer docks the recorder again, with the shift's footage on it."""
+        ...
+
+
 class Sealer(Protocol):
     """Makes archived files immutable where the file system allows (DESIGN §1, §11).
 

@@ -4,13 +4,65 @@ from __future__ import annotations
 
 import ast
 import pkgutil
+import re
 import subprocess
 import sys
+from collections.abc import Iterator
+from copy import deepcopy
 from pathlib import Path
+from typing import Any
+
+import grimp
+import pytest
+from importlinter import api
+from importlinter.contracts.forbidden import ForbiddenContract
+from importlinter.contracts.layers import LayersContract
+from importlinter.domain.contract import Contract
 
 import appliance
 
 ROOT = Path(__file__).resolve().parents[2]
+# As lint-imports reads it (the public API also configures import-linter's settings).
+CONFIGURATION = api.read_configuration(str(ROOT / "pyproject.toml"))
+SESSION: dict[str, Any] = CONFIGURATION["session_options"]
+CONTRACTS: list[dict[str, Any]] = CONFIGURATION["contracts_options"]
+CONTRACT_TYPES: dict[str, type[Contract]] = {
+    "forbidden": ForbiddenContract,
+    "layers": LayersContract,
+}
+
+# For each contract, imports it must refuse: one planted at a time into the real graph. A
+# contract that no planted import breaks could not fail, and is a defect.
+PLANTED: dict[str, list[tuple[str, str]]] = {
+    "appliance never imports the UI layer": [
+        ("appliance.services.custody", "textual"),
+        ("appliance.store.db", "tui.app"),
+    ],
+    "domain is pure": [
+        ("appliance.domain.records", "appliance.store.db"),
+        ("appliance.domain.custody", "peewee"),
+    ],
+    "layers: tui, services, store | adapters, domain": [
+        # A lower layer reaching up, directly or through a root that wires everything.
+        ("appliance.store.people", "appliance.services.custody"),
+        ("appliance.domain.records", "appliance.services.custody"),
+        ("appliance.services.custody", "tui.app"),
+        ("appliance.store.custody", "appliance.bootstrap"),
+        # Store and adapters are independent siblings.
+        ("appliance.store.db", "appliance.adapters.clock"),
+        ("appliance.adapters.simulator", "appliance.store.recorders"),
+    ],
+    "peewee only in appliance.store": [
+        ("appliance.services.custody", "peewee"),
+        ("appliance.adapters.archive_fs", "peewee"),
+        ("tui.screens.home", "peewee"),
+    ],
+    "tui never imports appliance.store, appliance.adapters or appliance.demo": [
+        ("tui.screens.home", "appliance.store.people"),
+        ("tui.app", "appliance.adapters.demo_recorders"),
+        ("tui.screens.idle", "appliance.demo"),
+    ],
+}
 
 
 def appliance_modules() -> list[str]:
@@ -56,8 +108,54 @@ def test_domain_is_pure() -> None:
         assert "datetime.now(" not in source and "time.time(" not in source, path.name
 
 
-def test_import_linter_contracts_hold() -> None:
+def test_import_linter_keeps_every_contract_in_pyproject() -> None:
+    """`lint-imports` checks as many contracts as pyproject lists, and keeps them all."""
     linter = Path(sys.executable).parent / "lint-imports"
     result = subprocess.run([str(linter)], capture_output=True, text=True, cwd=ROOT, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "2 kept, 0 broken" in result.stdout or "kept, 0 broken" in result.stdout
+    counted = re.search(r"Contracts: (\d+) kept, (\d+) broken\.", result.stdout)
+    assert counted is not None, result.stdout
+    assert (int(counted[1]), int(counted[2])) == (len(CONTRACTS), 0)
+    for contract in CONTRACTS:
+        assert f"{contract['name']} KEPT" in result.stdout
+
+
+@pytest.fixture(scope="module")
+def graph() -> grimp.ImportGraph:
+    """The real import graph, as lint-imports builds it."""
+    return grimp.build_graph(
+        *SESSION["root_packages"], include_external_packages=SESSION["include_external_packages"]
+    )
+
+
+def contract_named(name: str) -> Contract:
+    [options] = [contract for contract in CONTRACTS if contract["name"] == name]
+    return CONTRACT_TYPES[options["type"]](name, SESSION, options)
+
+
+def test_every_contract_has_imports_it_must_refuse() -> None:
+    assert set(PLANTED) == {contract["name"] for contract in CONTRACTS}
+
+
+def planted() -> Iterator[tuple[str, str, str]]:
+    for name, imports in PLANTED.items():
+        for importer, imported in imports:
+            yield name, importer, imported
+
+
+def kept(contract: Contract, graph: grimp.ImportGraph) -> bool:
+    """Check on a copy, as lint-imports does: a contract removes its ignored imports."""
+    return contract.check(deepcopy(graph), verbose=False).kept
+
+
+@pytest.mark.parametrize(("name", "importer", "imported"), list(planted()))
+def test_a_planted_import_breaks_its_contract(
+    graph: grimp.ImportGraph, name: str, importer: str, imported: str
+) -> None:
+    """Each contract is kept by the code as it is, and broken by one import against it."""
+    contract = contract_named(name)
+    assert kept(contract, graph)
+    assert not graph.direct_import_exists(importer=importer, imported=imported)
+    planted_graph = deepcopy(graph)
+    planted_graph.add_import(importer=importer, imported=imported)
+    assert not kept(contract, planted_graph)
