@@ -5,9 +5,13 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from appliance.store.db import close_database, database, open_database
 from appliance.store.migrations import latest_version
 from tests.cli_run import bwc
+
+SCHEMA_VERSION = 4
 
 
 def query(sql: str) -> list[tuple[object, ...]]:
@@ -24,10 +28,12 @@ def test_from_an_empty_file(tmp_path: Path) -> None:
     path = tmp_path / "bwc.db"
     path.touch()
     open_database(path)
-    assert pragma("user_version") == latest_version()
+    # Written out, not read from the migration list: a dropped migration must show here.
+    assert pragma("user_version") == SCHEMA_VERSION == latest_version()
     assert pragma("journal_mode") == "wal"
     assert pragma("synchronous") == 2  # FULL: DESIGN §4 step 6
     assert pragma("foreign_keys") == 1
+    schema = query("SELECT type, name, sql FROM sqlite_master ORDER BY type, name")
     tables = {name for (name,) in query("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {
         "unit",
@@ -38,32 +44,68 @@ def test_from_an_empty_file(tmp_path: Path) -> None:
         "audit_event",
         "drift_ledger",
         "recorder_reading",
+        "offload_job",
+        "clip",
+        "clip_case",
+        "alarm",
+        "quarantine",
+        "fixity_check",
+        "offload_progress",  # m0004
+        "verified_head",  # m0004
     } <= tables
+    # m0004 moved live progress off the job row and named the operator and skipped entries.
+    job_columns = {str(row[1]) for row in query("PRAGMA table_info(offload_job)")}
+    assert {"operator", "clips_skipped"} <= job_columns
+    assert not {"bytes_done", "rate_bps", "current_name"} & job_columns
+    triggers = {name for (name,) in query("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert {"audit_event_no_update", "audit_event_no_delete", "clip_identity_fixed"} <= triggers
+    indexes = {name for (name,) in query("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"custody_one_open_per_recorder", "custody_one_open_per_holder"} <= indexes
     close_database()
     # Re-opening applies nothing twice.
     open_database(path)
-    assert pragma("user_version") == latest_version()
+    assert pragma("user_version") == SCHEMA_VERSION
+    assert query("SELECT type, name, sql FROM sqlite_master ORDER BY type, name") == schema
     close_database()
     with sqlite3.connect(path) as raw:
         assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-def test_one_open_session_per_recorder_is_enforced_by_the_file(tmp_path: Path) -> None:
+def _session(raw: sqlite3.Connection, serial: str, holder: str, ended: str | None = None) -> None:
+    raw.execute(
+        "INSERT INTO custody_session (serial, holder_badge, started_at, ended_at)"
+        " VALUES (?, ?, 't', ?)",
+        (serial, holder, ended),
+    )
+
+
+def test_one_open_session_per_recorder_and_per_holder_is_enforced_by_the_file(
+    tmp_path: Path,
+) -> None:
+    """Art. 10: one holder per recorder and one recorder per holder, in the file itself."""
     open_database(tmp_path / "bwc.db")
     close_database()
     with sqlite3.connect(tmp_path / "bwc.db") as raw:
         raw.execute("PRAGMA foreign_keys = OFF")
-        raw.execute(
-            "INSERT INTO custody_session (serial, holder_badge, started_at) VALUES ('R1', 'A', 't')"
-        )
-        try:
-            raw.execute(
-                "INSERT INTO custody_session (serial, holder_badge, started_at)"
-                " VALUES ('R1', 'B', 't')"
-            )
-        except sqlite3.IntegrityError:
-            return
-    raise AssertionError("a second open session for one recorder was accepted")
+        _session(raw, "R1", "A", ended="t2")  # a closed session binds nothing
+        _session(raw, "R1", "A")
+        with pytest.raises(
+            sqlite3.IntegrityError, match=r"UNIQUE constraint failed: custody_session\.serial$"
+        ):
+            _session(raw, "R1", "B")
+        with pytest.raises(
+            sqlite3.IntegrityError,
+            match=r"UNIQUE constraint failed: custody_session\.holder_badge$",
+        ):
+            _session(raw, "R2", "A")
+        raw.execute("UPDATE custody_session SET ended_at = 't3' WHERE ended_at IS NULL")
+        _session(raw, "R1", "B")  # once returned, the recorder goes to someone else
+        _session(raw, "R2", "A")  # and its last holder may take another
+        open_rows = raw.execute(
+            "SELECT serial, holder_badge FROM custody_session"
+            " WHERE ended_at IS NULL ORDER BY serial"
+        ).fetchall()
+    assert open_rows == [("R1", "B"), ("R2", "A")]
 
 
 def test_a_database_newer_than_the_program_is_refused_in_one_line_and_left_alone(

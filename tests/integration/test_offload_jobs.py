@@ -79,7 +79,9 @@ def test_reconciliation_sweeps_quarantines_and_alarms(
 
     assert report.parts_removed == 1 and not dead.exists()
     assert report.jobs_interrupted == [job]
-    assert (offload_jobs.get(job) or offload_jobs.recent(1)[0]).state == "interrupted"
+    interrupted = offload_jobs.get(job)
+    assert interrupted is not None and interrupted.state == "interrupted"
+    assert interrupted.finished_at is not None
     assert report.quarantined == [orphan_sha]
     assert [q.sha256 for q in alarms.quarantined()] == [orphan_sha]
     assert orphan_path.read_bytes() == orphan  # kept for review, never deleted
