@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from appliance.cli_output import EXIT_OK, EXIT_REFUSED, Output, os_actor
+from appliance.cli.output import EXIT_OK, EXIT_REFUSED, Output, os_actor
 from appliance.domain.errors import BadInput
 
 if TYPE_CHECKING:

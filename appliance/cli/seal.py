@@ -12,8 +12,7 @@ from typing import Any
 
 from appliance import privileges
 from appliance.adapters.seal import IoctlSealer, parse_request
-from appliance.bootstrap import open_services
-from appliance.cli_output import EXIT_OK, EXIT_REFUSED, Output, os_actor
+from appliance.cli.output import EXIT_OK, EXIT_REFUSED, Output, os_actor
 from appliance.config import Settings
 from appliance.domain.errors import BadInput, Refused
 
@@ -22,6 +21,8 @@ _REQUEST = re.compile(r"[0-9a-z-]{1,32}")
 
 def cmd_seal(settings: Settings, owner: privileges.Owner | None, args: Any, out: Output) -> int:
     """Seal every content file of the archive not yet immutable; audited as counts."""
+    from appliance.bootstrap import open_services
+
     if args.request is not None and not _REQUEST.fullmatch(args.request):
         raise BadInput("bad_seal_request")
     if not settings.unit_code:
