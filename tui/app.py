@@ -9,12 +9,11 @@ from textual import events, work
 from textual.app import App
 from textual.screen import Screen
 
-from appliance.adapters.demo_recorders import DemoHands
 from appliance.bootstrap import Services
 from appliance.demo import DemoBadge
 from appliance.domain.records import Actor, CustodySession
 from appliance.i18n import t
-from appliance.ports import Clock
+from appliance.ports import Clock, DockHands
 from tui.lock import key_allowed, neutral_bindings
 from tui.screens.dock import DockScreen
 from tui.screens.done import DoneScreen
@@ -48,7 +47,7 @@ class KioskApp(App[None], inherit_bindings=False):
         services: Services,
         demo_badges: Sequence[DemoBadge] = (),
         clock: Clock | None = None,
-        hands: DemoHands | None = None,
+        hands: DockHands | None = None,
     ) -> None:
         super().__init__()
         # Demo only: moves simulator recorders in and out of the simulated dock.
@@ -178,7 +177,7 @@ def create_app(
     services: Services,
     demo_badges: Sequence[DemoBadge] | None = None,
     clock: Clock | None = None,
-    hands: DemoHands | None = None,
+    hands: DockHands | None = None,
 ) -> KioskApp:
     """The one app factory, shared by `bwc-kiosk` and the tests."""
     return KioskApp(services, demo_badges or (), clock, hands)

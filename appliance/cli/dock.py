@@ -8,10 +8,8 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from appliance.adapters.dock_folder import FolderWatcher
-from appliance.adapters.mount import MEDIA_ROOT, CommandMounter, SystemdMounter
+from appliance.adapters.mount import MEDIA_ROOT
 from appliance.cli.output import EXIT_OK, Output
-from appliance.ports import DeviceWatcher
 
 if TYPE_CHECKING:
     from appliance.bootstrap import Services
@@ -19,18 +17,15 @@ if TYPE_CHECKING:
 
 def cmd_dock(services: Services, args: argparse.Namespace, out: Output) -> int:
     """Run the dock service until SIGTERM/SIGINT (bwc-dock.service)."""
-    from appliance.bootstrap import build_dock
+    from appliance.bootstrap import build_dock, dock_mounter, dock_watcher
 
-    watcher: DeviceWatcher
     if args.simulator:
-        watcher = FolderWatcher(Path(args.simulator))
+        watcher = dock_watcher(Path(args.simulator))
         dock = build_dock(services)
     else:
-        from appliance.adapters.udev import UdevWatcher  # needs libudev: only on a real box
-
-        watcher = UdevWatcher()
-        mounter = CommandMounter(Path(args.media_root)) if args.direct_mount else SystemdMounter()
-        dock = build_dock(services, mounter=mounter)
+        watcher = dock_watcher(None)
+        direct_root = Path(args.media_root) if args.direct_mount else None
+        dock = build_dock(services, mounter=dock_mounter(direct_root))
     stop = threading.Event()
     if args.once:
         stop.set()

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from appliance.adapters.mass_storage import MassStorageDriver
 from appliance.adapters.recorder_fs import MAX_DEPTH
 from appliance.cli.output import EXIT_OK, EXIT_REFUSED, Output, os_actor, read_pin
 from appliance.domain.errors import BadInput
@@ -46,7 +45,7 @@ def cmd_offload(services: Services, args: argparse.Namespace, out: Output) -> in
             missing=len(found.missing),
         )
     # --device names the recorder only when its card keeps no identity file (DESIGN §7).
-    driver = MassStorageDriver(source, fallback_serial=args.device)
+    driver = services.drivers.for_folder(source, fallback_serial=args.device)
     # DESIGN §6: the job names who started it from the shell (the kernel's word).
     operator = os_actor(services.settings.unit_code).actor_id
     progress = services.offload.run(

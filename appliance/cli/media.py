@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from appliance import privileges
-from appliance.adapters.mount import MEDIA_ROOT, CommandMounter
+from appliance.adapters.mount import MEDIA_ROOT
 from appliance.cli.output import EXIT_OK, Output
 from appliance.domain.errors import BadInput, Refused
 from appliance.ports import DockEvent
@@ -41,11 +41,14 @@ def cmd_media(args: argparse.Namespace, out: Output) -> int:
 
     It opens no home: it writes nothing but the mount, so it never leaves a root-owned file.
     """
+    # The root holds no database import (see its docstring): loading it loads no peewee.
+    from appliance.bootstrap import media_mounter
+
     if not privileges.is_root():
         raise Refused("media_needs_root")
     event = _udev_event(args.devname)
     name = event.serial or args.devname
-    mounter = CommandMounter(Path(args.media_root))
+    mounter = media_mounter(Path(args.media_root))
     try:
         if args.media_action == "mount":
             out.line(str(mounter.mount(event, name)))
