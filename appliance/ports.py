@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
+from appliance.config import DriverRule
 from appliance.domain.footage import SkipReason
 
 
@@ -32,6 +33,26 @@ class Signer(Protocol):
 
     def public_key_b64(self) -> str:
         """The raw public key, base64, for the audit office."""
+        ...
+
+
+class KeyVerifier(Protocol):
+    """Verifies Ed25519 signatures with a public key given as text (the audit office's copy)."""
+
+    def is_public_key(self, public_key_b64: str) -> bool:
+        """Whether the text is a raw public key, base64 (a key file's content)."""
+        ...
+
+    def verify(self, public_key_b64: str, message: bytes, signature: bytes) -> bool:
+        """True when signature is that key's over message; ValueError if the text is no key."""
+        ...
+
+
+class LabelImages(Protocol):
+    """Renders a label's QR code as a picture for the label printer."""
+
+    def write_png(self, text: str, caption: str, out: Path) -> None:
+        """Write the QR code of text to out (atomically), the caption in its metadata."""
         ...
 
 
@@ -110,6 +131,27 @@ class RecorderDriver(Protocol):
 
     def delete(self, clip: ClipRef) -> None:
         """Delete one clip from the recorder (DESIGN §4 step 7 only)."""
+        ...
+
+
+class DriverFactory(Protocol):
+    """Builds the driver for a recorder: a card given as a folder, or a docked device (§7)."""
+
+    def for_folder(self, root: Path, fallback_serial: str | None = None) -> RecorderDriver:
+        """A card mounted or copied at root; fallback_serial only if it keeps no identity."""
+        ...
+
+    def for_event(
+        self, event: DockEvent, rule: DriverRule, mount_root: Path | None
+    ) -> RecorderDriver:
+        """The driver the rule names for a docked device, where the mount step put it.
+
+        mount_root is None for a driver that reads the device itself (`rule.mounted` False).
+        """
+        ...
+
+    def own_rule(self, event: DockEvent) -> DriverRule | None:
+        """The rule for a device the adapters make themselves (a simulator folder), or None."""
         ...
 
 
@@ -245,4 +287,15 @@ class Sealer(Protocol):
 
     def seal(self, paths: Sequence[Path]) -> SealReport:
         """Seal each archived file; a file that cannot be sealed is counted, never raised."""
+        ...
+
+
+class ArchiveSweeper(Protocol):
+    """The privileged walk of `bwc seal` (bwc-seal@.service, DESIGN §11): seals the archive."""
+
+    def sweep(self, request: str | None) -> tuple[SealReport, int | None]:
+        """Seal what is not yet immutable, only where a helper request says files changed.
+
+        Returns the report and the second the request named (None: the whole archive).
+        """
         ...

@@ -13,10 +13,12 @@ from pathlib import Path
 import pytest
 
 from appliance.adapters.clock import SettableClock
+from appliance.adapters.drivers import RecorderDrivers
 from appliance.adapters.mass_storage import MassStorageDriver
 from appliance.adapters.recorder_fs import UnsafeName
 from appliance.adapters.simulator import SimulatorDriver, create_simulator
-from appliance.ports import ClipRef
+from appliance.config import DriverRule
+from appliance.ports import ClipRef, DeviceIdentity, DockEvent
 
 NOW = datetime(2026, 11, 27, 0, 2, tzinfo=UTC)
 
@@ -194,3 +196,39 @@ def test_simulator_device_clock_as_text(tmp_path: Path) -> None:
     assert SimulatorDriver(tmp_path).status().device_clock == datetime(
         2026, 11, 27, 0, 0, tzinfo=UTC
     )
+
+
+def test_the_driver_factory_builds_what_the_rule_names(tmp_path: Path) -> None:
+    """The DriverFactory port the root hands to the dock and to `bwc offload` (issue 8)."""
+    clock = SettableClock(NOW)
+    drivers = RecorderDrivers(clock)
+    card = tmp_path / "card"
+    _card(card)
+    # A copied card keeps no identity file: the serial given stands in, nothing else.
+    assert drivers.for_folder(card, "DSJ-A001").identify() == DeviceIdentity("DSJ-A001")
+    (card / "SERIAL.TXT").write_text("SN: DSJ-B001\n")
+    assert drivers.for_folder(card, "DSJ-A001").identify().serial == "DSJ-B001"
+    # A mounted card takes the brand and model from the kiosk.toml rule that matched it.
+    rule = DriverRule("2e8a:0005", "mass_storage", "Generic", "UMS-1")
+    event = DockEvent("add", "/dev/sdb1", "2e8a:0005", "0123", "exfat", "usb")
+    assert rule.mounted
+    assert drivers.for_event(event, rule, card).identify() == DeviceIdentity(
+        "DSJ-B001", "Generic", "UMS-1"
+    )
+    with pytest.raises(OSError, match="no mount helper"):
+        drivers.for_event(event, rule, None)
+    # A simulator folder reads its own status, on the clock the driver was built with.
+    create_simulator(tmp_path / "sim", "DSJ-A002", "Hikvision", "DS-MH2311")
+    sim_event = DockEvent("add", str(tmp_path / "sim"), "0000:0000", "DSJ-A002", "sim", "sim")
+    sim_rule = drivers.own_rule(sim_event)
+    assert sim_rule == DriverRule("0000:0000", "simulator") and not sim_rule.mounted
+    simulator = drivers.for_event(sim_event, sim_rule, None)
+    assert simulator.identify() == DeviceIdentity("DSJ-A002", "Hikvision", "DS-MH2311")
+    assert simulator.status().device_clock == NOW
+
+
+def test_a_usb_stick_cannot_pass_for_the_simulator_dock() -> None:
+    """Only the simulator dock's own events (bus "sim") are simulators; a USB id proves nothing."""
+    drivers = RecorderDrivers(SettableClock(NOW))
+    stick = DockEvent("add", "/dev/sdz1", "0000:0000", "4C53", "vfat", "usb")
+    assert drivers.own_rule(stick) is None
