@@ -35,8 +35,11 @@ lint: setup
 	$(UV) run --frozen lint-imports
 	$(MAKE) --no-print-directory ops-lint
 
+# Two workers, one per core (pytest-xdist); the suites that share the machine itself (udev,
+# loop devices, accounts) run in one group, one after the other (tests/conftest.py).
+PYTEST_WORKERS ?= 2
 pytest: setup
-	$(UV) run --frozen pytest -q
+	$(UV) run --frozen pytest -q -n $(PYTEST_WORKERS) --dist loadgroup
 
 test: lint pytest
 

@@ -1,47 +1,68 @@
-"""Provides the composition root shared by the `bwc` command, the kiosk and the tests."""
+"""Provides the composition root shared by the `bwc` command, the kiosk and the tests.
+
+Every adapter is chosen here (and, for the demo's own recorders, in `appliance.demo`); the
+services, the CLI and the kiosk name ports only. The services and the store (peewee) are
+imported when services are built, so the steps that open no home (`bwc media`) never load
+the database code.
+"""
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from appliance.adapters.archive_fs import ArchiveFS
 from appliance.adapters.clock import SystemClock
+from appliance.adapters.dock_folder import FolderWatcher
+from appliance.adapters.drivers import RecorderDrivers
 from appliance.adapters.ffprobe import FfprobeProbe
+from appliance.adapters.mount import CommandMounter, SystemdMounter
 from appliance.adapters.seal import (
     CAP_LINUX_IMMUTABLE,
     HelperSealer,
     IoctlSealer,
     NoSealer,
+    RequestSweeper,
     has_capability,
 )
-from appliance.adapters.signer import FileSigner, PublicKeySigner
 from appliance.adapters.staging import StagingArea
 from appliance.config import Settings
 from appliance.domain.errors import BadInput
-from appliance.ports import Clock, MediaProbe, Mounter, Sealer, Signer
-from appliance.services.alarms import AlarmService
-from appliance.services.audit import AuditService
-from appliance.services.auth import AuthService
-from appliance.services.clips import ClipService
-from appliance.services.context import Context
-from appliance.services.custody import CustodyService
-from appliance.services.dock import DockService, Predicate
-from appliance.services.fixity import FixityService
-from appliance.services.labels import LabelService
-from appliance.services.offload import OffloadService
-from appliance.services.personnel import PersonnelService
-from appliance.services.registry import RegistryService
-from appliance.services.sealing import SealService
-from appliance.services.selfcheck import SelfCheckService
-from appliance.store.home import Store, open_store
+from appliance.ports import (
+    ArchiveSweeper,
+    Clock,
+    DeviceWatcher,
+    DriverFactory,
+    MediaProbe,
+    Mounter,
+    Sealer,
+    Signer,
+)
+
+if TYPE_CHECKING:
+    from appliance.services.alarms import AlarmService
+    from appliance.services.audit import AuditService
+    from appliance.services.auth import AuthService
+    from appliance.services.clips import ClipService
+    from appliance.services.context import Context
+    from appliance.services.custody import CustodyService
+    from appliance.services.dock import DockService, Predicate
+    from appliance.services.fixity import FixityService
+    from appliance.services.labels import LabelService
+    from appliance.services.offload import OffloadService
+    from appliance.services.overview import OverviewService
+    from appliance.services.personnel import PersonnelService
+    from appliance.services.registry import RegistryService
+    from appliance.services.sealing import SealService
+    from appliance.services.selfcheck import SelfCheckService
+    from appliance.store.home import Store
 
 
 @dataclass(frozen=True)
 class Services:
-    """Every use case, wired to one home."""
+    """Every use case, wired to one home, and the recorder drivers chosen for it."""
 
     ctx: Context
     registry: RegistryService
@@ -56,6 +77,8 @@ class Services:
     selfcheck: SelfCheckService
     personnel: PersonnelService
     sealing: SealService
+    overview: OverviewService
+    drivers: DriverFactory
 
     @property
     def settings(self) -> Settings:
@@ -79,8 +102,8 @@ def build_services(settings: Settings, **overrides: Any) -> Services:
     in one process at once; `Services.close()` closes it.
 
     For `bwc init`, the demo and the tests. Overrides replace ports by name (`clock=`,
-    `audit_signer=`, `label_signer=`, `media_probe=`, `archive_fsync=`, `sealer=`); tests
-    pass simulators and failing fsyncs here instead of patching internals.
+    `audit_signer=`, `label_signer=`, `media_probe=`, `archive_fsync=`, `sealer=`,
+    `drivers=`); tests pass simulators and failing fsyncs here instead of patching internals.
     """
     return _build(settings, True, overrides)
 
@@ -99,6 +122,8 @@ def check_home(home: Path) -> None:
 
 
 def _build(settings: Settings, create: bool, overrides: dict[str, Any]) -> Services:
+    from appliance.store.home import open_store
+
     if not create:
         check_home(settings.home)
     clock: Clock = overrides.pop("clock", None) or SystemClock()
@@ -121,6 +146,25 @@ def _wire(
     store: Store | None,
     overrides: dict[str, Any],
 ) -> Services:
+    # Only now: the services load the store, and the store peewee (see the module docstring).
+    from appliance.adapters.qr import QrLabels
+    from appliance.adapters.signer import Ed25519Verifier, FileSigner
+    from appliance.services.alarms import AlarmService
+    from appliance.services.audit import AuditService
+    from appliance.services.auth import AuthService
+    from appliance.services.clips import ClipService
+    from appliance.services.context import Context
+    from appliance.services.custody import CustodyService
+    from appliance.services.fixity import FixityService
+    from appliance.services.labels import LabelService
+    from appliance.services.offload import OffloadService
+    from appliance.services.overview import OverviewService
+    from appliance.services.personnel import PersonnelService
+    from appliance.services.registry import RegistryService
+    from appliance.services.sealing import SealService
+    from appliance.services.selfcheck import SelfCheckService
+    from appliance.store.home import open_store
+
     # DESIGN §6: a new home is 0750. Only what is missing is made: the box's directories
     # (kiosk_base: setgid, group-writable where the kiosk writes) keep their modes.
     for directory, mode in (
@@ -145,28 +189,32 @@ def _wire(
         settings.archive_dir, settings.staging_dir, overrides.pop("archive_fsync", None) or os.fsync
     )
     sealer: Sealer = overrides.pop("sealer", None) or configured_sealer(settings)
+    drivers: DriverFactory = overrides.pop("drivers", None) or RecorderDrivers(clock)
     if overrides:
         raise TypeError(f"unknown overrides: {sorted(overrides)}")
     if store is None:
         store = open_store(settings.db_path, clock.now, create=create)
     ctx = Context(settings, clock, audit_signer, label_signer, store)
     selfcheck = SelfCheckService(ctx)
+    registry = RegistryService(ctx)
+    custody = CustodyService(ctx, selfcheck)
+    offload = OffloadService(ctx, archive, media_probe, StagingArea(settings.staging_dir), sealer)
     return Services(
         ctx=ctx,
-        registry=RegistryService(ctx),
+        registry=registry,
         auth=AuthService(ctx),
-        custody=CustodyService(ctx, selfcheck),
-        audit=AuditService(ctx, archive),
-        labels=LabelService(ctx),
-        offload=OffloadService(
-            ctx, archive, media_probe, StagingArea(settings.staging_dir), sealer
-        ),
+        custody=custody,
+        audit=AuditService(ctx, archive, Ed25519Verifier()),
+        labels=LabelService(ctx, QrLabels()),
+        offload=offload,
         clips=ClipService(ctx),
         fixity=FixityService(ctx, archive),
         alarms=AlarmService(ctx),
         selfcheck=selfcheck,
         personnel=PersonnelService(ctx),
         sealing=SealService(ctx),
+        overview=OverviewService(ctx, custody, registry, offload),
+        drivers=drivers,
     )
 
 
@@ -176,6 +224,8 @@ def build_kiosk_services(settings: Settings, **overrides: Any) -> Services:
     DESIGN §6: the kiosk user never reads `keys/*.key`. It verifies signed labels with the
     public half; printing labels and signing checkpoints stay with the service (`bwc`).
     """
+    from appliance.adapters.signer import PublicKeySigner
+
     overrides.setdefault("audit_signer", PublicKeySigner(settings.keys_dir, "audit"))
     overrides.setdefault("label_signer", PublicKeySigner(settings.keys_dir, "label"))
     return open_services(settings, **overrides)
@@ -197,16 +247,52 @@ def configured_sealer(settings: Settings) -> Sealer:
     return NoSealer("no_privilege")
 
 
+def archive_sweeper(settings: Settings) -> ArchiveSweeper:
+    """The privileged sweep of `bwc seal` (bwc-seal@.service): it sets the flags itself."""
+    return RequestSweeper(settings.archive_dir / "sha256")
+
+
 def create_keys(settings: Settings) -> None:
     """Make the unit's audit and label key pairs if absent (`bwc init`)."""
+    from appliance.adapters.signer import FileSigner
+
     FileSigner(settings.keys_dir, "audit").create()
     FileSigner(settings.keys_dir, "label").create()
 
 
+def dock_watcher(simulator_folder: Path | None) -> DeviceWatcher:
+    """What the dock watches: a folder of simulator recorders when one is named, else udev."""
+    if simulator_folder is not None:
+        return FolderWatcher(simulator_folder)
+    from appliance.adapters.udev import UdevWatcher  # needs libudev: only on a real box
+
+    return UdevWatcher()
+
+
+def dock_mounter(direct_media_root: Path | None) -> Mounter:
+    """The dock's mount step: bwc-mount@.service, or (as root) directly under that root."""
+    if direct_media_root is not None:
+        return CommandMounter(direct_media_root)
+    return SystemdMounter()
+
+
+def media_mounter(media_root: Path) -> Mounter:
+    """The mount step itself (`bwc media`, run as root by bwc-mount@.service, DESIGN §1)."""
+    return CommandMounter(media_root)
+
+
 def build_dock(
     services: Services,
+    *,
     mounter: Mounter | None = None,
     predicate: Predicate | None = None,
 ) -> DockService:
-    """The dock service over these services; tests inject the camera predicate and mounter."""
-    return DockService(services.ctx, services.offload, services.selfcheck, mounter, predicate)
+    """The dock service over these services; tests inject the camera predicate and mounter.
+
+    Without a mounter the dock serves only recorders that need no mount (the simulator).
+    """
+    from appliance.services.dock import DockService
+
+    return DockService(
+        services.ctx, services.offload, services.selfcheck, services.drivers, mounter, predicate
+    )

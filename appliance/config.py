@@ -36,6 +36,11 @@ class DriverRule:
     brand: str = ""
     model: str = ""
 
+    @property
+    def mounted(self) -> bool:
+        """Whether the driver reads a card the mount step mounts (a simulator is a folder)."""
+        return self.driver == "mass_storage"
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -350,7 +355,7 @@ CONFIG_MODE = 0o640
 
 def save(path: Path, text: str) -> None:
     """Write kiosk.toml 0640 (the service group reads it, nobody else, DESIGN §6), atomically."""
-    from appliance.adapters.atomic_file import write_atomically
+    from appliance.atomic_file import write_atomically
 
     write_atomically(path, text.encode("utf-8"), CONFIG_MODE)
 

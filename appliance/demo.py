@@ -1,4 +1,8 @@
-"""Provides the demo home: a seeded unit, people of every role and four recorders."""
+"""Provides the demo home: a seeded unit, people of every role and four recorders.
+
+It is also the demo's composition root for the kiosk: `kiosk_demo()` hands `bwc-kiosk --demo`
+the kiosk's services, the badges to show and the hands (the DemoHands port) in one value.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from appliance import config
-from appliance.adapters.demo_recorders import DemoHands
-from appliance.bootstrap import Services, build_services, create_keys
+from appliance.adapters.demo_recorders import SimulatorHands
+from appliance.bootstrap import Services, build_kiosk_services, build_services, create_keys
 from appliance.config import Settings
 from appliance.domain.records import Actor
-from appliance.ports import Clock
+from appliance.ports import Clock, DemoBadge, DemoHands
+
+__all__ = ["DemoBadge", "DemoKiosk", "demo_hands", "kiosk_demo", "make_home", "seed"]
 
 DEMO_UNIT = ("DEMO01", "演示执法中队 Demo Unit")
 
@@ -38,13 +44,15 @@ DEMO_RECORDERS: tuple[tuple[str, str, str, float, int], ...] = (
 
 
 @dataclass(frozen=True)
-class DemoBadge:
-    """A demo person's badge code and PIN, shown on the demo idle screen."""
+class DemoKiosk:
+    """What the demo's root gives the kiosk: its services, badges, hands and dock folder."""
 
-    badge: str
-    name: str
-    role: str
-    pin: str
+    services: Services
+    badges: list[DemoBadge]
+    # The port only: the kiosk never sees which adapter moves the recorders.
+    hands: DemoHands
+    # The folder `bwc dock --simulator` watches beside the kiosk (DESIGN §1).
+    dock_dir: Path
 
 
 def seed(services: Services, pins: dict[str, str] | None = None) -> list[DemoBadge]:
@@ -99,12 +107,25 @@ def make_home(
     create_keys(settings)
     services.registry.init_unit(Actor("demo:seed", "admin", DEMO_UNIT[0]), *DEMO_UNIT)
     config.save(settings.config_path, config.render(settings))
-    hands = DemoHands(root, services.ctx.clock)
+    hands = SimulatorHands(root, services.ctx.clock)
     for serial, brand, model, drift, battery in DEMO_RECORDERS:
         hands.create(serial, brand, model, drift, main_battery_percent=battery)
     return services, seed(services, pins)
 
 
-def demo_hands(services: Services) -> DemoHands:
+def demo_hands(services: Services) -> SimulatorHands:
     """The hands that dock and undock the demo home's simulator recorders."""
-    return DemoHands(services.settings.home, services.ctx.clock)
+    return SimulatorHands(services.settings.home, services.ctx.clock)
+
+
+def kiosk_demo(language: str) -> DemoKiosk:
+    """A fresh demo home, seeded, with the services the kiosk runs on (public keys only).
+
+    The demo seeds its home as `bwc init` would; the kiosk then holds public keys only, as on
+    the box (DESIGN §6).
+    """
+    seeded, badges = make_home(language=language)
+    services = build_kiosk_services(seeded.settings)
+    seeded.close()
+    hands = demo_hands(services)
+    return DemoKiosk(services, badges, hands, hands.dock_dir)

@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
+from appliance.config import DriverRule
 from appliance.domain.footage import MediaInfo, SkipReason
 
 # Re-exported: a driver's status() is a port's answer.
@@ -35,6 +36,26 @@ class Signer(Protocol):
 
     def public_key_b64(self) -> str:
         """The raw public key, base64, for the audit office."""
+        ...
+
+
+class KeyVerifier(Protocol):
+    """Verifies Ed25519 signatures with a public key given as text (the audit office's copy)."""
+
+    def is_public_key(self, public_key_b64: str) -> bool:
+        """Whether the text is a raw public key, base64 (a key file's content)."""
+        ...
+
+    def verify(self, public_key_b64: str, message: bytes, signature: bytes) -> bool:
+        """True when signature is that key's over message; ValueError if the text is no key."""
+        ...
+
+
+class LabelImages(Protocol):
+    """Renders a label's QR code as a picture for the label printer."""
+
+    def write_png(self, text: str, caption: str, out: Path) -> None:
+        """Write the QR code of text to out (atomically), the caption in its metadata."""
         ...
 
 
@@ -101,6 +122,27 @@ class RecorderDriver(Protocol):
 
     def delete(self, clip: ClipRef) -> None:
         """Delete one clip from the recorder (DESIGN §4 step 7 only)."""
+        ...
+
+
+class DriverFactory(Protocol):
+    """Builds the driver for a recorder: a card given as a folder, or a docked device (§7)."""
+
+    def for_folder(self, root: Path, fallback_serial: str | None = None) -> RecorderDriver:
+        """A card mounted or copied at root; fallback_serial only if it keeps no identity."""
+        ...
+
+    def for_event(
+        self, event: DockEvent, rule: DriverRule, mount_root: Path | None
+    ) -> RecorderDriver:
+        """The driver the rule names for a docked device, where the mount step put it.
+
+        mount_root is None for a driver that reads the device itself (`rule.mounted` False).
+        """
+        ...
+
+    def own_rule(self, event: DockEvent) -> DriverRule | None:
+        """The rule for a device the adapters make themselves (a simulator folder), or None."""
         ...
 
 
@@ -184,6 +226,32 @@ class SealReport:
         )
 
 
+@dataclass(frozen=True)
+class DemoBadge:
+    """A demo person's badge code and PIN, shown on the demo idle screen (never on a box)."""
+
+    badge: str
+    name: str
+    role: str
+    pin: str
+
+
+class DemoHands(Protocol):
+    """The demo's stand-in for an officer's hands: the recorder leaves the dock and comes back.
+
+    On a box real hands do this; the demo's root (appliance.demo) gives the kiosk an
+    implementation that moves simulator folders, so the UI never imports an adapter.
+    """
+
+    def take(self, serial: str) -> None:
+        """The officer lifts the signed-out recorder out of the dock."""
+        ...
+
+    def put_back(self, serial: str, signed_out_at: datetime | None = None) -> None:
+        """The officer docks the recorder again, with the shift's footage on it."""
+        ...
+
+
 class Sealer(Protocol):
     """Makes archived files immutable where the file system allows (DESIGN §1, §11).
 
@@ -193,4 +261,15 @@ class Sealer(Protocol):
 
     def seal(self, paths: Sequence[Path]) -> SealReport:
         """Seal each archived file; a file that cannot be sealed is counted, never raised."""
+        ...
+
+
+class ArchiveSweeper(Protocol):
+    """The privileged walk of `bwc seal` (bwc-seal@.service, DESIGN §11): seals the archive."""
+
+    def sweep(self, request: str | None) -> tuple[SealReport, int | None]:
+        """Seal what is not yet immutable, only where a helper request says files changed.
+
+        Returns the report and the second the request named (None: the whole archive).
+        """
         ...

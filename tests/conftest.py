@@ -59,3 +59,23 @@ def keep_the_umask() -> Iterator[None]:
     os.umask(saved)
     yield
     os.umask(saved)
+
+
+# Suites that use what the whole machine shares (the udev daemon, loop devices, accounts made
+# with useradd, mounts of system paths): under pytest-xdist they run in one worker, in turn.
+_MACHINE_WIDE = frozenset(
+    {
+        "test_udev_dock.py",
+        "test_seal.py",
+        "test_playbook_converge.py",
+        "test_root_drop.py",
+        "test_files_and_modes.py",
+    }
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Put the machine-wide suites in one xdist group."""
+    for item in items:
+        if item.path.name in _MACHINE_WIDE:
+            item.add_marker(pytest.mark.xdist_group("machine"))

@@ -90,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Textual reads its environment when imported, so it is imported only now.
     from appliance import config, privileges
     from appliance.bootstrap import build_kiosk_services
-    from appliance.demo import demo_hands, make_home
+    from appliance.demo import kiosk_demo
     from appliance.domain.errors import Refusal
     from appliance.i18n import explain
     from tui.app import create_app
@@ -98,17 +98,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     # DESIGN §6: nothing the kiosk creates (its log, the database's WAL) is world-readable.
     privileges.set_umask()
     if args.demo:
-        seeded, badges = make_home(language=demo_language(os.environ))
-        # The demo seeds its home like `bwc init` would; the kiosk then holds public keys only.
-        services = build_kiosk_services(seeded.settings)
-        seeded.close()
-        log_to(services.settings.home)
-        hands = demo_hands(services)
+        # The demo's root builds the home and gives the app its hands through the port.
+        demo = kiosk_demo(demo_language(os.environ))
+        log_to(demo.services.settings.home)
         # As on the box, the dock service is its own process (DESIGN §1).
-        with demo_dock(services.settings.home, hands.dock_dir):
-            create_app(services, badges, hands=hands).run()
+        with demo_dock(demo.services.settings.home, demo.dock_dir):
+            create_app(demo.services, demo.badges, hands=demo.hands).run()
         # The demo home is kept so that its record can be checked (`bwc audit verify`).
-        home = services.settings.home
+        home = demo.services.settings.home
         print(f"bwc-kiosk demo home: {home}\ncheck it: bwc --home {home} audit verify")
         return 0
     try:

@@ -1,21 +1,33 @@
-"""Provides the kiosk app: who is signed in, the kiosk lock, and the idle timeout."""
+"""Provides the kiosk app: who is signed in, the screen stack, the kiosk lock, the idle timeout.
+
+Screens ask by message (tui/messages.py); the app moves the stack only while the screen that
+asks is on top, so a doubled or late request never stacks a screen twice or pops another.
+"""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from typing import Any
 
-from textual import events, work
+from textual import events, on, work
 from textual.app import App
 from textual.screen import Screen
 
-from appliance.adapters.demo_recorders import DemoHands
 from appliance.bootstrap import Services
-from appliance.demo import DemoBadge
 from appliance.domain.records import Actor, CustodySession
 from appliance.i18n import t
-from appliance.ports import Clock
+from appliance.ports import Clock, DemoBadge, DemoHands
 from tui.lock import key_allowed, neutral_bindings
+from tui.messages import (
+    CloseScreen,
+    OpenScreen,
+    RecorderSignedOut,
+    SessionStarted,
+    ShowDock,
+    ShowDone,
+    SignOff,
+)
 from tui.screens.dock import DockScreen
 from tui.screens.done import DoneScreen
 from tui.screens.home import OfficerHomeScreen
@@ -32,6 +44,8 @@ _PRESENCE_EVENTS = (
 
 # How often the idle timeout is checked; the timeout itself is in kiosk.toml.
 IDLE_CHECK_SECONDS = 1.0
+
+log = logging.getLogger(__name__)
 
 
 class KioskApp(App[None], inherit_bindings=False):
@@ -51,7 +65,7 @@ class KioskApp(App[None], inherit_bindings=False):
         hands: DemoHands | None = None,
     ) -> None:
         super().__init__()
-        # Demo only: moves simulator recorders in and out of the simulated dock.
+        # Demo only (the DemoHands port): recorders in and out of the simulated dock.
         self.hands = hands
         self.services = services
         self.language = services.settings.language
@@ -78,6 +92,47 @@ class KioskApp(App[None], inherit_bindings=False):
             event.stop()
             return
         await super().on_event(event)
+
+    def on_top(self, origin: Screen[Any]) -> bool:
+        """Whether the screen that asks is the one on top (else its request is stale)."""
+        return self.screen is origin
+
+    @on(OpenScreen)
+    def open_screen(self, message: OpenScreen) -> None:
+        """Show the screen a screen asked for, above it."""
+        if self.on_top(message.origin):
+            self.push_screen(message.screen, message.callback)
+
+    @on(CloseScreen)
+    def close_screen(self, message: CloseScreen) -> None:
+        """Close the screen that asked, back to the one under it."""
+        if self.on_top(message.origin) and len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    @on(SessionStarted)
+    def session_started(self, message: SessionStarted) -> None:
+        if self.on_top(message.origin) and self.actor is None:
+            self.start_session(message.actor)
+
+    @on(ShowDone)
+    def done_shown(self, message: ShowDone) -> None:
+        if self.on_top(message.origin):
+            self.show_done(message.line)
+
+    @on(ShowDock)
+    def dock_shown(self, message: ShowDock) -> None:
+        if self.on_top(message.origin):
+            self.show_dock(message.session, message.line)
+
+    @on(RecorderSignedOut)
+    def recorder_signed_out(self, message: RecorderSignedOut) -> None:
+        self.hand_out(message.session)
+
+    @on(SignOff)
+    def sign_off_asked(self, message: SignOff) -> None:
+        """A Sign off button: a second press finds nobody signed in and does nothing."""
+        if self.actor is not None:
+            self.sign_off(message.reason)
 
     def start_session(self, actor: Actor) -> None:
         """The PIN matched: show the signed-in person's menu."""
@@ -110,10 +165,14 @@ class KioskApp(App[None], inherit_bindings=False):
             if reason != "idle" and isinstance(self.screen, IdleScreen):
                 self.screen.say(t("ui.idle.signed_off", self.language))
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="sign-off")
+    @work(thread=True, exit_on_error=False, group="sign-off")
     def record_sign_off(self, actor: Actor, reason: str) -> None:
-        """Write the sign-off to the audit log off the UI thread."""
-        self.services.auth.sign_off(actor, reason)
+        """Write the sign-off to the audit log off the UI thread: a command, never cancelled."""
+        try:
+            self.services.auth.sign_off(actor, reason)
+        except Exception:
+            # DESIGN §3.5: the session is over on screen either way; the log says why not here.
+            log.exception("sign-off not recorded")
 
     def show_dock(self, session: CustodySession, line: str) -> None:
         """After a return: the dock screen follows the recorder's offload (Art. 12(1))."""

@@ -1,13 +1,21 @@
-"""Provides the small messages that workers post to the screens that started them."""
+"""Provides the small messages of the kiosk: workers to their screens, screens up to the app.
+
+STYLE 10: attributes down, messages up. A worker's outcome goes to the screen that started it;
+navigation and the end of a session go from a screen to the app, which owns the screen stack.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from textual.message import Message
+from textual.screen import Screen
 
 from appliance.domain.errors import Refusal
-from appliance.domain.footage import OffloadProgress
+from appliance.domain.footage import ArchivedClip
+from appliance.domain.overview import DockNews, UnitOverview
 from appliance.domain.records import (
     Actor,
     CustodySession,
@@ -16,6 +24,8 @@ from appliance.domain.records import (
     RecorderStatus,
 )
 from appliance.services.custody import ChecklistLine
+
+# Workers to the screen that started them.
 
 
 @dataclass
@@ -98,12 +108,9 @@ class Returned(Message):
 
 @dataclass
 class UnitStatusLoaded(Message):
-    """Every recorder of the unit with its holder, and the locked badges (Art. 14)."""
+    """Every recorder of the unit with its holder and offload, and the locked badges (Art. 14)."""
 
-    rows: list[RecorderStatus]
-    locked: list[Person]
-    # Each recorder's newest offload job, by serial (DESIGN §4; Art. 14).
-    offloads: dict[str, OffloadProgress] = field(default_factory=dict)
+    overview: UnitOverview
 
 
 @dataclass
@@ -118,3 +125,104 @@ class LockedLoaded(Message):
     """The unit's locked badges, for the admin's unlock with a second person (DESIGN §6)."""
 
     people: list[Person]
+
+
+@dataclass
+class UnfiledLoaded(Message):
+    """The holder's clips not yet filed under a case."""
+
+    clips: list[ArchivedClip]
+
+
+@dataclass
+class ClipsFiled(Message):
+    """Clips were filed under a case (Art. 8)."""
+
+    clip_ids: list[int]
+
+
+@dataclass
+class JobPolled(Message):
+    """The stored progress of the offload being watched, read afresh."""
+
+    news: DockNews
+
+    def can_replace(self, message: Message) -> bool:
+        # STYLE 10: progress coalesces; only the newest reading matters.
+        return isinstance(message, JobPolled)
+
+
+@dataclass
+class CommandSettled(Message):
+    """A command's worker ended; `outcome` is its result, ServiceRefused or ServiceFailed.
+
+    One message for both, so the screen gives back the command's button and handles the
+    outcome before any new press can start the command again (tui/calls.py).
+    """
+
+    name: str
+    outcome: Message
+
+
+# Screens up to the app. A screen asks; the app moves the stack only while the asking screen
+# is on top, so a late or doubled request (two presses, a worker's result after a sign-off)
+# never stacks a second screen or pops the wrong one.
+
+
+@dataclass
+class OpenScreen(Message):
+    """Show `screen` above `origin`; `callback` receives a dialog's value (STYLE 11)."""
+
+    origin: Screen[Any]
+    screen: Screen[Any]
+    callback: Callable[[Any], None] | None = None
+
+
+@dataclass
+class CloseScreen(Message):
+    """Close `origin`, back to the screen under it."""
+
+    origin: Screen[Any]
+
+
+@dataclass
+class SessionStarted(Message):
+    """The PIN matched at `origin`: show the signed-in person's menu."""
+
+    origin: Screen[Any]
+    actor: Actor
+
+
+@dataclass
+class ShowDone(Message):
+    """A command is done: its one sentence of record above the signed-in menu (Art. 10)."""
+
+    origin: Screen[Any]
+    line: str
+
+
+@dataclass
+class ShowDock(Message):
+    """A recorder was returned: follow its offload (Art. 12(1))."""
+
+    origin: Screen[Any]
+    session: CustodySession
+    line: str
+
+
+@dataclass
+class RecorderSignedOut(Message):
+    """A recorder was signed out; in the demo, the officer's hands lift it from the dock."""
+
+    session: CustodySession
+
+
+class AppCommand(Message):
+    """A request the app carries out itself as a command: never cancelled, done once."""
+
+
+@dataclass
+class SignOff(AppCommand):
+    """End the session now (the person pressed Sign off); the log entry follows."""
+
+    reason: str = "user"

@@ -29,8 +29,8 @@ class DemoShift:
     seconds: int = 3
 
 
-class DemoHands:
-    """Docks and undocks the demo's simulator recorders (the DockBay of the demo)."""
+class SimulatorHands:
+    """Docks and undocks the demo's simulator recorders: the DemoHands port, on folders."""
 
     def __init__(self, home: Path, clock: Clock, shift: DemoShift | None = None) -> None:
         self.dock_dir = home / "sim" / "dock"

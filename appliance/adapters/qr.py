@@ -9,7 +9,7 @@ import qrcode
 from PIL.PngImagePlugin import PngInfo
 from qrcode.constants import ERROR_CORRECT_M
 
-from appliance.adapters.atomic_file import write_atomically
+from appliance.atomic_file import write_atomically
 
 
 def write_png(text: str, caption: str, out: Path) -> None:
@@ -27,3 +27,11 @@ def write_png(text: str, caption: str, out: Path) -> None:
     image.save(encoded, format="PNG", pnginfo=info)
     # Atomic: a full disk never leaves half a label for the printer to take.
     write_atomically(out, encoded.getvalue())
+
+
+class QrLabels:
+    """QR label pictures as PNG files: the LabelImages port."""
+
+    def write_png(self, text: str, caption: str, out: Path) -> None:
+        """Write the QR code of text to out, the caption in its metadata (see write_png)."""
+        write_png(text, caption, out)

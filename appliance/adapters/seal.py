@@ -267,6 +267,22 @@ def parse_request(name: str) -> int | None:
     return None
 
 
+class RequestSweeper:
+    """The helper's sweep of one archive (bwc-seal@<request>): the ArchiveSweeper port.
+
+    It sets the flags itself, so it serves only a process holding CAP_LINUX_IMMUTABLE.
+    """
+
+    def __init__(self, content_root: Path) -> None:
+        self._root = content_root
+
+    def sweep(self, request: str | None) -> tuple[SealReport, int | None]:
+        """Seal the directories the request says changed (all of them without one)."""
+        # The dock's request names the oldest directory it changed; IT's `bwc seal` reads all.
+        since = parse_request(request) if request else None
+        return IoctlSealer().sweep(self._root, since), since
+
+
 def _state_of(path: Path) -> bool | None | OSError:
     try:
         return is_immutable(path)

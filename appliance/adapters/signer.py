@@ -129,3 +129,19 @@ def verify_with(public: Ed25519PublicKey, message: bytes, signature: bytes) -> b
     except InvalidSignature:
         return False
     return True
+
+
+class Ed25519Verifier:
+    """Verifies with a public key given as text, not the home's: the KeyVerifier port."""
+
+    def is_public_key(self, public_key_b64: str) -> bool:
+        """Whether the text is a raw Ed25519 public key, base64."""
+        try:
+            public_key_from_b64(public_key_b64)
+        except ValueError:  # binascii.Error is one too
+            return False
+        return True
+
+    def verify(self, public_key_b64: str, message: bytes, signature: bytes) -> bool:
+        """True when signature is that key's over message; ValueError if the text is no key."""
+        return verify_with(public_key_from_b64(public_key_b64), message, signature)

@@ -8,8 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from appliance.adapters.archive_fs import ArchiveFS
-from appliance.adapters.atomic_file import write_atomically
-from appliance.adapters.signer import public_key_from_b64, verify_with
+from appliance.atomic_file import write_atomically
 from appliance.domain.archive_audit import ArchiveFinding, cross_check
 from appliance.domain.audit import (
     GENESIS_HASH,
@@ -25,6 +24,7 @@ from appliance.domain.audit import (
 from appliance.domain.errors import BadInput, Refused
 from appliance.domain.projection import Difference, Projection, changes_of
 from appliance.domain.records import Actor
+from appliance.ports import KeyVerifier
 from appliance.services.context import Context
 from appliance.store.timefmt import to_text
 
@@ -79,13 +79,18 @@ class _Replay:
 class AuditService:
     """Verifies the hash chain and the state bound to it, and signs checkpoints (DESIGN §5)."""
 
-    def __init__(self, ctx: Context, archive: ArchiveFS) -> None:
+    def __init__(self, ctx: Context, archive: ArchiveFS, verifier: KeyVerifier) -> None:
         self._ctx = ctx
         self._archive = archive
+        self._verifier = verifier
 
     def key_id(self) -> str:
         """The id of the unit's audit key, as checkpoints name it."""
         return key_id(self._ctx.audit_signer.public_key_b64())
+
+    def is_public_key(self, text: str) -> bool:
+        """Whether text is a public key `verify` can check a checkpoint with."""
+        return self._verifier.is_public_key(text)
 
     def verify(
         self, actor: Actor, checkpoint_file: Path | None = None, public_key_b64: str | None = None
@@ -154,14 +159,15 @@ class AuditService:
         self, checkpoint: Checkpoint, report: ChainReport, public_key_b64: str | None
     ) -> Problem | None:
         key_text = public_key_b64 or self._ctx.audit_signer.public_key_b64()
+        if not self._verifier.is_public_key(key_text):
+            return Problem("signature_unreadable")
         try:
-            public = public_key_from_b64(key_text)
             signature = base64.urlsafe_b64decode(checkpoint.signature_b64 + "==")
         except (ValueError, binascii.Error):
             return Problem("signature_unreadable")
         if checkpoint.key and checkpoint.key != key_id(key_text):
             return Problem("other_key", {"key": checkpoint.key, "expected": key_id(key_text)})
-        if not verify_with(public, checkpoint.signed_text().encode("ascii"), signature):
+        if not self._verifier.verify(key_text, checkpoint.signed_text().encode("ascii"), signature):
             return Problem("bad_signature")
         if checkpoint.unit_code != self._ctx.settings.unit_code:
             return Problem("other_unit", {"unit": checkpoint.unit_code})

@@ -126,6 +126,16 @@ class AuthService:
         """Sign in from a scanned (or typed) badge code and a PIN: the kiosk's second person."""
         return self.sign_in(self.identify(raw).badge, pin)
 
+    def unlock_confirmed(self, actor: Actor, badge: str, raw: str, pin: str) -> Actor:
+        """The admin's unlock with a second person at the kiosk: they sign in, then confirm.
+
+        Two steps, each audited: the second person's sign-in (a wrong PIN counts against
+        their badge, DESIGN §6), then the unlock naming both. Returns the confirmer.
+        """
+        second = self.sign_in_scanned(raw, pin)
+        self.unlock(actor, badge, second)
+        return second
+
     def unlock(self, actor: Actor, badge: str, confirmer: Actor | None = None) -> None:
         """Lift the lock on a badge: a unit head alone, or the admin with a second person.
 

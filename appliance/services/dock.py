@@ -13,14 +13,11 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from appliance.adapters.dock_folder import SIMULATOR_USB_ID
-from appliance.adapters.mass_storage import MassStorageDriver
-from appliance.adapters.simulator import SimulatorDriver
 from appliance.config import DriverRule
 from appliance.domain.footage import OffloadProgress
 from appliance.domain.records import Actor
 from appliance.domain.scan import SERIAL_PATTERN
-from appliance.ports import DeviceWatcher, DockEvent, Mounter, RecorderDriver
+from appliance.ports import DeviceWatcher, DockEvent, DriverFactory, Mounter, RecorderDriver
 from appliance.safe_text import printable
 from appliance.services.context import Context
 from appliance.services.offload import OffloadService
@@ -52,12 +49,14 @@ class DockService:
         ctx: Context,
         offload: OffloadService,
         selfcheck: SelfCheckService,
+        drivers: DriverFactory,
         mounter: Mounter | None = None,
         predicate: Predicate | None = None,
     ) -> None:
         self._ctx = ctx
         self._offload = offload
         self._selfcheck = selfcheck
+        self._drivers = drivers
         self._mounter = mounter
         self._predicate: Predicate = predicate or self.configured_rule
         self._actor = dock_actor(ctx.settings.unit_code)
@@ -70,8 +69,9 @@ class DockService:
 
     def configured_rule(self, event: DockEvent) -> DriverRule | None:
         """The kiosk.toml driver rule for the device's USB VID:PID, if any (DESIGN §7)."""
-        if event.usb_id == SIMULATOR_USB_ID and event.bus == "sim":
-            return DriverRule(SIMULATOR_USB_ID, "simulator")
+        own = self._drivers.own_rule(event)
+        if own is not None:
+            return own
         for rule in self._ctx.settings.drivers:
             if rule.usb_id == event.usb_id:
                 return rule
@@ -134,23 +134,22 @@ class DockService:
                 )
             return self._unidentified(event, name, "mount_failed")
         before_clear = None
-        if self._mounter is not None and rule.driver == "mass_storage":
+        if self._mounter is not None and rule.mounted:
             mounter = self._mounter
             # Read-only until every clip is verified and committed (DESIGN §4 step 7).
             before_clear = partial(mounter.writable, event, name)
         try:
             return self._offload_docked(event, driver, before_clear)
         finally:
-            if self._mounter is not None and rule.driver == "mass_storage":
+            if self._mounter is not None and rule.mounted:
                 self._mounter.unmount(event, name)
 
     def _driver(self, event: DockEvent, rule: DriverRule, name: str) -> RecorderDriver:
-        if rule.driver == "simulator":
-            return SimulatorDriver(Path(event.devnode), self._ctx.clock)
+        if not rule.mounted:
+            return self._drivers.for_event(event, rule, None)
         if self._mounter is None:
             raise OSError("no mount helper configured")
-        root = self._mounter.mount(event, name)
-        return MassStorageDriver(root, None, rule.brand, rule.model)
+        return self._drivers.for_event(event, rule, self._mounter.mount(event, name))
 
     def _offload_docked(
         self,

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from appliance.adapters import qr
 from appliance.domain.errors import Refused
 from appliance.domain.records import Actor
 from appliance.domain.roles import Action
 from appliance.domain.scan import CodeKind, label_payload, label_text
+from appliance.ports import LabelImages
 from appliance.services.context import Context
 
 
 class LabelService:
     """Makes the text and the PNG of QR labels."""
 
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, images: LabelImages) -> None:
         self._ctx = ctx
+        self._images = images
 
     def text(self, kind: CodeKind, value: str) -> str:
         """The signed QR text for a badge or a recorder serial."""
@@ -29,7 +30,7 @@ class LabelService:
         with self._ctx.audited(actor, "print_label", object_type, value):
             self._ctx.require(actor, Action.MANAGE_DEVICES, object_type, value)
             caption = self._caption(kind, value)
-            qr.write_png(self.text(kind, value), caption, out)
+            self._images.write_png(self.text(kind, value), caption, out)
             self._ctx.record(actor, "print_label", object_type, value, path=str(out))
         return out
 

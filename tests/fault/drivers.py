@@ -35,6 +35,9 @@ class _FailingStream(io.RawIOBase):
         if allowed == 0 and len(view) > 0:
             raise _eio()
         data = self._inner.read(allowed)
+        # Only the bytes the card delivered count: a 4 MiB buffer asking for more than a
+        # small clip holds must not use up the budget of the clips that follow.
+        self._owner.refund(allowed - len(data))
         view[: len(data)] = data
         return len(data)
 
@@ -65,6 +68,11 @@ class UnpluggedRecorder:
         allowed = min(wanted, self._left)
         self._left -= allowed
         return allowed
+
+    def refund(self, unused: int) -> None:
+        """Give back the part of a budget the read did not use (a short read, the EOF)."""
+        if self._left is not None and not self.unplugged:
+            self._left += unused
 
     def _alive(self) -> None:
         if self.unplugged:

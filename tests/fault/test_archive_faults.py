@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import json
 import os
 import random
 import stat
@@ -78,13 +79,29 @@ def test_full_archive_gives_a_clear_error_and_nothing_half_done(
 
     progress = services.offload.run(driver)
 
-    assert progress.state == "failed"
-    assert progress.error == "archive_full"
-    assert "archive disk is full" in t("offload.archive_full", "en")
+    # The first clips fit, then the reserve is reached: the job stops before ENOSPC and says
+    # why, on the job row and in the log (DESIGN §3.3), and names the clip that did not fit.
+    fitted = progress.clips_new
+    assert 0 < fitted < 6, progress
+    assert (progress.state, progress.error) == ("failed", "archive_full")
+    assert (progress.clips_total, progress.clips_failed) == (6, 6 - fitted)
+    assert rows(home / "bwc.db", "SELECT state, error FROM offload_job") == [
+        ("failed", "archive_full")
+    ]
+    names = sorted(originals)
+    failed = [
+        (e.outcome, json.loads(e.detail_json))
+        for e in services.store.audit_log.recent(40)
+        if e.action == "clip_ingest"
+    ]
+    assert failed == [("failed", {"job": 1, "reason": "no_space", "source": names[fitted]})]
+    [ended] = [e for e in services.store.audit_log.recent(40) if e.action == "offload_fail"]
+    assert (ended.outcome, json.loads(ended.detail_json)["error"]) == ("failed", "archive_full")
     assert_no_parts(home)
     assert_no_half_written_file(home)
     assert_no_row_without_file(home)
-    assert set(archive_files(home)) <= set(originals.values())
+    # Exactly the clips that fitted are archived, whole.
+    assert set(archive_files(home)) == {originals[name] for name in names[:fitted]}
     # Step 7 never ran: the recorder keeps everything.
     assert driver.deleted == []
     assert all((tmp_path / "rec" / name).exists() for name in originals)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -24,6 +25,23 @@ def bwc(home: Path, *args: str, pin: str = "") -> subprocess.CompletedProcess[st
         check=False,
         timeout=120,
     )
+
+
+def refusal(done: subprocess.CompletedProcess[str]) -> tuple[int, str, dict[str, str]]:
+    """Exit code, reason and parameters of a `--json` run that was refused."""
+    error = json.loads(done.stdout)["error"]
+    return done.returncode, error["reason"], error["params"]
+
+
+def audit_rows(home: Path, action: str, object_id: str) -> list[tuple[str, dict[str, object]]]:
+    """(outcome, detail) of every audit event of one action on one object, in order."""
+    with sqlite3.connect(home / "bwc.db") as db:
+        found = db.execute(
+            "SELECT outcome, detail_json FROM audit_event"
+            " WHERE action = ? AND object_id = ? ORDER BY seq",
+            (action, object_id),
+        ).fetchall()
+    return [(str(outcome), json.loads(detail)) for outcome, detail in found]
 
 
 @pytest.fixture
@@ -95,17 +113,18 @@ def test_signout_needs_confirmed_checks_then_return(home: Path) -> None:
     )
     assert ok.returncode == 0, ok.stderr
     assert json.loads(ok.stdout)["holder"] == "1001"
-    again = bwc(
-        home,
-        "signout",
-        "--badge",
-        "2001",
-        "--device",
-        "DSJ-001",
-        "--checks-confirmed",
-        pin="654321",
+    taken = ("signout", "--badge", "2001", "--device", "DSJ-001", "--checks-confirmed")
+    again = bwc(home, "--json", *taken, pin="654321")
+    assert refusal(again) == (
+        1,
+        "recorder_not_available",
+        {"serial": "DSJ-001", "state": "signed_out"},
     )
-    assert again.returncode == 1 and "DSJ-001" in again.stderr
+    # People read the state in their own words, never the stored value (STYLE 14a).
+    said = bwc(home, *taken, pin="654321")
+    assert (said.returncode, said.stderr) == (1, "记录仪 DSJ-001 当前状态为 已领用，不能领用。\n")
+    english = bwc(home, "--lang", "en", *taken, pin="654321")
+    assert "signed_out" not in english.stderr and english.stderr.count("\n") == 1
     listed = json.loads(bwc(home, "--json", "device", "list").stdout)
     assert listed[0]["state"] == "signed_out" and listed[0]["holder"] == "1001"
     # Art. 7: the unit head returns it on the officer's behalf.
@@ -116,63 +135,73 @@ def test_signout_needs_confirmed_checks_then_return(home: Path) -> None:
 
 def test_bad_input_exits_2_and_changes_nothing(home: Path) -> None:
     before = json.loads(bwc(home, "--json", "audit", "verify").stdout)["size"]
-    assert (
-        bwc(
-            home,
-            "officer",
-            "add",
-            "--badge",
-            "x\x1b[2J",
-            "--name",
-            "n",
-            "--role",
-            "officer",
-            pin="123456",
-        ).returncode
-        == 2
+    add = ("--json", "officer", "add", "--name", "n")
+    hostile = bwc(home, *add, "--badge", "x\x1b[2J", "--role", "officer", pin="123456")
+    assert refusal(hostile) == (2, "bad_badge", {})
+    assert "\x1b" not in hostile.stdout
+    assert refusal(bwc(home, *add, "--badge", "1003", "--role", "officer", pin="12")) == (
+        2,
+        "pin_format",
+        {},
     )
-    assert (
-        bwc(
-            home, "officer", "add", "--badge", "1003", "--name", "n", "--role", "officer", pin="12"
-        ).returncode
-        == 2
+    assert refusal(bwc(home, *add, "--badge", "1003", "--role", "chief", pin="123456")) == (
+        2,
+        "bad_role",
+        {"role": "chief"},
     )
-    assert (
-        bwc(
-            home,
-            "officer",
-            "add",
-            "--badge",
-            "1003",
-            "--name",
-            "n",
-            "--role",
-            "chief",
-            pin="123456",
-        ).returncode
-        == 2
-    )
-    assert bwc(home, "signout", "--badge", "1001").returncode == 2  # argparse usage
+    usage = bwc(home, "--json", "signout", "--badge", "1001")
+    assert refusal(usage)[:2] == (2, "cli.usage") and "--device" in refusal(usage)[2]["detail"]
     people = json.loads(bwc(home, "--json", "officer", "list").stdout)
     assert sorted(p["badge"] for p in people) == ["1001", "2001"]
     after = json.loads(bwc(home, "--json", "audit", "verify").stdout)["size"]
     assert after == before + 1  # only the first verify's own read event was added
 
 
-def signout(home: Path, badge: str, pin: str) -> int:
-    """`bwc signout` of DSJ-001 with the checks confirmed; its exit code."""
-    argv = ("signout", "--badge", badge, "--device", "DSJ-001", "--checks-confirmed")
-    return bwc(home, *argv, pin=pin).returncode
+def signout(home: Path, badge: str, pin: str) -> subprocess.CompletedProcess[str]:
+    """`bwc --json signout` of DSJ-001 with the checks confirmed."""
+    argv = ("--json", "signout", "--badge", badge, "--device", "DSJ-001", "--checks-confirmed")
+    return bwc(home, *argv, pin=pin)
 
 
 def test_wrong_pins_lock_the_badge_and_the_head_unlocks(home: Path) -> None:
-    wrong = ("return", "--badge", "1001", "--device", "DSJ-001")
-    assert [bwc(home, *wrong, pin="000000").returncode for _ in range(5)] == [1] * 5
-    # DESIGN §6: after five failures even the right PIN is refused until a unit head unlocks.
-    assert signout(home, "1001", "123456") == 1
-    unlock = ("officer", "unlock", "--badge", "1001", "--by", "2001")
-    assert bwc(home, *unlock, pin="654321").returncode == 0
-    assert signout(home, "1001", "123456") == 0
+    wrong = ("--json", "return", "--badge", "1001", "--device", "DSJ-001")
+    tries = [refusal(bwc(home, *wrong, pin="000000")) for _ in range(5)]
+    # DESIGN §6: five failures lock the badge; each refusal says how many are left.
+    assert tries == [(1, "wrong_pin", {"remaining": str(n)}) for n in (4, 3, 2, 1)] + [
+        (1, "badge_locked", {"badge": "1001"})
+    ]
+    # After five failures even the right PIN is refused until a unit head unlocks.
+    assert refusal(signout(home, "1001", "123456")) == (1, "badge_locked", {"badge": "1001"})
+    signed_in = audit_rows(home, "sign_in", "1001")
+    assert [(o, d.get("reason"), d.get("failed"), d.get("locked")) for o, d in signed_in] == [
+        ("refused", "wrong_pin", n, n == 5) for n in range(1, 6)
+    ] + [("refused", "badge_locked", None, None)]
+    with sqlite3.connect(home / "bwc.db") as db:
+        state = db.execute("SELECT failed_pins, locked FROM person WHERE badge = '1001'").fetchall()
+    assert state == [(5, 1)]
+
+    add = ("officer", "add", "--badge", "1003", "--name", "王五", "--role", "officer")
+    assert bwc(home, *add, pin="135790").returncode == 0
+    by_officer = bwc(home, "--json", "officer", "unlock", "--badge", "1001", "--by", "1003",
+                     pin="135790")  # fmt: skip
+    assert refusal(by_officer)[:2] == (1, "permission_denied")
+    assert [o for o, _ in audit_rows(home, "unlock_badge", "1001")] == ["refused"]
+    assert refusal(signout(home, "1001", "123456"))[:2] == (1, "badge_locked")
+
+    unlock = ("--json", "officer", "unlock", "--badge", "1001", "--by", "2001")
+    unlocked = bwc(home, *unlock, pin="654321")
+    assert unlocked.returncode == 0, unlocked.stdout + unlocked.stderr
+    assert json.loads(unlocked.stdout) == {
+        "ok": True,
+        "confirmed_by": None,
+        "badge": "1001",
+        "unlocked": True,
+    }
+    assert [o for o, _ in audit_rows(home, "unlock_badge", "1001")] == ["refused", "ok"]
+    done = signout(home, "1001", "123456")
+    assert done.returncode == 0, done.stdout
+    assert json.loads(done.stdout)["holder"] == "1001"
+    assert audit_rows(home, "sign_in", "1001")[-1] == ("ok", {})
 
 
 def test_audit_verify_and_checkpoint(home: Path, tmp_path: Path) -> None:
@@ -185,7 +214,8 @@ def test_audit_verify_and_checkpoint(home: Path, tmp_path: Path) -> None:
     report = json.loads(verified.stdout)
     assert verified.returncode == 0 and report["intact"] and report["checkpoint_ok"]
     (tmp_path / "bad").write_text("not a checkpoint\n")
-    assert bwc(home, "audit", "verify", "--checkpoint", str(tmp_path / "bad")).returncode == 2
+    bad = bwc(home, "--json", "audit", "verify", "--checkpoint", str(tmp_path / "bad"))
+    assert refusal(bad) == (2, "checkpoint_unreadable", {"path": str(tmp_path / "bad")})
 
 
 def test_signed_labels(home: Path, tmp_path: Path) -> None:
@@ -193,7 +223,9 @@ def test_signed_labels(home: Path, tmp_path: Path) -> None:
     assert made.returncode == 0
     assert json.loads(made.stdout)["text"].startswith("BWC1.B.U01.1001.")
     assert (tmp_path / "b.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert bwc(home, "label", "device", "NOPE", "--out", str(tmp_path / "d.png")).returncode == 1
+    unknown = bwc(home, "--json", "label", "device", "NOPE", "--out", str(tmp_path / "d.png"))
+    assert refusal(unknown) == (1, "unknown_recorder", {"serial": "NOPE"})
+    assert not (tmp_path / "d.png").exists()
 
 
 def test_uninitialised_home_is_refused(tmp_path: Path) -> None:

@@ -72,8 +72,10 @@ def test_offload_list_file_and_fixity(
         _bwc(home, "clips", "list", "--case", "教执罚〔2026〕12号", "--json").stdout
     )
     assert sorted(r["id"] for r in by_case) == sorted(int(i) for i in ids)
+    # Art. 8: an officer files only their own footage (these clips are nobody's: no shift).
     refused = _bwc(
         home,
+        "--json",
         "clips",
         "file",
         "--badge",
@@ -83,7 +85,14 @@ def test_offload_list_file_and_fixity(
         ids[0],
         stdin=badges["1002"].pin + "\n",
     )
-    assert refused.returncode == 1
+    assert (refused.returncode, json.loads(refused.stdout)["error"]["reason"]) == (
+        1,
+        "not_your_clip",
+    )
+    assert json.loads(_bwc(home, "clips", "list", "--case", "C1", "--json").stdout) == []
+    event = services.store.audit_log.recent(1)[0]
+    assert (event.action, event.outcome) == ("file_clip", "refused")
+    assert json.loads(event.detail_json)["reason"] == "not_your_clip"
 
     clean = _bwc(home, "fixity", "verify")
     assert clean.returncode == 0, clean.stderr
@@ -120,12 +129,17 @@ def test_fixity_reports_a_changed_file_and_exits_1(
         victim.name
     ]
     assert services.store.audit_log.recent(1)[0].action == "fixity_verify"
-    assert _bwc(home, "fixity", "verify", "--sample", "0").returncode == 2
+    sample = _bwc(home, "--json", "fixity", "verify", "--sample", "0")
+    assert (sample.returncode, json.loads(sample.stdout)["error"]["reason"]) == (2, "bad_sample")
     # A card that is not there is bad input, not a crash.
-    assert (
-        _bwc(home, "offload", "--device", "DSJ-A002", "--source", str(tmp_path / "nope")).returncode
-        == 2
-    )
+    nope = str(tmp_path / "nope")
+    missing = _bwc(home, "--json", "offload", "--device", "DSJ-A002", "--source", nope)
+    assert missing.returncode == 2
+    assert json.loads(missing.stdout)["error"] == {
+        "reason": "source_not_directory",
+        "message": f"{nope} is not a directory holding a recorder's card.",
+        "params": {"path": nope},
+    }
 
 
 def test_the_cards_serial_wins_and_a_different_device_is_refused(
@@ -198,7 +212,8 @@ def test_json_output_escapes_bidi_and_c1_controls_and_decodes_to_the_same_names(
     }
     for name, content in names.items():
         (card / name).write_bytes(content)
-    os.symlink("/etc/passwd", card / "DCIM" / "link\u202e.MP4")
+    (tmp_path / "decoy").write_bytes(b"beside the card, never read\n")
+    os.symlink(tmp_path / "decoy", card / "DCIM" / "link\u202e.MP4")
 
     offloaded = _bwc(
         home, "--json", "offload", "--device", "DSJ-A001", "--source", str(card), "--no-clear"

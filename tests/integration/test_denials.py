@@ -117,8 +117,17 @@ def _file(s: Services, a: Actor, at: Setting) -> object:
     return s.clips.file(a, [at.clip_id], "C-7")
 
 
+def _locked_badges(s: Services, a: Actor, _: Setting) -> object:
+    return s.overview.locked_badges(a)
+
+
+def _unit_overview(s: Services, a: Actor, _: Setting) -> object:
+    return s.overview.unit_overview(a)
+
+
 S, P, R = Action.SIGN_OUT, Action.MANAGE_PEOPLE, Action.MANAGE_DEVICES
 V = Action.VIEW_UNIT_STATUS
+U2 = Action.UNLOCK_WITH_SECOND
 DENIALS: tuple[Denial, ...] = (
     # Art. 5(1): only those who patrol sign out, and the auditor's badge is not one of them.
     *(Denial("custody", "sign_out", b, _sign_out, "sign_out", S) for b in ("3001", "4001")),
@@ -150,6 +159,14 @@ DENIALS: tuple[Denial, ...] = (
     Denial("alarms", "quarantined", "1002", _quarantine, V.value, V),
     Denial("auth", "unlock", "1002", _unlock, "unlock_badge", Action.UNLOCK_BADGE),
     Denial("auth", "unlock", "5001", _unlock, "unlock_badge", Action.UNLOCK_BADGE),
+    # DESIGN §6: the locked badges are listed for whoever may unlock one, alone or with a
+    # second person; the officer may do neither.
+    *(
+        Denial("overview", "locked_badges", b, _locked_badges, "unlock_with_second", U2)
+        for b in ("1001", "5001")
+    ),  # fmt: skip
+    # Art. 14: the kiosk's unit overview is the unit status, for those who check it daily.
+    *(Denial("overview", "unit_overview", b, _unit_overview, V.value, V) for b in ("1001", "9001")),
     # DESIGN §6: taking someone out of service or resetting their PIN is for the admin and
     # the unit head (Art. 7), never for an officer or the audit office.
     *(
@@ -185,11 +202,16 @@ UNREACHABLE: dict[Action, str] = {
     Action.RETURN_OWN: "every role that may sign out may return its own recorder",
     # Checked after MANAGE_PEOPLE, which only roles that also hold GRANT_ROLE pass.
     Action.GRANT_ROLE: "whoever may add people may grant roles (with a second person)",
-    # One refusal with UNLOCK_BADGE: the officer's unlock row above is that denial.
-    Action.UNLOCK_WITH_SECOND: "refused together with unlock_badge, as the officer's row shows",
     # Held by the second person, not the actor: refused as confirmer_not_allowed, in
     # tests/unit/test_second_person.py and tests/integration/test_cli_people.py.
     Action.CONFIRM_GRANT: "a right of the confirming person, refused as confirmer_not_allowed",
+}
+
+
+# Methods that branch on a permission but refuse nobody (checked below, for every role).
+BRANCHES: dict[tuple[str, str], str] = {
+    # Art. 7: a unit head sees every signed-out recorder, anyone else the ones they hold.
+    ("overview", "returnable"): "a narrower answer, never a refusal",
 }
 
 
@@ -306,11 +328,28 @@ def test_every_permission_check_in_the_services_has_a_denial_row() -> None:
                         and {"require", "audited", "allowed"} & _calls(method)
                     ):
                         checked.add((fields[node.name], method.name))
-    rows = {(d.service, d.method) for d in DENIALS}
+    rows = {(d.service, d.method) for d in DENIALS} | set(BRANCHES)
     assert checked - rows == set(), "a service method checks a permission with no denial row"
     denied = {d.permission for d in DENIALS} | set(UNREACHABLE)
     assert used - denied == set(), "a permission is used by the services with no denial row"
     assert {Action.SIGN_OUT, Action.MANAGE_PEOPLE, Action.UNLOCK_BADGE} <= used  # it reads
+
+
+@pytest.mark.parametrize(
+    "badge", ["1001", "1002", "2001", "3001", "4001", "5001", "9001", "system"]
+)
+def test_a_branch_refuses_nobody_and_logs_nothing(
+    world: tuple[Services, Setting], badge: str
+) -> None:
+    """BRANCHES above: every role gets an answer; only a unit head's is the whole unit (Art. 7)."""
+    services, setting = world
+    who = actor(services, badge)
+    before = audit_log.count()
+    serials = [row.recorder.serial for row in services.overview.returnable(who)]
+    assert audit_log.count() == before
+    held_by_1001 = [setting.held_serial]
+    expected = {"1001": held_by_1001, "2001": held_by_1001}.get(badge, [])
+    assert serials == expected
 
 
 def test_the_unreachable_denials_are_unreachable() -> None:
@@ -323,7 +362,6 @@ def test_the_unreachable_denials_are_unreachable() -> None:
     assert set(UNREACHABLE) == {
         Action.RETURN_OWN,
         Action.GRANT_ROLE,
-        Action.UNLOCK_WITH_SECOND,
         Action.CONFIRM_GRANT,
     }
 

@@ -15,7 +15,7 @@ from appliance.adapters.dock_folder import FolderWatcher
 from appliance.adapters.simulator import create_simulator
 from appliance.bootstrap import Services, build_dock
 from appliance.demo import DemoBadge
-from appliance.domain.checks import CheckItem
+from appliance.domain.checks import ALL_ITEMS, CheckItem
 from appliance.domain.errors import Refused
 from appliance.ports import DockEvent
 from tests.mounts import FolderMounter, card_event, card_rule
@@ -81,7 +81,8 @@ def test_good_readings_leave_only_what_the_recorder_cannot_report(
     assert session.holder_badge == "1001"
     # A stale reading no longer counts: after 16 minutes every item is a question again.
     clock.advance(16 * 60)
-    assert all(ln.measured_ok is None for ln in services.custody.checklist("DSJ-A002"))
+    stale = services.custody.checklist("DSJ-A002")
+    assert [(ln.item, ln.measured_ok) for ln in stale] == [(item, None) for item in ALL_ITEMS]
 
 
 def test_other_usb_storage_is_refused_and_audited(

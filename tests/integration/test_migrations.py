@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from appliance.adapters.clock import SettableClock
 from appliance.bootstrap import build_services
 from appliance.config import Settings
@@ -13,6 +15,8 @@ from appliance.store.home import Store, open_store
 from appliance.store.migrations import latest_version
 from tests.cli_run import bwc
 from tests.conftest import START
+
+SCHEMA_VERSION = 4
 
 
 def query(store: Store, sql: str) -> list[tuple[object, ...]]:
@@ -29,10 +33,12 @@ def test_from_an_empty_file(tmp_path: Path) -> None:
     path = tmp_path / "bwc.db"
     path.touch()
     store = open_store(path)
-    assert pragma(store, "user_version") == latest_version()
+    # Written out, not read from the migration list: a dropped migration must show here.
+    assert pragma(store, "user_version") == SCHEMA_VERSION == latest_version()
     assert pragma(store, "journal_mode") == "wal"
     assert pragma(store, "synchronous") == 2  # FULL: DESIGN §4 step 6
     assert pragma(store, "foreign_keys") == 1
+    schema = query(store, "SELECT type, name, sql FROM sqlite_master ORDER BY type, name")
     rows = query(store, "SELECT name FROM sqlite_master WHERE type = 'table'")
     tables = {name for (name,) in rows}
     assert {
@@ -44,11 +50,31 @@ def test_from_an_empty_file(tmp_path: Path) -> None:
         "audit_event",
         "drift_ledger",
         "recorder_reading",
+        "offload_job",
+        "clip",
+        "clip_case",
+        "alarm",
+        "quarantine",
+        "fixity_check",
+        "offload_progress",  # m0004
+        "verified_head",  # m0004
     } <= tables
+    # m0004 moved live progress off the job row and named the operator and skipped entries.
+    job_columns = {str(row[1]) for row in query(store, "PRAGMA table_info(offload_job)")}
+    assert {"operator", "clips_skipped"} <= job_columns
+    assert not {"bytes_done", "rate_bps", "current_name"} & job_columns
+    rows = query(store, "SELECT name FROM sqlite_master WHERE type = 'trigger'")
+    triggers = {name for (name,) in rows}
+    assert {"audit_event_no_update", "audit_event_no_delete", "clip_identity_fixed"} <= triggers
+    indexes = {
+        name for (name,) in query(store, "SELECT name FROM sqlite_master WHERE type = 'index'")
+    }
+    assert {"custody_one_open_per_recorder", "custody_one_open_per_holder"} <= indexes
     store.close()
     # Re-opening applies nothing twice.
     store = open_store(path)
-    assert pragma(store, "user_version") == latest_version()
+    assert pragma(store, "user_version") == SCHEMA_VERSION
+    assert query(store, "SELECT type, name, sql FROM sqlite_master ORDER BY type, name") == schema
     store.close()
     with sqlite3.connect(path) as raw:
         assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -73,21 +99,40 @@ def test_a_home_from_an_empty_file_verifies(tmp_path: Path) -> None:
     services.close()
 
 
-def test_one_open_session_per_recorder_is_enforced_by_the_file(tmp_path: Path) -> None:
+def _session(raw: sqlite3.Connection, serial: str, holder: str, ended: str | None = None) -> None:
+    raw.execute(
+        "INSERT INTO custody_session (serial, holder_badge, started_at, ended_at)"
+        " VALUES (?, ?, 't', ?)",
+        (serial, holder, ended),
+    )
+
+
+def test_one_open_session_per_recorder_and_per_holder_is_enforced_by_the_file(
+    tmp_path: Path,
+) -> None:
+    """Art. 10: one holder per recorder and one recorder per holder, in the file itself."""
     open_store(tmp_path / "bwc.db").close()
     with sqlite3.connect(tmp_path / "bwc.db") as raw:
         raw.execute("PRAGMA foreign_keys = OFF")
-        raw.execute(
-            "INSERT INTO custody_session (serial, holder_badge, started_at) VALUES ('R1', 'A', 't')"
-        )
-        try:
-            raw.execute(
-                "INSERT INTO custody_session (serial, holder_badge, started_at)"
-                " VALUES ('R1', 'B', 't')"
-            )
-        except sqlite3.IntegrityError:
-            return
-    raise AssertionError("a second open session for one recorder was accepted")
+        _session(raw, "R1", "A", ended="t2")  # a closed session binds nothing
+        _session(raw, "R1", "A")
+        with pytest.raises(
+            sqlite3.IntegrityError, match=r"UNIQUE constraint failed: custody_session\.serial$"
+        ):
+            _session(raw, "R1", "B")
+        with pytest.raises(
+            sqlite3.IntegrityError,
+            match=r"UNIQUE constraint failed: custody_session\.holder_badge$",
+        ):
+            _session(raw, "R2", "A")
+        raw.execute("UPDATE custody_session SET ended_at = 't3' WHERE ended_at IS NULL")
+        _session(raw, "R1", "B")  # once returned, the recorder goes to someone else
+        _session(raw, "R2", "A")  # and its last holder may take another
+        open_rows = raw.execute(
+            "SELECT serial, holder_badge FROM custody_session"
+            " WHERE ended_at IS NULL ORDER BY serial"
+        ).fetchall()
+    assert open_rows == [("R1", "B"), ("R2", "A")]
 
 
 def test_a_database_newer_than_the_program_is_refused_in_one_line_and_left_alone(

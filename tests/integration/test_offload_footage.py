@@ -29,11 +29,13 @@ def _card(footage_card: FootageSet, target: Path, serial: str) -> SimulatorDrive
     return create_simulator(target, serial, "Hikvision", "DS-MH2311")
 
 
-def _shift(services: Services, badges: dict[str, DemoBadge], clock: SettableClock) -> None:
+def _shift(services: Services, badges: dict[str, DemoBadge], clock: SettableClock) -> int:
+    """Officer 1001's eight hours with DSJ-A001 from START; the session's id."""
     officer = services.auth.sign_in("1001", badges["1001"].pin)
-    services.custody.sign_out(officer, "DSJ-A001", set(ALL_ITEMS))
+    session = services.custody.sign_out(officer, "DSJ-A001", set(ALL_ITEMS))
     clock.advance(8 * 3600)
     services.custody.return_recorder(officer, "DSJ-A001")
+    return session.id
 
 
 def test_card_is_archived_byte_exact_flagged_and_cleared(
@@ -81,12 +83,28 @@ def test_clips_are_attributed_to_the_session_and_day(
     tmp_path: Path,
 ) -> None:
     services, badges = demo
-    _shift(services, badges, clock)
-    services.offload.run(_card(footage_card, tmp_path / "rec", "DSJ-A001"), clear=False)
+    session_id = _shift(services, badges, clock)
+    driver = _card(footage_card, tmp_path / "rec", "DSJ-A001")
+    # A clip with no recorder time falls back to its file's time: a day before the shift here.
+    day_before = (START - timedelta(days=1)).timestamp()
+    for folder, _, files in os.walk(tmp_path / "rec"):
+        for name in files:
+            os.utime(os.path.join(folder, name), (day_before, day_before), follow_symlinks=False)
+    services.offload.run(driver, clear=False)
     mine = services.clips.listing(day="2026-11-27", holder_badge="1001")
     # Every clip with a creation time inside the shift (09:00-12:00 Beijing) is the holder's.
-    assert len(mine) >= 40
-    assert all(c.session_id is not None for c in mine)
+    # A file ffprobe cannot read has no recorder time, and MPEG-TS carries no creation_time:
+    # those have only the file's time, before the shift, so they are nobody's.
+    timed = {
+        stored_name(os.fsdecode(name))
+        for name, flags in footage_card.expected.items()
+        if "unreadable" not in flags and not name.startswith(b"DCIM/TS/")
+    }
+    assert {c.source_name for c in mine} == timed
+    assert {c.session_id for c in mine} == {session_id}
+    rest = [c for c in services.clips.listing() if c.source_name not in timed]
+    assert len(rest) == len(footage_card.expected) - len(timed) > 0
+    assert {c.session_id for c in rest} == {None}
     assert services.clips.listing(holder_badge="1002") == []
 
 
@@ -116,8 +134,11 @@ def test_a_foreign_recorder_is_offloaded_and_flagged(
     head = services.auth.sign_in("2001", badges["2001"].pin)
     assert [a.kind for a in services.alarms.open_alarms(head)] == ["foreign_unit"]
     officer = services.auth.sign_in("1001", badges["1001"].pin)
-    with pytest.raises(Refused):
+    with pytest.raises(Refused) as refused:
         services.alarms.open_alarms(officer)
+    assert refused.value.reason == "permission_denied"
+    denial = services.store.audit_log.recent(1)[0]
+    assert (denial.actor, denial.outcome) == ("1001", "refused")
 
 
 def _system(services: Services) -> Actor:

@@ -78,9 +78,9 @@ def test_reconciliation_sweeps_quarantines_and_alarms(
 
     assert report.parts_removed == 1 and not dead.exists()
     assert report.jobs_interrupted == [job]
-    assert (
-        services.store.jobs.get(job) or services.store.jobs.recent(1)[0]
-    ).state is JobState.INTERRUPTED
+    interrupted = services.store.jobs.get(job)
+    assert interrupted is not None and interrupted.state is JobState.INTERRUPTED
+    assert interrupted.finished_at is not None
     assert report.quarantined == [orphan_sha]
     assert [q.sha256 for q in services.store.alarms.quarantined()] == [orphan_sha]
     assert orphan_path.read_bytes() == orphan  # kept for review, never deleted

@@ -32,7 +32,13 @@ from appliance.demo import DemoBadge, make_home
 from appliance.domain.audit import GENESIS_HASH, canonical_json, event_hash
 from appliance.domain.checks import ALL_ITEMS
 from appliance.domain.errors import Refused
-from appliance.domain.projection import MISSING_ROW, UNEXPLAINED_ROW, VALUE_DIFFERS, key_text
+from appliance.domain.projection import (
+    MISSING_ROW,
+    UNEXPLAINED_ROW,
+    VALUE_DIFFERS,
+    Difference,
+    key_text,
+)
 from appliance.domain.records import Actor
 from appliance.services.audit import VerifyResult
 from appliance.services.pins import hash_pin
@@ -277,7 +283,9 @@ def test_every_raw_edit_deletion_and_insertion_is_caught(
 def test_a_swapped_clip_file_with_its_row_rewritten_is_caught(
     day: Services, attacker: sqlite3.Connection
 ) -> None:
-    clip = day.clips.listing()[0]
+    listing = day.clips.listing()
+    # A clip whose content no other row shares, so the swap leaves no row without its file.
+    clip = next(c for c in listing if [o.sha256 for o in listing].count(c.sha256) == 1)
     forged = b"not what the officer recorded\n" * 100
     forged_sha = hashlib.sha256(forged).hexdigest()
     target = day.offload.archive.path_for(forged_sha)
@@ -287,13 +295,15 @@ def test_a_swapped_clip_file_with_its_row_rewritten_is_caught(
     attacker.execute(
         "UPDATE clip SET sha256 = ?, size = ? WHERE id = ?", (forged_sha, len(forged), clip.id)
     )
+    # The fixity run alone is fooled: every row has a file that matches its name and size.
+    fixity = day.fixity.verify(AUDITOR)
+    assert (fixity.mismatched, fixity.missing) == ([], [])
+    # The chain is why the swap shows: one row of clip departs from it, nothing else does.
     result = day.audit.verify(AUDITOR)
-    assert result.state_difference is not None
-    assert (result.state_difference.table, result.state_difference.key) == ("clip", f"[{clip.id}]")
-    assert result.state_difference.column in ("sha256", "size")
-    # The fixity re-hash would pass (the forged file matches its new name): the chain is why
-    # the swap shows.
-    assert day.offload.archive.rehash(forged_sha) == forged_sha
+    assert result.state_difference == Difference("clip", f"[{clip.id}]", "sha256", VALUE_DIFFERS)
+    assert result.state_differences == 1
+    assert result.archive_findings == [] and result.chain.first_bad_seq is None
+    assert not result.clean
 
 
 def test_a_file_without_row_and_a_row_without_file_are_findings(day: Services) -> None:

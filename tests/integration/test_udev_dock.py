@@ -22,6 +22,7 @@ from appliance.config import DriverRule
 from appliance.demo import DemoBadge
 from appliance.ports import DockEvent
 from tests.accounts import owners, run_bwc, shared_tmp, why_not_as_others
+from tests.media_step import home_state, spoiled_home, traced
 
 UDEVD = Path("/lib/systemd/systemd-udevd")
 
@@ -199,3 +200,37 @@ def test_bwc_media_keeps_root_on_a_home_of_another_user_and_writes_nothing_there
         assert {(str(p), p.lstat().st_mtime_ns) for p in home.rglob("*")} == before
         assert owners(home) == {(nobody.pw_uid, nobody.pw_gid)}
     wait_for(watcher, loop, with_fs=False)
+
+
+@pytest.mark.parametrize("how", ["garbage", "newer"])
+def test_bwc_media_mounts_a_card_beside_a_database_it_cannot_read(
+    udevd: None, card: Path, tmp_path: Path, how: str
+) -> None:
+    """The mount step dispatches before any database (issue 8): a spoiled one is no matter."""
+    home = spoiled_home(tmp_path / "home", how)
+    before = home_state(home)
+    media = tmp_path / "media"
+    watcher = UdevWatcher()
+    loop = run("losetup", "--find", "--show", str(card)).strip()
+    name = Path(loop).name
+    try:
+        wait_for(watcher, loop, with_fs=True)
+        h = ("--home", str(home), "--lang", "en")
+
+        mounted = traced(*h, "media", "mount", name, "--media-root", str(media))
+
+        assert (mounted.code, mounted.said) == (0, [])
+        assert mounted.stdout == f"{media / name}\n"
+        assert mount_options(media / name).split(",")[0] == "ro"
+        assert sorted(p.name for p in (media / name).iterdir()) == ["DCIM", "SERIAL.TXT"]
+        unmounted = traced(*h, "media", "unmount", name, "--media-root", str(media))
+        assert (unmounted.code, unmounted.said) == (0, [])
+        assert not (media / name).is_mount()
+        for step in (mounted, unmounted):
+            assert step.database_code() == [] and "appliance.cli.media" in step.loaded
+    finally:
+        if (media / name).is_mount():
+            run("umount", str(media / name))
+        run("blockdev", "--setrw", loop)
+        run("losetup", "--detach", loop)
+    assert home_state(home) == before

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Button, Checkbox, OptionList
 
 from appliance.bootstrap import Services
 from appliance.demo import DemoBadge
 from appliance.domain.checks import ALL_ITEMS
 from appliance.domain.custody import RecorderState
+from tests.conftest import START
 from tests.tui.helpers import notice_text, scan, settle, shown, state_of
 from tui.app import create_app
 from tui.dialogs.pin import PinDialog
@@ -18,9 +20,9 @@ from tui.screens.home import OfficerHomeScreen
 from tui.screens.idle import IdleScreen
 from tui.screens.returns import ReturnScreen
 from tui.screens.sign_out import SignOutScreen
-from tui.text import clock_time
 
 
+@pytest.mark.usefixtures("beijing_wall_clock")
 async def test_sign_out_and_return_by_scanner(
     demo: tuple[Services, dict[str, DemoBadge]],
 ) -> None:
@@ -52,8 +54,9 @@ async def test_sign_out_and_return_by_scanner(
         assert isinstance(app.screen, DoneScreen)
         session = services.custody.session_of("DSJ-A001")
         assert session is not None and session.holder_badge == "1001"
-        since = clock_time(session.started_at, services.settings)
-        expected = f"You are responsible for recorder DSJ-A001 from {since} (Art. 10)."
+        assert session.started_at == START
+        # Art. 10 in the officer's own time: 00:02 UTC is 08:02 on the kiosk's wall clock.
+        expected = "You are responsible for recorder DSJ-A001 from 08:02 (Art. 10)."
         assert shown(app, "#done-line") == expected
         assert state_of(services, "DSJ-A001") is RecorderState.SIGNED_OUT
 

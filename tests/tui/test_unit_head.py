@@ -10,12 +10,12 @@ from appliance.bootstrap import Services
 from appliance.demo import DemoBadge
 from appliance.domain.checks import ALL_ITEMS
 from appliance.domain.errors import Refused
+from tests.conftest import START
 from tests.tui.helpers import notice_text, scan, settle, sign_in
 from tui.app import create_app
 from tui.screens.dock import DockScreen
 from tui.screens.home import OfficerHomeScreen
 from tui.screens.unit_head import UnitHeadScreen
-from tui.text import day_time
 
 
 def cell(table: DataTable[object], row: str, column: str) -> str:
@@ -23,6 +23,7 @@ def cell(table: DataTable[object], row: str, column: str) -> str:
     return str(table.get_cell(row, column))
 
 
+@pytest.mark.usefixtures("beijing_wall_clock")
 async def test_unit_head_sees_holder_and_since_and_unlocks(
     demo: tuple[Services, dict[str, DemoBadge]], clock: SettableClock
 ) -> None:
@@ -47,7 +48,9 @@ async def test_unit_head_sees_holder_and_since_and_unlocks(
         assert table.row_count == 4
         assert cell(table, "DSJ-B001", "state") == "signed out"
         assert cell(table, "DSJ-B001", "holder") == "张伟 Zhang Wei"
-        assert cell(table, "DSJ-B001", "since") == day_time(session.started_at, services.settings)
+        # Signed out at START (00:02 UTC): 08:02 in Beijing, though the clock is now 09:02.
+        assert session.started_at == START
+        assert cell(table, "DSJ-B001", "since") == "11-27 08:02"
         assert cell(table, "DSJ-A001", "state") == "available"
         assert cell(table, "DSJ-A001", "holder") == ""
 
@@ -58,13 +61,16 @@ async def test_unit_head_sees_holder_and_since_and_unlocks(
         assert notice_text(app) == "Badge 1002 unlocked."
         person = services.registry.person("1002")
         assert person is not None and not person.locked
-        assert locked.get_option_at_index(0).id is None  # "No badge is locked."
+        assert locked.option_count == 1
+        none = locked.get_option_at_index(0)
+        assert (none.id, str(none.prompt), none.disabled) == (None, "No badge is locked.", True)
 
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, OfficerHomeScreen)
 
 
+@pytest.mark.usefixtures("beijing_wall_clock")
 async def test_unit_head_returns_for_an_officer(
     demo: tuple[Services, dict[str, DemoBadge]],
 ) -> None:
@@ -79,7 +85,7 @@ async def test_unit_head_returns_for_an_officer(
         await settle(pilot)
         await scan(pilot, "DSJ-A002")
         assert isinstance(app.screen, DockScreen)
-        assert notice_text(app).startswith("Recorder DSJ-A002 returned at ")
+        assert notice_text(app) == "Recorder DSJ-A002 returned at 08:02."
         assert services.custody.session_of("DSJ-A002") is None
         # The footage is the officer's, whoever returned the recorder (Art. 10).
         assert app.screen.holder_badge == "1002"

@@ -9,7 +9,8 @@ from pathlib import Path
 import peewee
 import pytest
 
-from appliance.cli_failures import EXIT_BAD_INPUT, EXIT_REFUSED, OneLineParser, UsageError, describe
+from appliance.cli.failures import OneLineParser, UsageError, describe
+from appliance.cli.output import EXIT_BAD_INPUT, EXIT_REFUSED
 from appliance.i18n import explain
 from appliance.store.db import UnboundChange
 

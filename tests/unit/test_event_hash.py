@@ -19,7 +19,7 @@ _TEXT = st.text(
 )
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=800, deadline=None)
 @given(
     prev=st.text(alphabet="0123456789abcdef", min_size=64, max_size=64),
     seq=st.integers(min_value=0, max_value=2**62),

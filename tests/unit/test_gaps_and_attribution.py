@@ -93,6 +93,8 @@ def test_filing_rules() -> None:
     with pytest.raises(Refused, match="clip_other_unit"):
         filing_permission("2001", Role.UNIT_HEAD, "U", None, "OTHER")
     assert check_case_number(" 教执罚〔2026〕12号 ") == "教执罚〔2026〕12号"
-    for bad in ("", "x" * 65, "a\nb", "\x1b[31m"):
-        with pytest.raises(BadInput):
+    assert check_case_number("x" * 64) == "x" * 64
+    for bad in ("", "   ", "x" * 65, "a\nb", "\x1b[31m", "ZF\u202e-12"):
+        with pytest.raises(BadInput) as refused:
             check_case_number(bad)
+        assert (refused.value.reason, refused.value.params) == ("bad_case_number", {}), bad

@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import base64
+import os
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from appliance.adapters.signer import verify_with
 from appliance.domain.errors import BadInput
-from appliance.domain.scan import CodeKind, label_payload, label_text, parse_scan
+from appliance.domain.scan import (
+    BADGE_PATTERN,
+    SERIAL_PATTERN,
+    UNIT_PATTERN,
+    CodeKind,
+    label_payload,
+    label_text,
+    parse_scan,
+)
 
 KEY = Ed25519PrivateKey.generate()
 OTHER_KEY = Ed25519PrivateKey.generate()
@@ -89,13 +98,17 @@ def test_every_single_character_edit_of_a_label_is_refused() -> None:
     ],
 )
 def test_hostile_input_is_an_invalid_code(raw: str) -> None:
-    assert refused(raw) in {"invalid_code", "forged_code"}
+    # Garbage is "not a code", never "a forged label of this unit" (that names a real alarm).
+    assert refused(raw) == "invalid_code"
 
 
-VALID = {label(CodeKind.BADGE, "1001"), label(CodeKind.DEVICE, "DSJ-A001")}
+EXAMPLES = int(os.environ.get("BWC_SCAN_EXAMPLES", "2500"))
+VALID = {label(CodeKind.BADGE, "1001"): CodeKind.BADGE}
+VALID[label(CodeKind.DEVICE, "DSJ-A001")] = CodeKind.DEVICE
+NAMED = {CodeKind.BADGE: "1001", CodeKind.DEVICE: "DSJ-A001"}
 
 
-@settings(max_examples=2500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.one_of(
         st.text(max_size=400),
@@ -105,17 +118,71 @@ VALID = {label(CodeKind.BADGE, "1001"), label(CodeKind.DEVICE, "DSJ-A001")}
                 lambda edit: good[: edit[0]] + edit[1] + good[edit[0] + 1 :]
             )
         ),
+        st.sampled_from(sorted(VALID)).map(lambda good: f"\r\n {good}\r\n"),
     ),
     st.sampled_from([None, CodeKind.BADGE, CodeKind.DEVICE]),
 )
+@example(sorted(VALID)[0], None)
+@example(sorted(VALID)[1], CodeKind.DEVICE)
 def test_fuzzed_scanner_input(raw: str, expect: CodeKind | None) -> None:
-    """No exception but BadInput escapes; what is accepted is a clean code."""
+    """No exception but BadInput escapes; what is accepted is a clean code; labels pass."""
+    text = raw.strip("\r\n ")
+    kind = VALID.get(text)
+    must_accept = kind is not None and expect in (None, kind)
     try:
         code = parse_scan(raw, "U01", verify, expect)
-    except BadInput:
+    except BadInput as bad:
+        event(f"refused: {bad.reason}")
+        assert not must_accept, f"a valid label was refused: {bad.reason}"
         return
-    text = raw.strip("\r\n ")
+    event("accepted signed" if code.signed else "accepted plain")
     assert text.isascii() and text.isprintable() and len(text) <= 256
     assert code.value.isascii() and code.value.isprintable()
+    if must_accept and kind is not None:
+        assert (code.kind, code.value, code.signed) == (kind, NAMED[kind], True)
     if code.signed:
         assert code.value in {"1001", "DSJ-A001"}
+
+
+def _values(kind: CodeKind) -> st.SearchStrategy[str]:
+    return st.from_regex(
+        BADGE_PATTERN if kind is CodeKind.BADGE else SERIAL_PATTERN, fullmatch=True
+    )
+
+
+WRONG_WAYS = ("other_key", "other_unit", "wrong_kind", "none")
+
+
+@settings(max_examples=max(50, EXAMPLES // 5), deadline=None)
+@given(
+    st.sampled_from([CodeKind.BADGE, CodeKind.DEVICE]).flatmap(
+        lambda kind: st.tuples(st.just(kind), _values(kind))
+    ),
+    st.sampled_from(WRONG_WAYS),
+    st.from_regex(UNIT_PATTERN, fullmatch=True).filter(lambda unit: unit != "U01"),
+    st.booleans(),
+)
+def test_signed_labels_that_are_wrong_for_this_kiosk(
+    named: tuple[CodeKind, str], wrong: str, other_unit: str, name_the_kind: bool
+) -> None:
+    """Well-formed, validly signed labels: each way of being wrong has its own reason."""
+    kind, value = named
+    other_kind = CodeKind.DEVICE if kind is CodeKind.BADGE else CodeKind.BADGE
+    expect = other_kind if wrong == "wrong_kind" else (kind if name_the_kind else None)
+    raw = label(
+        kind,
+        value,
+        unit=other_unit if wrong == "other_unit" else "U01",
+        key=OTHER_KEY if wrong == "other_key" else KEY,
+    )
+    want = {
+        "other_key": "forged_code",
+        "other_unit": "label_other_unit",
+        "wrong_kind": "invalid_code",
+    }.get(wrong)
+    event(wrong)
+    if want is None:
+        code = parse_scan(raw, "U01", verify, expect)
+        assert (code.kind, code.value, code.signed) == (kind, value, True)
+        return
+    assert refused(raw, expect) == want

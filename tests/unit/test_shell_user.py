@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from appliance.cli_output import os_actor
+from appliance.cli.output import os_actor
 from appliance.shell_user import (
     UNSET_LOGINUID,
     ancestor_uids,

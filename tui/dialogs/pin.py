@@ -2,35 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, TypeVar, cast
 
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from appliance.domain.records import Actor, Person
-from appliance.i18n import explain, t
-from tui.calls import call_service
+from appliance.i18n import explain
+from tui.dialogs.base import KioskDialog
 from tui.messages import ServiceFailed, ServiceRefused, SignedIn
 from tui.text import plain
 from tui.widgets.notice import Notice
-
-if TYPE_CHECKING:
-    from tui.app import KioskApp
-
-T = TypeVar("T")
 
 # DESIGN §6: a PIN is 6 to 12 digits; longer input cannot be a PIN.
 PIN_MAX_LENGTH = 12
 
 
-class PinDialog(ModalScreen[Actor | None]):
+class PinDialog(KioskDialog[Actor | None]):
     """Asks the identified person for their PIN; dismisses with the Actor, or None on cancel."""
 
     BINDINGS = [Binding("escape", "cancel", show=False)]
@@ -38,15 +29,6 @@ class PinDialog(ModalScreen[Actor | None]):
     def __init__(self, person: Person) -> None:
         super().__init__()
         self.person = person
-
-    @property
-    def kiosk(self) -> KioskApp:
-        """The kiosk app, typed."""
-        return cast("KioskApp", self.app)
-
-    def words(self, key: str, **params: object) -> str:
-        """A catalogue message in the kiosk's language."""
-        return t(key, self.kiosk.language, **params)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="pin-box", classes="dialog"):
@@ -88,21 +70,21 @@ class PinDialog(ModalScreen[Actor | None]):
                 field.focus()
                 field.insert_text_at_cursor(event.character)
 
-    @work(thread=True, exclusive=True, exit_on_error=False)
-    def run_call(self, call: Callable[[], T], done: Callable[[T], Message]) -> None:
-        """Run a service call off the UI thread (scrypt takes a while); see KioskScreen."""
-        call_service(self, call, done)
-
     @on(Input.Submitted, "#pin")
     @on(Button.Pressed, "#sign-in")
     def submit(self) -> None:
-        """Check the PIN; the field is emptied at once so it never lingers on screen."""
+        """Check the PIN off the UI thread (scrypt takes a while); the field is emptied at once.
+
+        A command: a failed try counts against the badge, so a second Enter while the first
+        is checked does nothing.
+        """
         field = self.query_one("#pin", Input)
         pin, field.value = field.value, ""
         if not pin or field.disabled:
             return
-        self.query_one(Notice).inform(self.words("ui.busy"))
-        self.run_call(partial(self.kiosk.services.auth.sign_in, self.person.badge, pin), SignedIn)
+        call = partial(self.kiosk.services.auth.sign_in, self.person.badge, pin)
+        if self.calls.command("sign-in", call, SignedIn, field, self.query_one("#sign-in", Button)):
+            self.query_one(Notice).inform(self.words("ui.busy"))
 
     def on_signed_in(self, message: SignedIn) -> None:
         self.dismiss(message.actor)
@@ -123,4 +105,4 @@ class PinDialog(ModalScreen[Actor | None]):
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         """Back to the idle screen, signed in as nobody."""
-        self.dismiss(None)
+        self.cancel()

@@ -1,35 +1,33 @@
-"""Provides what every kiosk screen shares: its words, its notice line and its way back."""
+"""Provides what every kiosk screen shares: its words, notice line, service calls and way back."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from textual import events, on, work
-from textual.message import Message
+from textual import events, on
 from textual.screen import Screen
 
 from appliance.bootstrap import Services
 from appliance.domain.records import Actor
-from appliance.domain.roles import Action, Role, is_allowed
+from appliance.domain.roles import Action
 from appliance.i18n import explain, t
-from tui.calls import call_service
-from tui.messages import ServiceFailed, ServiceRefused
+from appliance.services.context import allowed
+from tui.calls import ServiceCalls
+from tui.messages import CloseScreen, CommandSettled, OpenScreen, ServiceFailed, ServiceRefused
 from tui.widgets.notice import Notice
 from tui.widgets.scan_field import ScanField
 
 if TYPE_CHECKING:
     from tui.app import KioskApp
 
-T = TypeVar("T")
-
 
 def may(actor: Actor, action: Action) -> bool:
-    """Whether the permission table lets the actor's role do this (to offer a button only)."""
-    try:
-        return is_allowed(Role(actor.role), action)
-    except ValueError:
-        return False
+    """Whether the permission table lets the actor do this (to offer a button only).
+
+    The services decide again, and audit a denial; this only keeps a button off the screen.
+    """
+    return allowed(actor, action)
 
 
 def is_code_character(event: events.Key) -> bool:
@@ -40,6 +38,11 @@ def is_code_character(event: events.Key) -> bool:
 
 class KioskScreen(Screen[Any]):
     """A screen of the kiosk: refusals and failures land on its Notice as one line."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        # Queries and commands (STYLE 10); the handlers below own what they show.
+        self.calls = ServiceCalls(self)
 
     def on_key(self, event: events.Key) -> None:
         """Send a scan to the scan field wherever the focus is.
@@ -81,19 +84,28 @@ class KioskScreen(Screen[Any]):
         who = self.words("ui.signed_in_as", name=actor.name, role=self.role_name(actor))
         return f"{self.words('ui.app_title')} · {who}"
 
-    @work(thread=True, exclusive=True, exit_on_error=False)
-    def run_call(self, call: Callable[[], T], done: Callable[[T], Message]) -> None:
-        """Run a service call off the UI thread; its outcome comes back as a message (STYLE 9).
+    def open_screen(
+        self, screen: Screen[Any], callback: Callable[[Any], None] | None = None
+    ) -> None:
+        """Ask the app to show a screen above this one (STYLE 10: navigation is a message)."""
+        self.app.post_message(OpenScreen(self, screen, callback))
 
-        Callers bind the service on the UI thread (`partial(self.services.x.y, ...)`), so the
-        worker never reaches into the app.
+    def go_back(self) -> None:
+        """Ask the app to close this screen, unless a command it started is still in flight.
+
+        A command is never cancelled, and its outcome is shown here: leaving now would hide it.
         """
-        call_service(self, call, done)
+        if not self.calls.busy:
+            self.app.post_message(CloseScreen(self))
 
     @property
     def notice(self) -> Notice:
         """The screen's one-line notice."""
         return self.query_one(Notice)
+
+    def on_command_settled(self, message: CommandSettled) -> None:
+        """A command ended: its widgets come back, then its outcome is handled."""
+        self.calls.settled(message)
 
     @on(ServiceRefused)
     def show_refusal(self, message: ServiceRefused) -> None:

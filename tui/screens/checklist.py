@@ -13,7 +13,7 @@ from textual.widgets import Button, Checkbox, Static
 from appliance.domain.checks import CheckItem
 from appliance.domain.records import Actor
 from appliance.services.custody import ChecklistLine
-from tui.messages import SignedOut
+from tui.messages import RecorderSignedOut, ShowDone, SignedOut
 from tui.screens.base import KioskScreen
 from tui.text import clock_time, plain
 from tui.widgets.notice import Notice
@@ -72,18 +72,20 @@ class ChecklistScreen(KioskScreen):
 
     @on(Button.Pressed, "#confirm")
     def sign_out(self) -> None:
-        self.notice.inform(self.words("ui.busy"))
+        """Sign the recorder out with the ticked items; the boxes hold still meanwhile."""
         call = partial(self.services.custody.sign_out, self.actor, self.serial, self.confirmed())
-        self.run_call(call, SignedOut)
+        hold = (self.query_one("#confirm", Button), *self.query(Checkbox))
+        if self.calls.command("sign-out", call, SignedOut, *hold):
+            self.notice.inform(self.words("ui.busy"))
 
     def on_signed_out(self, message: SignedOut) -> None:
         """Art. 10: say plainly who answers for the recorder from when."""
         started = clock_time(message.session.started_at, self.services.settings)
         line = self.words("cli.signed_out", serial=message.session.serial, time=started)
-        self.kiosk.show_done(line)
-        self.kiosk.hand_out(message.session)
+        self.app.post_message(ShowDone(self, line))
+        self.app.post_message(RecorderSignedOut(message.session))
 
     @on(Button.Pressed, "#back")
     def action_back(self) -> None:
         """Back to choosing a recorder."""
-        self.app.pop_screen()
+        self.go_back()

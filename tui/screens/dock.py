@@ -6,7 +6,6 @@ stored progress, so it shows the truth after a kiosk restart too.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
 
@@ -14,13 +13,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.widgets import Button, ProgressBar, Static
 
-from appliance.bootstrap import Services
 from appliance.domain.footage import OffloadProgress
 from appliance.domain.lifecycle import FINAL_JOB_STATES, JobState
 from appliance.domain.records import Actor
+from tui.messages import JobPolled
 from tui.screens.base import KioskScreen
 from tui.screens.filing import FilingScreen
 from tui.text import clock_time, plain
@@ -31,44 +29,6 @@ POLL_SECONDS = 0.5
 # A recorder put in the dock shortly before its return was pressed is this officer's too: an
 # unidentifiable one that failed in this window is shown, older ones belong to someone else.
 UNIDENTIFIED_GRACE = timedelta(minutes=10)
-
-
-def newest_job(services: Services, serial: str, since: datetime) -> OffloadProgress | None:
-    """The recorder's newest offload job begun since the custody session began, if any.
-
-    The recorder may be docked before or after the return is pressed; either way the job
-    that carries this session's footage starts after the session did.
-    """
-    for progress in services.offload.by_recorder():
-        if progress.serial == serial and progress.started_at > since:
-            return progress
-    return None
-
-
-def dock_news(
-    services: Services, serial: str, since: datetime, unidentified_since: datetime
-) -> JobPolled:
-    """The recorder's job, and the newest unidentifiable recorder's failure in the window."""
-    return JobPolled(
-        newest_job(services, serial, since),
-        services.offload.unidentified_since(unidentified_since),
-    )
-
-
-@dataclass
-class JobPolled(Message):
-    """The stored progress of the job being watched (None: not docked yet).
-
-    `unidentified` is a failed job of a docked recorder the kiosk could not name (no
-    identity on its card): most likely the one this officer just docked.
-    """
-
-    progress: OffloadProgress | None
-    unidentified: OffloadProgress | None = None
-
-    def can_replace(self, message: Message) -> bool:
-        # STYLE 10: progress coalesces; only the newest reading matters.
-        return isinstance(message, JobPolled)
 
 
 def human_bytes(count: float) -> str:
@@ -126,20 +86,30 @@ class DockScreen(KioskScreen):
         if self.opening_line:
             self.notice.inform(self.opening_line)
         self.poll()
-        self.set_interval(POLL_SECONDS, self.poll)
+        self.set_interval(POLL_SECONDS, self.tick)
+
+    def tick(self) -> None:
+        """The timer's poll, skipped while the last read is under way.
+
+        A newer query replaces an older one; on a slow disk every tick would replace the one
+        before it and nothing would ever be shown.
+        """
+        if not self.calls.querying("dock-news"):
+            self.poll()
 
     def poll(self) -> None:
-        """Read the job's progress off the UI thread, unless it has finished."""
+        """Read the job's progress off the UI thread afresh, unless it has finished."""
         if self.progress is not None and self.progress.state in FINAL_JOB_STATES:
             return
-        read = partial(dock_news, self.services, self.serial, self.since, self.unidentified_since)
-        self.run_call(read, lambda polled: polled)
+        overview = self.services.overview
+        read = partial(overview.dock_news, self.serial, self.since, self.unidentified_since)
+        self.calls.query("dock-news", read, JobPolled)
 
     def on_job_polled(self, message: JobPolled) -> None:
-        progress = message.progress
+        progress = message.news.progress
         if progress is None:
-            if message.unidentified is not None:
-                self.show_unidentified(message.unidentified)
+            if message.news.unidentified is not None:
+                self.show_unidentified(message.news.unidentified)
             return
         self.progress = progress
         bar = self.query_one("#dock-bar", ProgressBar)
@@ -210,9 +180,9 @@ class DockScreen(KioskScreen):
     @on(Button.Pressed, "#file")
     def file_clips(self) -> None:
         """On to filing the returned footage by case (Art. 8)."""
-        self.app.push_screen(FilingScreen(self.actor, self.holder_badge))
+        self.open_screen(FilingScreen(self.actor, self.holder_badge))
 
     @on(Button.Pressed, "#done")
     def action_back(self) -> None:
         """Back to the menu; the offload goes on in the dock service."""
-        self.app.pop_screen()
+        self.go_back()

@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
 from appliance.domain.records import Actor
+from tui.messages import SignOff
 from tui.screens.base import KioskScreen
 from tui.text import plain
 from tui.widgets.notice import Notice
@@ -41,8 +42,9 @@ class DoneScreen(KioskScreen):
     @on(Button.Pressed, "#menu")
     def action_menu(self) -> None:
         """Back to the menu."""
-        self.app.pop_screen()
+        self.go_back()
 
     @on(Button.Pressed, "#sign-off")
     def sign_off(self) -> None:
-        self.kiosk.sign_off("user")
+        """The app ends the session at once and logs it (DESIGN §6)."""
+        self.app.post_message(SignOff("user"))

@@ -2,36 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import partial
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.widgets import Button, Input, SelectionList, Static
 
-from appliance.domain.footage import ArchivedClip
 from appliance.domain.records import Actor
+from tui.messages import ClipsFiled, UnfiledLoaded
 from tui.screens.base import KioskScreen
 from tui.text import day_time, plain
 from tui.widgets.notice import Notice
 from tui.widgets.title_bar import TitleBar
-
-
-@dataclass
-class UnfiledLoaded(Message):
-    """The holder's clips not yet filed under a case."""
-
-    clips: list[ArchivedClip]
-
-
-@dataclass
-class ClipsFiled(Message):
-    """Clips were filed under a case."""
-
-    clip_ids: list[int]
 
 
 class FilingScreen(KioskScreen):
@@ -62,7 +46,8 @@ class FilingScreen(KioskScreen):
 
     def reload(self) -> None:
         """Load the unfiled clips off the UI thread."""
-        self.run_call(partial(self.services.clips.unfiled, self.holder_badge), UnfiledLoaded)
+        unfiled = partial(self.services.clips.unfiled, self.holder_badge)
+        self.calls.query("unfiled", unfiled, UnfiledLoaded)
 
     def on_unfiled_loaded(self, message: UnfiledLoaded) -> None:
         listing = self.query_one("#unfiled", SelectionList)
@@ -79,7 +64,8 @@ class FilingScreen(KioskScreen):
                 flags=flags,
             )
             listing.add_option((plain(prompt), clip.id))
-        if not message.clips:
+        # After a filing its line stays: the empty list says that nothing is left.
+        if not message.clips and not self.notice.text:
             self.notice.inform(self.words("ui.filing.none"))
 
     @on(Button.Pressed, "#file")
@@ -89,10 +75,12 @@ class FilingScreen(KioskScreen):
         if not ticked:
             self.notice.refuse(self.words("ui.filing.pick"))
             return
-        self.case_number = self.query_one("#case", Input).value
-        self.notice.inform(self.words("ui.busy"))
-        call = partial(self.services.clips.file, self.actor, ticked, self.case_number)
-        self.run_call(call, ClipsFiled)
+        case = self.query_one("#case", Input)
+        call = partial(self.services.clips.file, self.actor, ticked, case.value)
+        hold = (self.query_one("#file", Button), self.query_one("#unfiled", SelectionList), case)
+        if self.calls.command("file", call, ClipsFiled, *hold):
+            self.case_number = case.value
+            self.notice.inform(self.words("ui.busy"))
 
     def on_clips_filed(self, message: ClipsFiled) -> None:
         self.notice.inform(
@@ -104,4 +92,4 @@ class FilingScreen(KioskScreen):
     @on(Button.Pressed, "#back")
     def action_back(self) -> None:
         """Back to the screen before."""
-        self.app.pop_screen()
+        self.go_back()

@@ -11,7 +11,7 @@ from textual.widgets import Button, Static
 
 from appliance.domain.records import Actor
 from appliance.domain.roles import Action
-from tui.messages import HoldingLoaded
+from tui.messages import HoldingLoaded, SignOff
 from tui.screens.base import KioskScreen, may
 from tui.screens.filing import FilingScreen
 from tui.screens.returns import ReturnScreen
@@ -51,7 +51,8 @@ class OfficerHomeScreen(KioskScreen):
 
     def on_screen_resume(self) -> None:
         """Each time the menu shows, say afresh what the person holds."""
-        self.run_call(partial(self.services.custody.held_by, self.actor.actor_id), HoldingLoaded)
+        held_by = partial(self.services.custody.held_by, self.actor.actor_id)
+        self.calls.query("holding", held_by, HoldingLoaded)
 
     def on_holding_loaded(self, message: HoldingLoaded) -> None:
         settings = self.services.settings
@@ -69,30 +70,31 @@ class OfficerHomeScreen(KioskScreen):
     @on(Button.Pressed, "#sign-out")
     def sign_out(self) -> None:
         self.notice.clear()
-        self.app.push_screen(SignOutScreen(self.actor))
+        self.open_screen(SignOutScreen(self.actor))
 
     @on(Button.Pressed, "#return")
     def return_recorder(self) -> None:
         self.notice.clear()
-        self.app.push_screen(ReturnScreen(self.actor))
+        self.open_screen(ReturnScreen(self.actor))
 
     @on(Button.Pressed, "#file-clips")
     def file_clips(self) -> None:
         """Art. 8: footage is organised case by case, by the officer who recorded it."""
         self.notice.clear()
-        self.app.push_screen(FilingScreen(self.actor, self.actor.actor_id))
+        self.open_screen(FilingScreen(self.actor, self.actor.actor_id))
 
     @on(Button.Pressed, "#unit")
     def unit_status(self) -> None:
         self.notice.clear()
-        self.app.push_screen(UnitHeadScreen(self.actor))
+        self.open_screen(UnitHeadScreen(self.actor))
 
     @on(Button.Pressed, "#unlock-badge")
     def unlock_badge(self) -> None:
         """The admin's way back when every unit head is locked out (DESIGN §6)."""
         self.notice.clear()
-        self.app.push_screen(UnlockScreen(self.actor))
+        self.open_screen(UnlockScreen(self.actor))
 
     @on(Button.Pressed, "#sign-off")
     def sign_off(self) -> None:
-        self.kiosk.sign_off("user")
+        """The app ends the session at once and logs it (DESIGN §6)."""
+        self.app.post_message(SignOff("user"))

@@ -12,7 +12,7 @@ from textual.widgets import Button, Input, Static
 
 from appliance.domain.records import Actor
 from tui.dialogs.pin import PinDialog
-from tui.messages import Identified
+from tui.messages import Identified, SessionStarted
 from tui.screens.base import KioskScreen
 from tui.text import plain
 from tui.widgets.notice import Notice
@@ -67,17 +67,18 @@ class IdleScreen(KioskScreen):
         """A badge was scanned or typed: identify it; the raw text goes only to the service."""
         raw = event.value
         event.input.value = ""
-        self.notice.clear()
+        # A stray Enter keeps the line left for whoever comes next (why they were signed off).
         if raw.strip():
-            self.run_call(partial(self.services.auth.identify, raw), Identified)
+            self.notice.clear()
+            self.calls.query("identify", partial(self.services.auth.identify, raw), Identified)
 
     def on_identified(self, message: Identified) -> None:
         """Ask for the PIN of the person the badge names."""
-        self.app.push_screen(PinDialog(message.person), self._after_pin)
+        self.open_screen(PinDialog(message.person), self._after_pin)
 
     def _after_pin(self, actor: Actor | None) -> None:
         if actor is not None:
-            self.kiosk.start_session(actor)
+            self.app.post_message(SessionStarted(self, actor))
 
     @on(Button.Pressed, "#quit-demo")
     def quit_demo(self) -> None:

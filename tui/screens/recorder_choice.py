@@ -8,6 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList, Static
 
 from appliance.domain.records import Actor
@@ -38,6 +39,11 @@ class RecorderChoiceScreen(KioskScreen):
     def __init__(self, actor: Actor) -> None:
         super().__init__()
         self.actor = actor
+
+    @property
+    def choice(self) -> tuple[Widget, ...]:
+        """The scan field and the list: held while a choice is being acted on."""
+        return (self.query_one(f"#{self.SCAN_ID}", Input), self.options)
 
     def compose(self) -> ComposeResult:
         yield TitleBar(self.signed_in_title(self.actor))
@@ -73,7 +79,7 @@ class RecorderChoiceScreen(KioskScreen):
         self.notice.clear()
         if raw.strip():
             read = partial(self.services.auth.read_code, raw, CodeKind.DEVICE)
-            self.run_call(read, scanned_serial)
+            self.calls.query("code", read, scanned_serial)
 
     def on_device_scanned(self, message: DeviceScanned) -> None:
         self.chosen(message.serial)
@@ -87,4 +93,4 @@ class RecorderChoiceScreen(KioskScreen):
     @on(Button.Pressed, "#back")
     def action_back(self) -> None:
         """Back to the menu."""
-        self.app.pop_screen()
+        self.go_back()

@@ -6,27 +6,9 @@ from functools import partial
 
 from textual.widgets.option_list import Option
 
-from appliance.bootstrap import Services
-from appliance.domain.records import Actor, RecorderStatus
-from appliance.domain.roles import Action
-from tui.messages import ReturnableLoaded, Returned
-from tui.screens.base import may
+from tui.messages import ReturnableLoaded, Returned, ShowDock
 from tui.screens.recorder_choice import RecorderChoiceScreen
 from tui.text import clock_time, day_time, plain
-
-
-def returnable(services: Services, actor: Actor) -> list[RecorderStatus]:
-    """What the actor may return: what they hold, or for a unit head all signed out (Art. 7)."""
-    if may(actor, Action.RETURN_FOR_OTHER):
-        return [row for row in services.custody.unit_status(actor) if row.holder_badge]
-    rows = []
-    for session in services.custody.held_by(actor.actor_id):
-        recorder = services.registry.recorder(session.serial)
-        if recorder is not None:
-            rows.append(
-                RecorderStatus(recorder, session.holder_badge, actor.name, session.started_at)
-            )
-    return rows
 
 
 class ReturnScreen(RecorderChoiceScreen):
@@ -39,7 +21,8 @@ class ReturnScreen(RecorderChoiceScreen):
     NOTICE_ID = "return-notice"
 
     def load(self) -> None:
-        self.run_call(partial(returnable, self.services, self.actor), ReturnableLoaded)
+        returnable = partial(self.services.overview.returnable, self.actor)
+        self.calls.query("returnable", returnable, ReturnableLoaded)
 
     def on_returnable_loaded(self, message: ReturnableLoaded) -> None:
         options = self.options
@@ -61,9 +44,13 @@ class ReturnScreen(RecorderChoiceScreen):
         self.return_recorder(serial)
 
     def return_recorder(self, serial: str) -> None:
-        """Close the custody session; the service decides whether this actor may."""
-        self.notice.inform(self.words("ui.busy"))
-        self.run_call(partial(self.services.custody.return_recorder, self.actor, serial), Returned)
+        """Close the custody session; the service decides whether this actor may.
+
+        A command: a second pick or scan while it is recorded does nothing.
+        """
+        call = partial(self.services.custody.return_recorder, self.actor, serial)
+        if self.calls.command("return", call, Returned, *self.choice):
+            self.notice.inform(self.words("ui.busy"))
 
     def on_returned(self, message: Returned) -> None:
         """Closed: now the footage (Art. 12(1)); the dock screen follows its offload."""
@@ -74,4 +61,4 @@ class ReturnScreen(RecorderChoiceScreen):
             serial=session.serial,
             time=clock_time(ended, self.services.settings),
         )
-        self.kiosk.show_dock(session, line)
+        self.app.post_message(ShowDock(self, session, line))

@@ -22,7 +22,8 @@ class SignOutScreen(RecorderChoiceScreen):
     NOTICE_ID = "sign-out-notice"
 
     def load(self) -> None:
-        self.run_call(partial(self.services.custody.available, self.actor), AvailableLoaded)
+        available = partial(self.services.custody.available, self.actor)
+        self.calls.query("available", available, AvailableLoaded)
 
     def on_available_loaded(self, message: AvailableLoaded) -> None:
         options = self.options
@@ -42,9 +43,12 @@ class SignOutScreen(RecorderChoiceScreen):
         self.open_checklist(serial)
 
     def open_checklist(self, serial: str) -> None:
-        """Fetch the recorder's checklist: what it reports itself, and what must be confirmed."""
+        """Fetch the recorder's checklist: what it reports itself, and what must be confirmed.
+
+        A query: nothing is written unless refused; a second pick replaces the first.
+        """
         checklist = partial(self.services.custody.prepare_sign_out, self.actor, serial)
-        self.run_call(checklist, partial(ChecklistReady, serial))
+        self.calls.query("checklist", checklist, partial(ChecklistReady, serial))
 
     def on_checklist_ready(self, message: ChecklistReady) -> None:
-        self.app.push_screen(ChecklistScreen(self.actor, message.serial, message.lines))
+        self.open_screen(ChecklistScreen(self.actor, message.serial, message.lines))

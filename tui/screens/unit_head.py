@@ -11,10 +11,9 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
-from appliance.bootstrap import Services
 from appliance.domain.footage import OffloadProgress
 from appliance.domain.lifecycle import JobState
-from appliance.domain.records import Actor, Person, RecorderStatus
+from appliance.domain.records import Actor, RecorderStatus
 from appliance.domain.roles import Action
 from tui.messages import UnitStatusLoaded, Unlocked
 from tui.screens.base import KioskScreen, may
@@ -23,20 +22,6 @@ from tui.widgets.notice import Notice
 from tui.widgets.title_bar import TitleBar
 
 COLUMNS = ("serial", "model", "state", "holder", "since", "offload")
-
-
-def unit_overview(services: Services, actor: Actor) -> UnitStatusLoaded:
-    """The unit's recorders (Art. 14) and, for whoever may unlock, its locked badges."""
-    rows = services.custody.unit_status(actor)
-    locked: list[Person] = []
-    if may(actor, Action.UNLOCK_BADGE):
-        locked = [
-            person
-            for person in services.registry.people()
-            if person.locked and person.unit_code == actor.unit_code
-        ]
-    offloads = {progress.serial: progress for progress in services.offload.by_recorder()}
-    return UnitStatusLoaded(rows, locked, offloads)
 
 
 class UnitHeadScreen(KioskScreen):
@@ -73,26 +58,28 @@ class UnitHeadScreen(KioskScreen):
 
     def reload(self) -> None:
         """Fetch the unit's recorders and locked badges afresh."""
-        self.run_call(partial(unit_overview, self.services, self.actor), lambda loaded: loaded)
+        overview = partial(self.services.overview.unit_overview, self.actor)
+        self.calls.query("unit-overview", overview, UnitStatusLoaded)
 
     def on_unit_status_loaded(self, message: UnitStatusLoaded) -> None:
+        overview = message.overview
         table = self.query_one("#recorders", DataTable)
         table.clear()
-        for row in message.rows:
-            offload = self._offload_cell(message.offloads.get(row.recorder.serial))
+        for row in overview.rows:
+            offload = self._offload_cell(overview.offloads.get(row.recorder.serial))
             table.add_row(*self._cells(row), offload, key=row.recorder.serial)
         if not may(self.actor, Action.UNLOCK_BADGE):
             return
         options = self.query_one("#locked", OptionList)
         options.clear_options()
-        for person in message.locked:
+        for person in overview.locked:
             prompt = self.words("ui.unit.locked_option", badge=person.badge, name=person.name)
             options.add_option(Option(plain(prompt), id=person.badge))
-        if message.locked:
+        if overview.locked:
             options.highlighted = 0
         else:
             options.add_option(Option(plain(self.words("ui.unit.locked_none")), disabled=True))
-        self.query_one("#unlock", Button).disabled = not message.locked
+        self.query_one("#unlock", Button).disabled = not overview.locked
 
     def _cells(self, row: RecorderStatus) -> tuple[object, ...]:
         recorder = row.recorder
@@ -129,8 +116,9 @@ class UnitHeadScreen(KioskScreen):
         badge = options.get_option_at_index(options.highlighted).id
         if badge is None:
             return
-        self.run_call(
-            partial(self.services.auth.unlock, self.actor, badge), lambda _: Unlocked(badge)
+        call = partial(self.services.auth.unlock, self.actor, badge)
+        self.calls.command(
+            "unlock", call, lambda _: Unlocked(badge), self.query_one("#unlock", Button), options
         )
 
     def on_unlocked(self, message: Unlocked) -> None:
@@ -140,4 +128,4 @@ class UnitHeadScreen(KioskScreen):
     @on(Button.Pressed, "#back")
     def action_back(self) -> None:
         """Back to the menu."""
-        self.app.pop_screen()
+        self.go_back()

@@ -16,7 +16,6 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from appliance.bootstrap import Services
 from appliance.domain.records import Actor, Person
 from tui.dialogs.second_person import SecondPersonDialog
 from tui.messages import Identified, LockedLoaded
@@ -25,12 +24,6 @@ from tui.text import plain
 from tui.widgets.notice import Notice
 from tui.widgets.scan_field import ScanField
 from tui.widgets.title_bar import TitleBar
-
-
-def locked_badges(services: Services, actor: Actor) -> LockedLoaded:
-    """The unit's locked badges, for the admin to pick from."""
-    people = services.registry.people()
-    return LockedLoaded([p for p in people if p.locked and p.unit_code == actor.unit_code])
 
 
 class UnlockScreen(KioskScreen):
@@ -59,7 +52,8 @@ class UnlockScreen(KioskScreen):
 
     def reload(self) -> None:
         """Fetch the locked badges afresh."""
-        self.run_call(partial(locked_badges, self.services, self.actor), lambda loaded: loaded)
+        locked = partial(self.services.overview.locked_badges, self.actor)
+        self.calls.query("locked", locked, LockedLoaded)
 
     def on_locked_loaded(self, message: LockedLoaded) -> None:
         options = self.query_one("#unlock-locked", OptionList)
@@ -77,7 +71,7 @@ class UnlockScreen(KioskScreen):
         event.input.value = ""
         self.notice.clear()
         if raw.strip():
-            self.run_call(partial(self.services.auth.identify, raw), Identified)
+            self.calls.query("identify", partial(self.services.auth.identify, raw), Identified)
 
     def on_identified(self, message: Identified) -> None:
         self.ask_second_person(message.person)
@@ -88,19 +82,16 @@ class UnlockScreen(KioskScreen):
         if badge is None:
             return
         self.notice.clear()
-        self.run_call(partial(self.services.auth.identify, badge), Identified)
+        self.calls.query("identify", partial(self.services.auth.identify, badge), Identified)
 
     def ask_second_person(self, person: Person) -> None:
         """Open the confirm dialog for a locked badge; say so at once when it is not locked."""
         if not person.locked:
             self.notice.refuse(self.words("badge_not_locked", badge=person.badge))
             return
-        unlock = partial(self.services.auth.unlock, self.actor, person.badge)
+        unlock = partial(self.services.auth.unlock_confirmed, self.actor, person.badge)
         title = self.words("ui.second.unlock_title", badge=person.badge, name=person.name)
-        self.app.push_screen(
-            SecondPersonDialog(title, unlock),
-            partial(self.after_confirm, person),
-        )
+        self.open_screen(SecondPersonDialog(title, unlock), partial(self.after_confirm, person))
 
     def after_confirm(self, person: Person, second: Actor | None) -> None:
         """Back from the dialog: unlocked (with whom), or cancelled."""
@@ -114,4 +105,4 @@ class UnlockScreen(KioskScreen):
     @on(Button.Pressed, "#back")
     def action_back(self) -> None:
         """Back to the menu."""
-        self.app.pop_screen()
+        self.go_back()

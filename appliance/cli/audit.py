@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from appliance.cli_output import EXIT_OK, EXIT_REFUSED, Output, os_actor
+from appliance.cli.output import EXIT_OK, EXIT_REFUSED, Output, os_actor
 from appliance.domain.errors import BadInput
 
 if TYPE_CHECKING:
@@ -17,16 +17,15 @@ if TYPE_CHECKING:
 _SHOWN_FINDINGS = 20
 
 
-def _public_key(path: str | None) -> str | None:
-    from appliance.adapters.signer import public_key_from_b64  # loads cryptography
-
+def _public_key(services: Services, path: str | None) -> str | None:
     if path is None:
         return None
     try:
         text = Path(path).read_text(encoding="ascii").strip()
-        public_key_from_b64(text)
     except (OSError, UnicodeDecodeError, ValueError):
         raise BadInput("key_unreadable", path=path) from None
+    if not services.audit.is_public_key(text):
+        raise BadInput("key_unreadable", path=path)
     return text
 
 
@@ -65,7 +64,7 @@ def _say_findings(result: VerifyResult, out: Output) -> None:
 
 
 def cmd_audit_verify(services: Services, args: argparse.Namespace, out: Output) -> int:
-    key = _public_key(args.public_key)
+    key = _public_key(services, args.public_key)
     result = services.audit.verify(
         os_actor(services.settings.unit_code, "system"), args.checkpoint, key
     )

@@ -11,9 +11,7 @@ import re
 from typing import Any
 
 from appliance import privileges
-from appliance.adapters.seal import IoctlSealer, parse_request
-from appliance.bootstrap import open_services
-from appliance.cli_output import EXIT_OK, EXIT_REFUSED, Output, os_actor
+from appliance.cli.output import EXIT_OK, EXIT_REFUSED, Output, os_actor
 from appliance.config import Settings
 from appliance.domain.errors import BadInput, Refused
 
@@ -22,6 +20,8 @@ _REQUEST = re.compile(r"[0-9a-z-]{1,32}")
 
 def cmd_seal(settings: Settings, owner: privileges.Owner | None, args: Any, out: Output) -> int:
     """Seal every content file of the archive not yet immutable; audited as counts."""
+    from appliance.bootstrap import archive_sweeper, open_services
+
     if args.request is not None and not _REQUEST.fullmatch(args.request):
         raise BadInput("bad_seal_request")
     if not settings.unit_code:
@@ -30,9 +30,7 @@ def cmd_seal(settings: Settings, owner: privileges.Owner | None, args: Any, out:
     if not privileges.is_root():
         open_services(settings).sealing.refuse(actor, "seal_needs_root")
         raise Refused("seal_needs_root")
-    # The dock's request names the oldest directory it changed; IT's `bwc seal` reads all.
-    since = parse_request(args.request) if args.request else None
-    report = IoctlSealer().sweep(settings.archive_dir / "sha256", since)
+    report, since = archive_sweeper(settings).sweep(args.request)
     if owner is not None:
         privileges.become(owner)
     services = open_services(settings)

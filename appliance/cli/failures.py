@@ -11,11 +11,10 @@ import argparse
 from pathlib import Path
 from typing import Any, NoReturn
 
+from appliance.cli.output import EXIT_BAD_INPUT, EXIT_REFUSED
 from appliance.config import LANGUAGES
 from appliance.domain.errors import BadInput, Refusal, Refused
 from appliance.os_errors import os_refusal
-
-EXIT_REFUSED, EXIT_BAD_INPUT = 1, 2
 
 
 class UsageError(Exception):

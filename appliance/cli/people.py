@@ -7,13 +7,15 @@ PINs come on standard input, one line each, in the order of the badges on the co
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from appliance.bootstrap import Services
-from appliance.cli_output import EXIT_OK, Output, os_actor, read_pin
+from appliance.cli.output import EXIT_OK, Output, os_actor, read_pin
 from appliance.domain.records import Actor, Person
 from appliance.domain.second_person import needs_second_person
 from appliance.i18n import t
+
+if TYPE_CHECKING:
+    from appliance.bootstrap import Services
 
 
 def _second(services: Services, badge: str | None) -> Actor | None:

@@ -7,16 +7,14 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from appliance.adapters.mass_storage import MassStorageDriver
 from appliance.adapters.recorder_fs import MAX_DEPTH
-from appliance.cli_output import EXIT_OK, EXIT_REFUSED, Output, os_actor, read_pin
+from appliance.cli.output import EXIT_OK, EXIT_REFUSED, Output, os_actor, read_pin
 from appliance.domain.errors import BadInput
 from appliance.domain.footage import ArchivedClip, stored_name
 from appliance.domain.lifecycle import JobState
 from appliance.domain.scan import SERIAL_PATTERN
 from appliance.i18n import t
 from appliance.ports import SkippedEntry
-from appliance.services.skipped import NAMES_AUDITED
 
 if TYPE_CHECKING:
     from appliance.bootstrap import Services
@@ -30,6 +28,8 @@ SKIPPED_SHOWN = 20
 
 
 def cmd_offload(services: Services, args: argparse.Namespace, out: Output) -> int:
+    from appliance.services.skipped import NAMES_AUDITED  # loads the store: only here
+
     if not SERIAL_PATTERN.fullmatch(args.device):
         raise BadInput("bad_serial")
     source = Path(args.source)
@@ -46,7 +46,7 @@ def cmd_offload(services: Services, args: argparse.Namespace, out: Output) -> in
             missing=len(found.missing),
         )
     # --device names the recorder only when its card keeps no identity file (DESIGN §7).
-    driver = MassStorageDriver(source, fallback_serial=args.device)
+    driver = services.drivers.for_folder(source, fallback_serial=args.device)
     # DESIGN §6: the job names who started it from the shell (the kernel's word).
     operator = os_actor(services.settings.unit_code).actor_id
     progress = services.offload.run(

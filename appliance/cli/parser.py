@@ -1,0 +1,51 @@
+"""Provides the `bwc` parser: the global options and every command group, in one registry."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+from types import ModuleType
+
+from appliance.cli import (
+    audit,
+    custody,
+    devices,
+    dock,
+    footage,
+    init,
+    labels,
+    media,
+    people,
+    seal,
+)
+from appliance.cli.failures import OneLineParser
+
+# Every command group of `bwc`, each a module with register(subparsers); in the order
+# `bwc --help` lists them. A new group is a module here and one line in this tuple.
+GROUPS: tuple[ModuleType, ...] = (
+    init,
+    devices,
+    custody,
+    labels,
+    people,
+    audit,
+    dock,
+    media,
+    footage,
+    seal,
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every `bwc` command; its usage errors raise UsageError."""
+    parser = OneLineParser(prog="bwc", description="bwc-kiosk headless commands", root=True)
+    sub = parser.add_subparsers(dest="command", required=True)
+    for group in GROUPS:
+        group.register(sub)
+    return parser
+
+
+@functools.cache
+def cached_parser() -> argparse.ArgumentParser:
+    """The parser, built once per process: parsing never changes it, and building is ~10 ms."""
+    return build_parser()

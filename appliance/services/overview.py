@@ -1,0 +1,85 @@
+"""Provides the kiosk's look-ups: what an actor may return, the unit at a glance, the locked
+badges, and the offload job that carries a custody session's footage.
+
+Read-only use cases built on the other services, so the screens only compose and handle.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from appliance.domain.footage import OffloadProgress
+from appliance.domain.overview import DockNews, UnitOverview
+from appliance.domain.records import Actor, Person, RecorderStatus
+from appliance.domain.roles import Action
+from appliance.services.context import Context, allowed
+from appliance.services.custody import CustodyService
+from appliance.services.offload import OffloadService
+from appliance.services.registry import RegistryService
+
+
+class OverviewService:
+    """Answers what the screens show; every answer is a domain value."""
+
+    def __init__(
+        self,
+        ctx: Context,
+        custody: CustodyService,
+        registry: RegistryService,
+        offload: OffloadService,
+    ) -> None:
+        self._ctx = ctx
+        self._custody = custody
+        self._registry = registry
+        self._offload = offload
+
+    def returnable(self, actor: Actor) -> list[RecorderStatus]:
+        """What the actor may return: what they hold, or for a unit head all signed out (Art. 7)."""
+        if allowed(actor, Action.RETURN_FOR_OTHER):
+            return [row for row in self._custody.unit_status(actor) if row.holder_badge]
+        rows = []
+        for session in self._custody.held_by(actor.actor_id):
+            recorder = self._registry.recorder(session.serial)
+            if recorder is not None:
+                rows.append(
+                    RecorderStatus(recorder, session.holder_badge, actor.name, session.started_at)
+                )
+        return rows
+
+    def locked_badges(self, actor: Actor) -> list[Person]:
+        """The locked badges of the actor's unit, for whoever may unlock one (DESIGN §6).
+
+        A unit head unlocks alone, the admin with a second person; anyone else is refused,
+        and the refusal is audited like every denial.
+        """
+        if not allowed(actor, Action.UNLOCK_BADGE):
+            self._ctx.require(actor, Action.UNLOCK_WITH_SECOND, "unit", actor.unit_code)
+        return [
+            person
+            for person in self._registry.people()
+            if person.locked and person.unit_code == actor.unit_code
+        ]
+
+    def unit_overview(self, actor: Actor) -> UnitOverview:
+        """The unit's recorders with holder and offload (Art. 14); its locked badges for a head."""
+        rows = self._custody.unit_status(actor)
+        locked = self.locked_badges(actor) if allowed(actor, Action.UNLOCK_BADGE) else []
+        offloads = {progress.serial: progress for progress in self._offload.by_recorder()}
+        return UnitOverview(tuple(rows), tuple(locked), offloads)
+
+    def session_job(self, serial: str, since: datetime) -> OffloadProgress | None:
+        """The recorder's newest offload job begun after its custody session began, if any.
+
+        The recorder may be docked before or after the return is pressed; either way the job
+        that carries this session's footage starts after the session did (Art. 12(1)).
+        """
+        for progress in self._offload.by_recorder():
+            if progress.serial == serial and progress.started_at > since:
+                return progress
+        return None
+
+    def dock_news(self, serial: str, since: datetime, unidentified_since: datetime) -> DockNews:
+        """The session's job, and the newest unnamed recorder's failure since the given time."""
+        return DockNews(
+            self.session_job(serial, since), self._offload.unidentified_since(unidentified_since)
+        )

@@ -1,0 +1,299 @@
+"""Provides the double-press tests: every command commits once and shows its result once.
+
+Issue 8: a double click, a second Enter or a scanner's double read while the first command is
+being recorded must do nothing more. The services' clock (the Clock port) is gated: every
+command reads it before it commits, so the first one waits in flight while the test presses
+again, then both are let go.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from textual.message import Message
+from textual.pilot import Pilot
+from textual.widgets import Button, Checkbox, Input, OptionList, SelectionList
+
+from appliance.adapters.clock import SettableClock
+from appliance.adapters.simulator import create_simulator
+from appliance.bootstrap import Services
+from appliance.demo import make_home
+from appliance.domain.checks import ALL_ITEMS
+from appliance.domain.errors import Refused
+from appliance.i18n import t
+from appliance.store import audit_log
+from tests.conftest import DEMO_PINS
+from tests.tui.command_triggers import command_triggers
+from tests.tui.gate import GatedClock
+from tests.tui.helpers import notice_text, scan, settle, sign_in
+from tui.app import KioskApp, create_app
+from tui.dialogs.pin import PinDialog
+from tui.dialogs.second_person import SecondPersonDialog
+from tui.messages import ClipsFiled, DeviceScanned, Returned, SignedIn, SignedOut, Unlocked
+from tui.screens.dock import DockScreen
+from tui.screens.done import DoneScreen
+from tui.screens.home import OfficerHomeScreen
+from tui.screens.idle import IdleScreen
+from tui.screens.unlock import UnlockScreen
+
+CASE = "ZF-2026-0031"
+
+
+Arrive = Callable[[Pilot[None], Services, SettableClock], Awaitable[None]]
+Press = Callable[[Pilot[None]], Awaitable[None]]
+Check = Callable[[KioskApp], None]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One command trigger: how to reach it, what one command writes, and what it shows."""
+
+    arrive: Arrive
+    action: str
+    result: type[Message] | None
+    shown: Check
+    # How many events of `action` one command writes (filing: one per clip).
+    commits: int = 1
+    # Fire the trigger twice before either press is handled (default: from the trigger's name).
+    fire: Callable[[KioskApp], None] | None = None
+    # A person's press while the first command is in flight (default: click it, then Enter).
+    again: Press | None = None
+
+
+def lock(services: Services, badge: str) -> None:
+    """A stranger's five wrong PINs (DESIGN §6)."""
+    for _ in range(5):
+        with pytest.raises(Refused):
+            services.auth.sign_in(badge, "000000")
+
+
+async def at_checklist(pilot: Pilot[None], services: Services, clock: SettableClock) -> None:
+    await sign_in(pilot, "1001", DEMO_PINS["1001"])
+    await pilot.click("#sign-out")
+    await settle(pilot)
+    await scan(pilot, "DSJ-A001")
+    for box in pilot.app.screen.query(Checkbox):
+        box.value = True
+    await pilot.pause()
+
+
+async def at_done(pilot: Pilot[None], services: Services, clock: SettableClock) -> None:
+    await at_checklist(pilot, services, clock)
+    await pilot.click("#confirm")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, DoneScreen)
+
+
+async def at_home(pilot: Pilot[None], services: Services, clock: SettableClock) -> None:
+    await sign_in(pilot, "1001", DEMO_PINS["1001"])
+    pilot.app.screen.query_one("#sign-off", Button).focus()
+
+
+async def at_return(pilot: Pilot[None], services: Services, clock: SettableClock) -> None:
+    officer = services.auth.sign_in("1001", DEMO_PINS["1001"])
+    services.custody.sign_out(officer, "DSJ-A002", set(ALL_ITEMS))
+    await sign_in(pilot, "1001", DEMO_PINS["1001"])
+    await pilot.click("#return")
+    await settle(pilot)
+    options = pilot.app.screen.query_one("#returnable", OptionList)
+    options.focus()
+    options.highlighted = 0
+
+
+async def at_filing(pilot: Pilot[None], services: Services, clock: SettableClock) -> None:
+    """Two unreadable clips of 1001's shift, offloaded; two ticked and a case typed (Art. 8)."""
+    officer = services.auth.sign_in("1001", DEMO_PINS["1001"])
+    session = services.custody.sign_out(officer, "DSJ-A002", set(ALL_ITEMS))
+    card = Path(services.settings.home) / "card"
+    create_simulator(card, "DSJ-A002")
+    filmed_at = (session.started_at + timedelta(minutes=30)).timestamp()
+    for name in ("A.MP4", "B.MP4"):
+        (card / "DCIM" / name).write_bytes(os.urandom(2048))
+        os.utime(card / "DCIM" / name, (filmed_at, filmed_at))
+    clock.advance(3600)
+    services.custody.return_recorder(officer, "DSJ-A002")
+    services.offload.run(create_simulator(card, "DSJ-A002"), clear=False)
+    await sign_in(pilot, "1001", DEMO_PINS["1001"])
+    await pilot.click("#file-clips")
+    await settle(pilot)
+    listing = pilot.app.screen.query_one("#unfiled", SelectionList)
+    assert listing.option_count == 2
+    listing.select_all()
+    pilot.app.screen.query_one("#case", Input).value = CASE
+    await pilot.pause()
+
+
+async def at_unit(pilot: Pilot[None], services: Services, clock: SettableClock) -> None:
+    lock(services, "1002")
+    await sign_in(pilot, "2001", DEMO_PINS["2001"])
+    await pilot.click("#unit")
+    await settle(pilot)
+
+
+async def at_second_person(pilot: Pilot[None], services: Services, clock: SettableClock) -> None:
+    lock(services, "1002")
+    await sign_in(pilot, "9001", DEMO_PINS["9001"])
+    await pilot.click("#unlock-badge")
+    await settle(pilot)
+    await scan(pilot, "1002")
+    dialog = pilot.app.screen
+    assert isinstance(dialog, SecondPersonDialog)
+    dialog.query_one("#second-badge", Input).value = "4001"
+    dialog.query_one("#second-pin", Input).value = DEMO_PINS["4001"]
+
+
+async def at_pin(pilot: Pilot[None], services: Services, clock: SettableClock) -> None:
+    await scan(pilot, "1001")
+    assert isinstance(pilot.app.screen, PinDialog)
+    pilot.app.screen.query_one("#pin", Input).value = DEMO_PINS["1001"]
+
+
+def stacked(app: KioskApp, kind: type) -> int:
+    return sum(isinstance(screen, kind) for screen in app.screen_stack)
+
+
+def one_done_screen(app: KioskApp) -> None:
+    assert isinstance(app.screen, DoneScreen) and stacked(app, DoneScreen) == 1
+    assert len(app.screen_stack) == 3
+
+
+def one_dock_screen(app: KioskApp) -> None:
+    assert isinstance(app.screen, DockScreen) and stacked(app, DockScreen) == 1
+    assert notice_text(app).startswith("Recorder DSJ-A002 returned at ")
+
+
+def filed_once(app: KioskApp) -> None:
+    assert notice_text(app) == f"Filed 2 clips under case {CASE}."
+
+
+def unlocked_alone(app: KioskApp) -> None:
+    assert notice_text(app) == "Badge 1002 unlocked."
+
+
+def unlocked_with_second(app: KioskApp) -> None:
+    assert isinstance(app.screen, UnlockScreen)
+    assert notice_text(app) == "Badge 1002 unlocked, confirmed by 陈静 Chen Jing."
+
+
+def one_home(app: KioskApp) -> None:
+    assert isinstance(app.screen, OfficerHomeScreen) and len(app.screen_stack) == 2
+
+
+def signed_off(app: KioskApp) -> None:
+    assert isinstance(app.screen, IdleScreen) and len(app.screen_stack) == 1
+    assert app.actor is None
+    assert notice_text(app) == t("ui.idle.signed_off", "en")
+
+
+def scanned_twice(app: KioskApp) -> None:
+    """A scanner's double read: the label arrives twice before the first is acted on."""
+    app.screen.post_message(DeviceScanned("DSJ-A002"))
+    app.screen.post_message(DeviceScanned("DSJ-A002"))
+
+
+async def scan_again(pilot: Pilot[None]) -> None:
+    await pilot.press(*"DSJ-A002", "enter")
+
+
+ROWS: dict[str, Row] = {
+    "ChecklistScreen Button.Pressed #confirm": Row(
+        at_checklist, "sign_out", SignedOut, one_done_screen
+    ),
+    "ReturnScreen OptionList.OptionSelected": Row(at_return, "return", Returned, one_dock_screen),
+    "ReturnScreen on_device_scanned": Row(
+        at_return, "return", Returned, one_dock_screen, fire=scanned_twice, again=scan_again
+    ),
+    "FilingScreen Button.Pressed #file": Row(
+        at_filing, "file_clip", ClipsFiled, filed_once, commits=2
+    ),
+    "UnitHeadScreen Button.Pressed #unlock": Row(at_unit, "unlock_badge", Unlocked, unlocked_alone),
+    "UnitHeadScreen OptionList.OptionSelected #locked": Row(
+        at_unit, "unlock_badge", Unlocked, unlocked_alone
+    ),
+    "SecondPersonDialog Button.Pressed #confirm": Row(
+        at_second_person, "unlock_badge", SignedIn, unlocked_with_second
+    ),
+    "SecondPersonDialog Input.Submitted #second-pin": Row(
+        at_second_person, "unlock_badge", SignedIn, unlocked_with_second
+    ),
+    "PinDialog Button.Pressed #sign-in": Row(at_pin, "sign_in", SignedIn, one_home),
+    "PinDialog Input.Submitted #pin": Row(at_pin, "sign_in", SignedIn, one_home),
+    "DoneScreen Button.Pressed #sign-off": Row(at_done, "sign_off", None, signed_off),
+    "OfficerHomeScreen Button.Pressed #sign-off": Row(at_home, "sign_off", None, signed_off),
+}
+
+
+def test_every_command_trigger_has_a_double_press_row() -> None:
+    """A new command button (or Enter, or list pick) without a row here fails this test."""
+    assert set(ROWS) == command_triggers()
+
+
+def fire_twice(app: KioskApp, trigger: str) -> None:
+    """Two presses of the trigger, both queued before the screen handles the first."""
+    _, message, *selected = trigger.split(" ")
+    selector = selected[0] if selected else None
+    screen = app.screen
+    for _ in range(2):
+        if message == "Button.Pressed":
+            screen.query_one(selector or "Button", Button).press()
+        elif message == "Input.Submitted":
+            field = screen.query_one(selector or "Input", Input)
+            field.post_message(Input.Submitted(field, field.value))
+        elif message == "OptionList.OptionSelected":
+            screen.query_one(selector or "OptionList", OptionList).action_select()
+        else:
+            raise AssertionError(f"no default way to fire {trigger}; give the row a fire=")
+
+
+async def press_again(pilot: Pilot[None], trigger: str) -> None:
+    """A person presses again: a click on the trigger if it is still there, then Enter."""
+    selected = trigger.split(" ")[2:]
+    if selected and pilot.app.screen.query(selected[0]):
+        await pilot.click(selected[0])
+    await pilot.press("enter")
+
+
+async def try_to_leave(pilot: Pilot[None]) -> None:
+    """Escape, Back or Cancel while the command is recorded: its outcome must still show."""
+    await pilot.press("escape")
+    for way_out in ("#back", "#cancel", "#menu"):
+        if pilot.app.screen.query(way_out):
+            await pilot.click(way_out)
+
+
+@pytest.mark.parametrize("trigger", sorted(ROWS))
+async def test_a_double_press_commits_once_and_shows_once(
+    tmp_path: Path, clock: SettableClock, trigger: str
+) -> None:
+    row = ROWS[trigger]
+    gate = GatedClock(clock)
+    services, badges = make_home(tmp_path / "home", language="en", clock=gate, pins=DEMO_PINS)
+    seen: list[Message] = []
+    app = create_app(services, badges, clock=clock)
+    async with app.run_test(size=(80, 24), message_hook=seen.append) as pilot:
+        await row.arrive(pilot, services, clock)
+        first_event, first_message = audit_log.count(), len(seen)
+        gate.arm()
+        (row.fire or (lambda kiosk: fire_twice(kiosk, trigger)))(app)
+        # The first command is in flight: its worker waits at the gate.
+        assert await asyncio.to_thread(gate.entered.wait, 30)
+        await (row.again or (lambda p: press_again(p, trigger)))(pilot)
+        await try_to_leave(pilot)
+        await pilot.pause()
+        gate.release()
+        await settle(pilot)
+
+        row.shown(app)
+        if row.result is not None:
+            results = [m for m in seen[first_message:] if isinstance(m, row.result)]
+            assert len({id(message) for message in results}) == 1
+    written = list(audit_log.iterate(after_seq=first_event))
+    assert [e.outcome for e in written if e.action == row.action] == ["ok"] * row.commits
+    # Nothing was tried a second time and refused (e.g. "recorder not available").
+    assert [e.action for e in written if e.outcome != "ok"] == []
