@@ -20,11 +20,12 @@ import shutil
 import stat
 import subprocess
 from pathlib import Path
-
-import pycdlib
-from pycdlib.pycdlibexception import PyCdlibException
+from typing import TYPE_CHECKING
 
 from appliance.ports import DiscError, DiscImage
+
+if TYPE_CHECKING:
+    import pycdlib
 
 XORRISO = "xorriso"
 CHUNK = 1024 * 1024
@@ -129,7 +130,10 @@ class XorrisoDisc:
         return DiscImage(target, volume_id, target.stat().st_size, _sha256_file(target), files)
 
     def burn(self, iso_path: Path, device: str) -> None:
-        """Write the image as it is (cdrecord emulation), blanking a rewritable medium first."""
+        """Write the image as it is (cdrecord emulation), blanking a rewritable medium first.
+
+        The disc stays in the drive: the read-back comes next, before anything is reported.
+        """
         if not _BURNER.fullmatch(device):
             raise DiscError("burn_failed", "not a burner")
         image = iso_path.resolve()
@@ -137,7 +141,7 @@ class XorrisoDisc:
             raise DiscError("medium_missing", "no image")
         argv = [
             self._program, "-as", "cdrecord", "-v", f"dev={device}",
-            "blank=as_needed", "-eject", "--", str(image),
+            "blank=as_needed", "--", str(image),
         ]  # fmt: skip
         code, said = _run(argv, BURN_TIMEOUT_SECONDS)
         if code != 0:
@@ -145,6 +149,10 @@ class XorrisoDisc:
 
     def read_back(self, medium: Path) -> dict[str, str]:
         """Every file on the medium, by its Rock Ridge path, hashed as read from the medium."""
+        # Only here: pycdlib takes about a second to load, and every `bwc` builds this writer.
+        import pycdlib
+        from pycdlib.pycdlibexception import PyCdlibException
+
         if not os.path.lexists(medium):
             raise DiscError("medium_missing")
         iso = pycdlib.PyCdlib()

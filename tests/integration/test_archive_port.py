@@ -18,6 +18,7 @@ import pytest
 from appliance.adapters.archive_fs import ArchiveFS
 from appliance.adapters.seal import (
     CAP_LINUX_IMMUTABLE,
+    HelperSealer,
     IoctlSealer,
     NoSealer,
     has_capability,
@@ -44,6 +45,17 @@ class RecordingSealer:
         self.unsealed.append(path)
         if self._refuse:
             raise PermissionError(errno.EPERM, "the flag stays", str(path))
+
+
+class NoteRuns:
+    """Stands in for systemctl: notes each command and succeeds."""
+
+    def __init__(self) -> None:
+        self.argvs: list[list[str]] = []
+
+    def __call__(self, argv: list[str]) -> tuple[int, str]:
+        self.argvs.append(argv)
+        return 0, ""
 
 
 def archive_with(root: Path, sealer: Sealer) -> ArchiveFS:
@@ -149,9 +161,25 @@ def test_a_real_seal_is_cleared_by_the_deletion_and_kept_without_one(home: Path)
         unsealable.delete_by_rule(first, "retention_expired")
     assert unsealable.rehash(first) == first
 
+    # The dock's helper sealer clears no flag: the deletion fails before the helper is asked.
+    asked = NoteRuns()
+    helped = archive_with(home, HelperSealer(run=asked))
+    with pytest.raises(PermissionError):
+        helped.delete_by_rule(first, "retention_expired")
+    assert asked.argvs == [] and helped.rehash(first) == first
+
     assert sealed.delete_by_rule(first, "retention_expired").size == len(b"first")
     assert not sealed.exists(first)
     assert is_immutable(sealed.path_for(second)) is True
+
+
+def test_an_unsealed_file_needs_no_helper_to_be_deleted(home: Path) -> None:
+    """A file the helper never sealed (no flag set) goes without asking anyone."""
+    asked = NoteRuns()
+    archive = archive_with(home, HelperSealer(run=asked))
+    sha256 = put(archive, StagingArea(home / "staging"), b"never sealed")
+    assert archive.delete_by_rule(sha256, "retention_expired").sha256 == sha256
+    assert asked.argvs == [] and not archive.exists(sha256)
 
 
 def test_seal_asks_the_sealer_for_the_contents_files(home: Path) -> None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -205,3 +207,17 @@ def test_every_disc_failure_is_one_line_in_both_languages(reason: str) -> None:
     for language in ("en", "zh_CN"):
         line = explain(refusal, language)
         assert line != f"disc.{reason}" and "\n" not in line and "boom" not in line
+
+
+def test_choosing_the_disc_writer_does_not_load_the_reader() -> None:
+    """Every `bwc` that opens a home builds the writer; pycdlib loads only for a read-back."""
+    script = (
+        "import sys\n"
+        "from appliance.adapters.xorriso import XorrisoDisc\n"
+        "XorrisoDisc()\n"
+        "print('pycdlib' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.strip() == "False"
