@@ -171,33 +171,50 @@ class XorrisoDisc:
 
 
 def _hash_tree(iso: pycdlib.PyCdlib) -> dict[str, str]:
+    """Walk the ISO 9660 tree, naming each entry by its Rock Ridge name.
+
+    The ISO 9660 side is walked, not the Rock Ridge one: pycdlib finds a Rock Ridge path at
+    the last extent of a file over 4 GiB (ISO 9660 level 3), but reads the whole file when
+    it is found by its ISO 9660 name, which is unique in its folder.
+    """
     hashes: dict[str, str] = {}
-    pending = [""]
+    pending = [("", "")]
     while pending:
-        directory = pending.pop()
-        for child in iso.list_children(rr_path=directory or "/"):
+        iso_dir, rr_dir = pending.pop()
+        for child in iso.list_children(iso_path=iso_dir or "/"):
             if child.is_dot() or child.is_dotdot():
                 continue
             if child.rock_ridge is None:
                 raise DiscError("medium_unreadable", "an entry without its Rock Ridge name")
             name = child.rock_ridge.name().decode("utf-8", "surrogateescape")
-            relative = f"{directory}/{name}".lstrip("/")
+            iso_path = f"{iso_dir}/{child.file_identifier().decode('ascii')}"
+            relative = f"{rr_dir}/{name}".lstrip("/")
             if child.is_dir():
-                pending.append(f"{directory}/{name}")
+                pending.append((iso_path, relative))
             elif child.is_file() and not child.rock_ridge.is_symlink():
-                hashes[relative] = _hash_record(iso, f"/{relative}")
+                hashes[relative] = _hash_record(iso, iso_path)
             else:
                 # A disc we made holds files and folders only; anything else is not ours.
                 raise DiscError("medium_unreadable", "not a file or folder")
     return dict(sorted(hashes.items()))
 
 
-def _hash_record(iso: pycdlib.PyCdlib, rr_path: str) -> str:
-    digest = hashlib.sha256()
-    with iso.open_file_from_iso(rr_path=rr_path) as content:
-        while chunk := content.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
+class _HashingSink:
+    """A file object that hashes what is written to it and keeps nothing."""
+
+    def __init__(self) -> None:
+        self.digest = hashlib.sha256()
+
+    def write(self, data: bytes) -> int:
+        self.digest.update(data)
+        return len(data)
+
+
+def _hash_record(iso: pycdlib.PyCdlib, iso_path: str) -> str:
+    sink = _HashingSink()
+    # Every extent in turn, CHUNK bytes at a time; nothing is kept but the digest.
+    iso.get_file_from_iso_fp(sink, iso_path=iso_path, blocksize=CHUNK)  # type: ignore[arg-type]
+    return sink.digest.hexdigest()
 
 
 class SimulatedBurner(XorrisoDisc):

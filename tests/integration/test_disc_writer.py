@@ -59,17 +59,19 @@ def disc() -> DiscWriter:
 def test_every_name_survives_the_image_and_every_file_reads_back(
     tmp_path: Path, disc: DiscWriter
 ) -> None:
-    expected = tree(tmp_path / "package")
-    iso = tmp_path / "case.iso"
+    # The folders themselves have awkward names too: they reach xorriso's argv.
+    work = tmp_path / "-map 工作 区"
+    expected = tree(work / "package")
+    iso = work / "-commit.iso"
 
-    image = disc.image(tmp_path / "package", iso, "CASE_2026_001")
+    image = disc.image(work / "package", iso, "CASE_2026_001")
 
     assert image.path == iso.resolve() and image.volume_id == "CASE_2026_001"
     assert (image.size, image.files) == (iso.stat().st_size, len(NAMES))
     assert image.sha256 == hashlib.sha256(iso.read_bytes()).hexdigest()
     assert disc.read_back(iso) == dict(sorted(expected.items()))
     # Nothing but the image was left beside it.
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["case.iso", "package"]
+    assert sorted(p.name for p in work.iterdir()) == ["-commit.iso", "package"]
 
 
 def test_the_simulated_burn_is_read_back_by_the_same_code(tmp_path: Path) -> None:
@@ -221,3 +223,28 @@ def test_choosing_the_disc_writer_does_not_load_the_reader() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
     )
     assert done.stdout.strip() == "False"
+
+
+@pytest.mark.slow
+def test_a_clip_over_4_gib_is_read_back_whole(tmp_path: Path, disc: DiscWriter) -> None:
+    """Long recordings pass 4 GiB: ISO 9660 level 3 splits them into extents, and the
+    read-back must hash every extent, not stop at the first (nor read only the last)."""
+    package = tmp_path / "package"
+    package.mkdir()
+    clip = package / "long.MP4"
+    size = 4 * 1024**3 + 517
+    with open(clip, "wb") as sparse:
+        sparse.write(b"head")
+        sparse.truncate(size - 4)
+        sparse.seek(size - 4)
+        sparse.write(b"tail")
+    expected = hashlib.sha256()
+    with open(clip, "rb") as source:
+        while chunk := source.read(1 << 24):
+            expected.update(chunk)
+    try:
+        image = disc.image(package, tmp_path / "long.iso", "LONG")
+        assert image.size > size
+        assert disc.read_back(image.path) == {"long.MP4": expected.hexdigest()}
+    finally:
+        (tmp_path / "long.iso").unlink(missing_ok=True)
