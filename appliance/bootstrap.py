@@ -1,17 +1,17 @@
 """Provides the composition root shared by the `bwc` command, the kiosk and the tests.
 
 Every adapter is chosen here (and, for the demo's own recorders, in `appliance.demo`); the
-services, the CLI and the kiosk name ports only. The services and the store (peewee) are
-imported when services are built, so the steps that open no home (`bwc media`) never load
-the database code.
+services, the CLI and the kiosk name ports only. Callers replace a port by its keyword
+(`clock=`, `archive=`, `sealer=` ...), typed by the port, never by patching internals. The
+services and the store (peewee) are imported when services are built, so the steps that open
+no home (`bwc media`) never load the database code.
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from appliance.adapters.archive_fs import ArchiveFS
 from appliance.adapters.clock import SystemClock
@@ -31,14 +31,17 @@ from appliance.adapters.staging import StagingArea
 from appliance.config import Settings
 from appliance.domain.errors import BadInput
 from appliance.ports import (
+    Archive,
     ArchiveSweeper,
     Clock,
     DeviceWatcher,
+    DiscWriter,
     DriverFactory,
     MediaProbe,
     Mounter,
     Sealer,
     Signer,
+    Staging,
 )
 
 if TYPE_CHECKING:
@@ -79,6 +82,8 @@ class Services:
     sealing: SealService
     overview: OverviewService
     drivers: DriverFactory
+    # The evidence disc's writer (DESIGN §12), for the disc use case to take.
+    disc: DiscWriter
 
     @property
     def settings(self) -> Settings:
@@ -95,23 +100,84 @@ class Services:
         self.ctx.store.close()
 
 
-def build_services(settings: Settings, **overrides: Any) -> Services:
+@dataclass(frozen=True)
+class PortChoices:
+    """The ports a caller chose; None leaves the choice to this root (see `_wire`)."""
+
+    clock: Clock | None = None
+    probe: MediaProbe | None = None
+    archive: Archive | None = None
+    staging: Staging | None = None
+    sealer: Sealer | None = None
+    drivers: DriverFactory | None = None
+    audit_signer: Signer | None = None
+    label_signer: Signer | None = None
+    disc: DiscWriter | None = None
+
+
+def build_services(
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    probe: MediaProbe | None = None,
+    archive: Archive | None = None,
+    staging: Staging | None = None,
+    sealer: Sealer | None = None,
+    drivers: DriverFactory | None = None,
+    audit_signer: Signer | None = None,
+    label_signer: Signer | None = None,
+    disc: DiscWriter | None = None,
+) -> Services:
     """Open the home's database (migrating it; both made if missing) and wire the services.
 
     Every call opens a database of its own: two homes, or the same home twice, can be open
     in one process at once; `Services.close()` closes it.
 
-    For `bwc init`, the demo and the tests. Overrides replace ports by name (`clock=`,
-    `audit_signer=`, `label_signer=`, `media_probe=`, `archive_fsync=`, `sealer=`,
-    `drivers=`); tests pass simulators and failing fsyncs here instead of patching internals.
+    For `bwc init`, the demo and the tests, which pass simulators (a failing fsync is an
+    archive built with it) here. A sealer belongs to the archive: give it with the archive
+    this root builds, or build the archive with it, never both.
     """
-    return _build(settings, True, overrides)
+    chosen = PortChoices(
+        clock=clock,
+        probe=probe,
+        archive=archive,
+        staging=staging,
+        sealer=sealer,
+        drivers=drivers,
+        audit_signer=audit_signer,
+        label_signer=label_signer,
+        disc=disc,
+    )
+    return _build(settings, True, chosen)
 
 
-def open_services(settings: Settings, **overrides: Any) -> Services:
+def open_services(
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    probe: MediaProbe | None = None,
+    archive: Archive | None = None,
+    staging: Staging | None = None,
+    sealer: Sealer | None = None,
+    drivers: DriverFactory | None = None,
+    audit_signer: Signer | None = None,
+    label_signer: Signer | None = None,
+    disc: DiscWriter | None = None,
+) -> Services:
     """build_services on a home that must exist with its database: nothing is created where
     there is no home, and a missing database is never made anew (DESIGN §8)."""
-    return _build(settings, False, overrides)
+    chosen = PortChoices(
+        clock=clock,
+        probe=probe,
+        archive=archive,
+        staging=staging,
+        sealer=sealer,
+        drivers=drivers,
+        audit_signer=audit_signer,
+        label_signer=label_signer,
+        disc=disc,
+    )
+    return _build(settings, False, chosen)
 
 
 def check_home(home: Path) -> None:
@@ -121,18 +187,20 @@ def check_home(home: Path) -> None:
         raise BadInput(reason, home=str(home))
 
 
-def _build(settings: Settings, create: bool, overrides: dict[str, Any]) -> Services:
+def _build(settings: Settings, create: bool, chosen: PortChoices) -> Services:
     from appliance.store.home import open_store
 
+    if chosen.archive is not None and chosen.sealer is not None:
+        raise TypeError("a sealer belongs to the archive: pass it to the archive's adapter")
     if not create:
         check_home(settings.home)
-    clock: Clock = overrides.pop("clock", None) or SystemClock()
+    clock: Clock = chosen.clock or SystemClock()
     store = None
     if not create:
         # Before any directory is made: a home without its database is not a home.
         store = open_store(settings.db_path, clock.now, create=False)
     try:
-        return _wire(settings, create, clock, store, overrides)
+        return _wire(settings, create, clock, store, chosen)
     except BaseException:
         if store is not None:
             store.close()
@@ -144,7 +212,7 @@ def _wire(
     create: bool,
     clock: Clock,
     store: Store | None,
-    overrides: dict[str, Any],
+    chosen: PortChoices,
 ) -> Services:
     # Only now: the services load the store, and the store peewee (see the module docstring).
     from appliance.adapters.qr import QrLabels
@@ -176,29 +244,22 @@ def _wire(
         (settings.keys_dir, 0o750),
     ):
         directory.mkdir(mode=mode, parents=True, exist_ok=True)
-    audit_signer: Signer = overrides.pop("audit_signer", None) or FileSigner(
-        settings.keys_dir, "audit"
+    audit_signer = chosen.audit_signer or FileSigner(settings.keys_dir, "audit")
+    label_signer = chosen.label_signer or FileSigner(settings.keys_dir, "label")
+    probe = chosen.probe or FfprobeProbe(settings.probe_timeout_seconds)
+    archive = chosen.archive or ArchiveFS(
+        settings.archive_dir, settings.staging_dir, chosen.sealer or configured_sealer(settings)
     )
-    label_signer: Signer = overrides.pop("label_signer", None) or FileSigner(
-        settings.keys_dir, "label"
-    )
-    media_probe: MediaProbe = overrides.pop("media_probe", None) or FfprobeProbe(
-        settings.probe_timeout_seconds
-    )
-    archive = ArchiveFS(
-        settings.archive_dir, settings.staging_dir, overrides.pop("archive_fsync", None) or os.fsync
-    )
-    sealer: Sealer = overrides.pop("sealer", None) or configured_sealer(settings)
-    drivers: DriverFactory = overrides.pop("drivers", None) or RecorderDrivers(clock)
-    if overrides:
-        raise TypeError(f"unknown overrides: {sorted(overrides)}")
+    staging = chosen.staging or StagingArea(settings.staging_dir)
+    drivers = chosen.drivers or RecorderDrivers(clock)
+    disc = chosen.disc or disc_writer(settings)
     if store is None:
         store = open_store(settings.db_path, clock.now, create=create)
     ctx = Context(settings, clock, audit_signer, label_signer, store)
     selfcheck = SelfCheckService(ctx)
     registry = RegistryService(ctx)
     custody = CustodyService(ctx, selfcheck)
-    offload = OffloadService(ctx, archive, media_probe, StagingArea(settings.staging_dir), sealer)
+    offload = OffloadService(ctx, archive, probe, staging)
     return Services(
         ctx=ctx,
         registry=registry,
@@ -215,10 +276,11 @@ def _wire(
         sealing=SealService(ctx),
         overview=OverviewService(ctx, custody, registry, offload),
         drivers=drivers,
+        disc=disc,
     )
 
 
-def build_kiosk_services(settings: Settings, **overrides: Any) -> Services:
+def build_kiosk_services(settings: Settings, *, clock: Clock | None = None) -> Services:
     """The services of the kiosk UI: the same use cases, with the public keys only.
 
     DESIGN §6: the kiosk user never reads `keys/*.key`. It verifies signed labels with the
@@ -226,9 +288,21 @@ def build_kiosk_services(settings: Settings, **overrides: Any) -> Services:
     """
     from appliance.adapters.signer import PublicKeySigner
 
-    overrides.setdefault("audit_signer", PublicKeySigner(settings.keys_dir, "audit"))
-    overrides.setdefault("label_signer", PublicKeySigner(settings.keys_dir, "label"))
-    return open_services(settings, **overrides)
+    return open_services(
+        settings,
+        clock=clock,
+        audit_signer=PublicKeySigner(settings.keys_dir, "audit"),
+        label_signer=PublicKeySigner(settings.keys_dir, "label"),
+    )
+
+
+def disc_writer(settings: Settings) -> DiscWriter:
+    """xorriso makes and reads discs; a demo home "burns" to a file beside its image."""
+    from appliance.adapters.xorriso import SimulatedBurner, XorrisoDisc
+
+    if settings.demo:
+        return SimulatedBurner()
+    return XorrisoDisc()
 
 
 def configured_sealer(settings: Settings) -> Sealer:

@@ -102,8 +102,7 @@ def make_home(
         seal="off",
         demo=True,
     )
-    overrides = {"clock": clock} if clock is not None else {}
-    services = build_services(settings, **overrides)
+    services = build_services(settings, clock=clock)
     create_keys(settings)
     services.registry.init_unit(Actor("demo:seed", "admin", DEMO_UNIT[0]), *DEMO_UNIT)
     config.save(settings.config_path, config.render(settings))

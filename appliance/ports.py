@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -13,6 +12,25 @@ from appliance.domain.footage import MediaInfo, SkipReason
 
 # Re-exported: a driver's status() is a port's answer.
 from appliance.domain.readings import DeviceStatus as DeviceStatus
+
+# Re-exported: the archive's ports live in a module of their own (DESIGN §2, §3.2).
+from appliance.ports_archive import Archive as Archive
+from appliance.ports_archive import ArchiveSweeper as ArchiveSweeper
+from appliance.ports_archive import Buffer as Buffer
+from appliance.ports_archive import ContentConflict as ContentConflict
+from appliance.ports_archive import DeletedContent as DeletedContent
+from appliance.ports_archive import JobStaging as JobStaging
+from appliance.ports_archive import PartCorrupt as PartCorrupt
+from appliance.ports_archive import Progress as Progress
+from appliance.ports_archive import Sealer as Sealer
+from appliance.ports_archive import SealReport as SealReport
+from appliance.ports_archive import Staging as Staging
+
+# Re-exported: the evidence disc's port (DESIGN §12).
+from appliance.ports_disc import DISC_REASONS as DISC_REASONS
+from appliance.ports_disc import DiscError as DiscError
+from appliance.ports_disc import DiscImage as DiscImage
+from appliance.ports_disc import DiscWriter as DiscWriter
 
 
 class Clock(Protocol):
@@ -198,35 +216,6 @@ class Mounter(Protocol):
 
 
 @dataclass(frozen=True)
-class SealReport:
-    """What a request to seal archived files achieved, counted, never per file (DESIGN §11).
-
-    `unsupported`: the file system, or this process, cannot set the flag ("not sealable here");
-    `failed`: the flag could be set but was not (an alarm; the clip itself is safe, 0440).
-    """
-
-    sealed: int = 0
-    already: int = 0
-    unsupported: int = 0
-    failed: int = 0
-    reason: str = ""
-
-    @property
-    def files(self) -> int:
-        """How many files the request covered."""
-        return self.sealed + self.already + self.unsupported + self.failed
-
-    def __add__(self, other: SealReport) -> SealReport:
-        return SealReport(
-            self.sealed + other.sealed,
-            self.already + other.already,
-            self.unsupported + other.unsupported,
-            self.failed + other.failed,
-            self.reason or other.reason,
-        )
-
-
-@dataclass(frozen=True)
 class DemoBadge:
     """A demo person's badge code and PIN, shown on the demo idle screen (never on a box)."""
 
@@ -249,27 +238,4 @@ class DemoHands(Protocol):
 
     def put_back(self, serial: str, signed_out_at: datetime | None = None) -> None:
         """The officer docks the recorder again, with the shift's footage on it."""
-        ...
-
-
-class Sealer(Protocol):
-    """Makes archived files immutable where the file system allows (DESIGN §1, §11).
-
-    Nothing here unseals: only a deletion the retention rule allowed may clear the flag, and
-    that goes through the privileged helper too.
-    """
-
-    def seal(self, paths: Sequence[Path]) -> SealReport:
-        """Seal each archived file; a file that cannot be sealed is counted, never raised."""
-        ...
-
-
-class ArchiveSweeper(Protocol):
-    """The privileged walk of `bwc seal` (bwc-seal@.service, DESIGN §11): seals the archive."""
-
-    def sweep(self, request: str | None) -> tuple[SealReport, int | None]:
-        """Seal what is not yet immutable, only where a helper request says files changed.
-
-        Returns the report and the second the request named (None: the whole archive).
-        """
         ...

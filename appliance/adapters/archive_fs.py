@@ -1,9 +1,10 @@
-"""Provides the content-addressed archive on a local file system (DESIGN §3.2, §4 steps 1-4).
+"""Provides the content-addressed archive on a local file system: the Archive port's adapter.
 
-Files live at archive/sha256/ab/cd/<sha256>, written once through a staging part file,
-made read-only (0440: the service and its group, DESIGN §6) and linked to their final name,
-never overwritten; their directories are 0750. Sealing them immutable is the Sealer's job.
-`fsync` is a port: tests pass one that fails or corrupts, production passes os.fsync.
+Files live at archive/sha256/ab/cd/<sha256> (DESIGN §3.2, §4 steps 1-4), written once through
+a staging part file, made read-only (0440: the service and its group, DESIGN §6) and linked to
+their final name, never overwritten; their directories are 0750. Sealing them immutable is
+the Sealer's job, which this archive is given. `fsync` is injected: tests pass one that fails
+or corrupts, production passes os.fsync.
 """
 
 from __future__ import annotations
@@ -14,9 +15,19 @@ import mmap
 import os
 import re
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
+
+from appliance.ports import (
+    Buffer,
+    ContentConflict,
+    DeletedContent,
+    PartCorrupt,
+    Progress,
+    Sealer,
+    SealReport,
+)
 
 BUFFER_SIZE = 4 * 1024 * 1024
 ARCHIVED_FILE_MODE = 0o440
@@ -25,20 +36,10 @@ _HEX64 = re.compile(r"[0-9a-f]{64}")
 _READ_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC
 
 Fsync = Callable[[int], None]
-Buffer = bytearray | mmap.mmap
-Progress = Callable[[int], None]
 
 
 # Kept free for the database's journal when the archive disk fills up.
 RESERVE_BYTES = 512 * 1024
-
-
-class PartCorrupt(OSError):
-    """The staged copy does not hold the bytes that were hashed: redo it from the source."""
-
-
-class ContentConflict(OSError):
-    """An archived file no longer matches its own name: evidence at risk (critical alarm)."""
 
 
 def is_content_name(name: str) -> bool:
@@ -53,11 +54,13 @@ class ArchiveFS:
         self,
         archive_dir: Path,
         staging_dir: Path,
+        sealer: Sealer,
         fsync: Fsync = os.fsync,
         buffer_size: int = BUFFER_SIZE,
     ) -> None:
         self.root = archive_dir / "sha256"
         self.staging_dir = staging_dir
+        self._sealer = sealer
         self._fsync = fsync
         self.buffer_size = buffer_size
         if not self.root.is_dir():
@@ -215,8 +218,12 @@ class ArchiveFS:
             return
         self._sync_dir(final.parent)
 
-    def contents(self) -> Iterator[tuple[str, Path]]:
-        """Every (sha256, path) under the archive root; other names are ignored."""
+    def contents(self) -> Iterator[str]:
+        """Every content under the archive root, in order; other names are passed over."""
+        for sha256, _ in self._files():
+            yield sha256
+
+    def _files(self) -> Iterator[tuple[str, os.stat_result]]:
         for first in sorted(self.root.iterdir()):
             if not first.is_dir() or first.is_symlink():
                 continue
@@ -224,12 +231,47 @@ class ArchiveFS:
                 if not second.is_dir() or second.is_symlink():
                     continue
                 for entry in sorted(second.iterdir()):
-                    if is_content_name(entry.name) and stat.S_ISREG(entry.lstat().st_mode):
-                        yield entry.name, entry
+                    if not is_content_name(entry.name):
+                        continue
+                    info = entry.lstat()
+                    # A link or a device where a content should be is never followed.
+                    if stat.S_ISREG(info.st_mode):
+                        yield entry.name, info
 
     def sizes(self) -> dict[str, int]:
         """Every archived content with the size of its file."""
-        return {sha256: path.lstat().st_size for sha256, path in self.contents()}
+        return {sha256: info.st_size for sha256, info in self._files()}
+
+    def size(self, sha256: str) -> int:
+        """The size of the content's file (a link in its place counts as absent)."""
+        info = self.path_for(sha256).lstat()
+        if not stat.S_ISREG(info.st_mode):
+            raise FileNotFoundError(errno.ENOENT, "not an archived file", sha256)
+        return info.st_size
+
+    def open(self, sha256: str) -> BinaryIO:
+        """The content's file for reading; a link in its place is never followed."""
+        fd = os.open(self.path_for(sha256), _READ_FLAGS)
+        return os.fdopen(fd, "rb")
+
+    def seal(self, hashes: Sequence[str]) -> SealReport:
+        """Ask the sealer to make these contents' files immutable (DESIGN §11)."""
+        return self._sealer.seal([self.path_for(sha256) for sha256 in hashes])
+
+    def delete_by_rule(self, sha256: str, reason: str) -> DeletedContent:
+        """Clear the seal, unlink the content's file and sync its directory (invariant 4).
+
+        Only the retention rule calls this (DESIGN §11, Art. 12(3)); the caller has checked
+        the rule and records the tombstone. The size is taken before anything changes.
+        """
+        if not reason:
+            raise ValueError("a deletion names the rule that allowed it")
+        path = self.path_for(sha256)
+        size = self.size(sha256)
+        self._sealer.unseal(path)
+        path.unlink()
+        self._sync_dir(path.parent)
+        return DeletedContent(sha256, size, reason)
 
 
 def _hash_fd(fd: int, buffer: Buffer) -> str:

@@ -115,6 +115,22 @@ class IoctlSealer:
         """Seal each file; a file already immutable is counted as such."""
         return _tally(self._seal_at(None, str(path)) for path in paths)
 
+    def unseal(self, path: Path) -> None:
+        """Clear the immutable flag (DESIGN §11: only for a deletion the rule allowed)."""
+        fd = os.open(path, _FILE_FLAGS)
+        try:
+            try:
+                flags = _get_flags(fd)
+            except OSError as exc:
+                if exc.errno in _UNSUPPORTED:
+                    return  # no such flag on this file system: nothing holds the file
+                raise
+            if flags & FS_IMMUTABLE_FL:
+                cleared = flags & ~FS_IMMUTABLE_FL
+                fcntl.ioctl(fd, FS_IOC_SETFLAGS, struct.pack("=I", cleared) + bytes(4))
+        finally:
+            os.close(fd)
+
     def sweep(self, root: Path, since: int | None = None) -> SealReport:
         """Seal every content file under root (archive/sha256/ab/cd/<sha256>) not yet sealed.
 
@@ -205,6 +221,10 @@ class NoSealer:
         """Every file is 'not sealable here'."""
         return SealReport(unsupported=len(paths), reason=self.reason)
 
+    def unseal(self, path: Path) -> None:
+        """Nothing was sealed here; a flag someone else set stays, and the unlink fails."""
+        return None
+
 
 Runner = Callable[[list[str]], tuple[int, str]]
 
@@ -240,6 +260,18 @@ class HelperSealer:
             if code != 0:
                 reason = f"helper_failed: {error or code}"
         return _tally(_after(path, was, reason) for path, was in zip(paths, before, strict=True))
+
+    def unseal(self, path: Path) -> None:
+        """A file not sealed needs nothing; a sealed one stays sealed (PermissionError).
+
+        bwc-seal@ takes seal requests only, so a sealed file stays sealed: the deletion that
+        asked fails before anything is removed.
+        """
+        state = _state_of(path)
+        if isinstance(state, OSError):
+            raise state
+        if state:
+            raise PermissionError(errno.EPERM, "the seal helper clears no flag", str(path))
 
 
 def request_name(paths: Sequence[Path]) -> str:

@@ -1,4 +1,4 @@
-"""Provides the staging area: one locked directory per running job, found stale by lock.
+"""Provides the staging area (the Staging port): one locked directory per job, stale by lock.
 
 A job holds an exclusive flock on staging/<token>/lock and a shared flock on
 staging/.active while it runs. A directory whose lock can be taken belongs to a process
@@ -70,6 +70,11 @@ class StagingArea:
     def new_token() -> str:
         """A unique job token."""
         return uuid.uuid4().hex
+
+    def has_job(self, token: str) -> bool:
+        """Whether the job's directory is there (a link in its place is not a job's)."""
+        directory = self.root / token
+        return directory.is_dir() and not directory.is_symlink()
 
     def sweep_stale(self) -> tuple[list[str], int]:
         """Remove directories of dead jobs and stray parts; return (their tokens, parts removed)."""

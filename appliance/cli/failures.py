@@ -15,6 +15,7 @@ from appliance.cli.output import EXIT_BAD_INPUT, EXIT_REFUSED
 from appliance.config import LANGUAGES
 from appliance.domain.errors import BadInput, Refusal, Refused
 from appliance.os_errors import os_refusal
+from appliance.ports import DiscError
 
 
 class UsageError(Exception):
@@ -72,6 +73,9 @@ def describe(exc: BaseException, home: Path | None) -> tuple[Refusal, int]:
     """The one line (as a refusal value) and the exit code for an exception no rule raised."""
     if isinstance(exc, KeyboardInterrupt):
         return Refused("interrupted"), EXIT_REFUSED
+    if isinstance(exc, DiscError):
+        # The tool's own words stay in exc.detail, for the audit event; never shown raw.
+        return Refused(f"disc.{exc.reason}"), EXIT_REFUSED
     if isinstance(exc, OSError):
         return os_refusal(exc, exc.filename or home), EXIT_BAD_INPUT
     from appliance.store.db import storage_failure  # only here: the store loads peewee

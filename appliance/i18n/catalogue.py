@@ -6,6 +6,7 @@ from appliance.i18n.action_messages import ACTION_MESSAGES
 from appliance.i18n.audit_messages import AUDIT_MESSAGES
 from appliance.i18n.config_messages import CONFIG_MESSAGES
 from appliance.i18n.core_messages import CORE_MESSAGES
+from appliance.i18n.disc_messages import DISC_MESSAGES
 from appliance.i18n.dock_messages import DOCK_MESSAGES
 from appliance.i18n.failure_messages import FAILURE_MESSAGES
 from appliance.i18n.files_messages import FILES_MESSAGES
@@ -24,4 +25,5 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     **DOCK_MESSAGES,
     **PEOPLE_MESSAGES,
     **FILES_MESSAGES,
+    **DISC_MESSAGES,
 }

@@ -7,7 +7,6 @@ import binascii
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from appliance.adapters.archive_fs import ArchiveFS
 from appliance.atomic_file import write_atomically
 from appliance.domain.archive_audit import ArchiveFinding, cross_check
 from appliance.domain.audit import (
@@ -24,7 +23,7 @@ from appliance.domain.audit import (
 from appliance.domain.errors import BadInput, Refused
 from appliance.domain.projection import Difference, Projection, changes_of
 from appliance.domain.records import Actor
-from appliance.ports import KeyVerifier
+from appliance.ports import Archive, KeyVerifier
 from appliance.services.context import Context
 from appliance.store.timefmt import to_text
 
@@ -79,7 +78,7 @@ class _Replay:
 class AuditService:
     """Verifies the hash chain and the state bound to it, and signs checkpoints (DESIGN §5)."""
 
-    def __init__(self, ctx: Context, archive: ArchiveFS, verifier: KeyVerifier) -> None:
+    def __init__(self, ctx: Context, archive: Archive, verifier: KeyVerifier) -> None:
         self._ctx = ctx
         self._archive = archive
         self._verifier = verifier

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from appliance.adapters.archive_fs import ArchiveFS
 from appliance.domain.footage import stored_name
 from appliance.domain.lifecycle import ClipEvent, ClipStage, next_clip_stage
 from appliance.domain.records import Actor
-from appliance.ports import ClipRef, RecorderDriver
+from appliance.ports import Archive, ClipRef, RecorderDriver
 from appliance.services.context import Context
 
 
 def clear_recorder(
     ctx: Context,
-    archive: ArchiveFS,
+    archive: Archive,
     actor: Actor,
     job_id: int,
     driver: RecorderDriver,

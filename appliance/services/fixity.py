@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from appliance.adapters.archive_fs import ArchiveFS
 from appliance.domain.alarms import FixityRun
 from appliance.domain.records import Actor
+from appliance.ports import Archive
 from appliance.services.alarms import raise_alarm
 from appliance.services.context import Context
 
@@ -28,7 +28,7 @@ class FixityReport:
 class FixityService:
     """Re-reads the archive (bwc-fixity.timer) so silent corruption is found early."""
 
-    def __init__(self, ctx: Context, archive: ArchiveFS) -> None:
+    def __init__(self, ctx: Context, archive: Archive) -> None:
         self._ctx = ctx
         self._archive = archive
 

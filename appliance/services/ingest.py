@@ -19,12 +19,17 @@ from dataclasses import dataclass, field, replace
 from datetime import tzinfo
 from pathlib import Path
 
-from appliance.adapters.archive_fs import ArchiveFS, ContentConflict
-from appliance.adapters.staging import JobStaging
 from appliance.domain.attribution import corrected_time, day_of, session_at
 from appliance.domain.footage import ClipFlag, NewClip, stored_name
 from appliance.domain.records import Actor, CustodySession
-from appliance.ports import ClipRef, MediaProbe, RecorderDriver
+from appliance.ports import (
+    Archive,
+    ClipRef,
+    ContentConflict,
+    JobStaging,
+    MediaProbe,
+    RecorderDriver,
+)
 from appliance.services.context import Context
 from appliance.services.progress import ProgressMeter
 
@@ -69,7 +74,7 @@ class IngestPass:
     def __init__(
         self,
         ctx: Context,
-        archive: ArchiveFS,
+        archive: Archive,
         probe: MediaProbe,
         actor: Actor,
         job_id: int,
@@ -309,7 +314,7 @@ def _close(fd: int) -> None:
         os.close(fd)
 
 
-def _drain(inbox: queue.Queue[object], archive: ArchiveFS) -> None:
+def _drain(inbox: queue.Queue[object], archive: Archive) -> None:
     """Empty a stage's queue after it died, discarding any part files in it."""
     while True:
         item = inbox.get()

@@ -8,15 +8,21 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime, tzinfo
 
-from appliance.adapters.archive_fs import ArchiveFS
-from appliance.adapters.staging import JobStaging, StagingArea
 from appliance.config import local_zone
 from appliance.domain.errors import Refused
 from appliance.domain.footage import ClipFlag, OffloadProgress, stored_name
 from appliance.domain.gaps import ClipTiming, coverage_gaps, numbering_gaps
 from appliance.domain.lifecycle import FINAL_JOB_STATES, JobEvent, JobState, next_job_state
 from appliance.domain.records import Actor
-from appliance.ports import ClipRef, MediaProbe, RecorderDriver, Sealer, SealReport
+from appliance.ports import (
+    Archive,
+    ClipRef,
+    JobStaging,
+    MediaProbe,
+    RecorderDriver,
+    SealReport,
+    Staging,
+)
 from appliance.safe_text import printable
 from appliance.services.alarms import raise_alarm
 from appliance.services.clearing import clear_recorder
@@ -44,16 +50,14 @@ class OffloadService:
     def __init__(
         self,
         ctx: Context,
-        archive: ArchiveFS,
+        archive: Archive,
         probe: MediaProbe,
-        staging: StagingArea,
-        sealer: Sealer,
+        staging: Staging,
     ) -> None:
         self._ctx = ctx
         self.archive = archive
         self._probe = probe
         self._staging = staging
-        self._sealer = sealer
         self._sealing = SealService(ctx)
         self._actor = offload_actor(ctx.settings.unit_code)
         self._pool: ThreadPoolExecutor | None = None
@@ -336,13 +340,13 @@ class OffloadService:
         return self._move(job_id, state, JobEvent.FINISH)
 
     def _seal(self, job_id: int, committed: dict[str, tuple[int, bool]]) -> None:
-        """Ask the sealer for the job's archived files; a failure is an alarm, never an error."""
+        """Ask the archive to seal the job's contents; a failure is an alarm, never an error."""
         rows = (self._ctx.store.clips.get(clip_id) for clip_id, _ in committed.values())
         hashes = sorted({row.sha256 for row in rows if row is not None})
         if not hashes:
             return
         try:
-            report = self._sealer.seal([self.archive.path_for(sha256) for sha256 in hashes])
+            report = self.archive.seal(hashes)
         except Exception as exc:  # the clips are committed and verified: only the seal is lost
             report = SealReport(failed=len(hashes), reason=f"internal_error: {exc!r}")
         self._sealing.record(self._actor, "offload_job", str(job_id), report)

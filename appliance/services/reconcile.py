@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from appliance.adapters.archive_fs import ArchiveFS, hash_file
-from appliance.adapters.staging import StagingArea
 from appliance.domain.lifecycle import JobEvent, next_job_state
 from appliance.domain.records import Actor
+from appliance.ports import Archive, Staging
 from appliance.services.alarms import raise_alarm
 from appliance.services.context import Context
 
@@ -23,9 +22,7 @@ class ReconcileReport:
     archive_scanned: bool = False
 
 
-def reconcile(
-    ctx: Context, archive: ArchiveFS, staging: StagingArea, actor: Actor
-) -> ReconcileReport:
+def reconcile(ctx: Context, archive: Archive, staging: Staging, actor: Actor) -> ReconcileReport:
     """Remove stray parts, close dead jobs, quarantine orphan content, alarm on missing files.
 
     Runs while other jobs may be live: their directories are locked and skipped, and the
@@ -37,7 +34,7 @@ def reconcile(
     for job in ctx.store.jobs.unfinished():
         job_id, token, state = job.id, job.token, job.state
         # A job is dead when its staging lock was free (swept now) or its directory is gone.
-        if token not in dead and (staging.root / token).is_dir():
+        if token not in dead and staging.has_job(token):
             continue
         new = next_job_state(state, JobEvent.INTERRUPT)
         with ctx.store.transaction():
@@ -54,18 +51,18 @@ def reconcile(
     return report
 
 
-def _scan(ctx: Context, archive: ArchiveFS, actor: Actor, report: ReconcileReport) -> None:
+def _scan(ctx: Context, archive: Archive, actor: Actor, report: ReconcileReport) -> None:
     referenced = ctx.store.clips.all_hashes()
     held = ctx.store.alarms.quarantined_hashes()
     on_disk = set()
-    for sha256, path in archive.contents():
+    for sha256 in archive.contents():
         on_disk.add(sha256)
         if sha256 in referenced or sha256 in held:
             continue
         # A content file with no row: the process died between link and commit. Its bytes
         # are kept, re-hashed and held for a person to review (DESIGN §4).
-        matches = hash_file(path) == sha256
-        size = path.stat().st_size
+        matches = archive.rehash(sha256) == sha256
+        size = archive.size(sha256)
         with ctx.store.transaction():
             if ctx.store.alarms.quarantine(sha256, size, ctx.clock.now(), matches):
                 ctx.record(

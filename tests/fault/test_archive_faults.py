@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from appliance import config
-from appliance.adapters.archive_fs import hash_file
+from appliance.adapters.archive_fs import ArchiveFS, Fsync, hash_file
 from appliance.adapters.clock import SettableClock
+from appliance.adapters.seal import NoSealer
 from appliance.adapters.simulator import create_simulator
 from appliance.bootstrap import Services, build_services
 from appliance.demo import make_home
@@ -45,10 +46,13 @@ def _recorder(
     return UnpluggedRecorder(create_simulator(root, "DSJ-A001"), None), originals
 
 
-def _home(tmp_path: Path, **overrides: object) -> Services:
+def _home(tmp_path: Path, fsync: Fsync = os.fsync) -> Services:
+    """The demo home again, its archive built on the given fsync (the port a disk fails in)."""
     home = tmp_path / "home"
     make_home(home, language="en", clock=SettableClock(START), pins=DEMO_PINS)
-    return build_services(config.load(home, home / "kiosk.toml"), **overrides)
+    settings = config.load(home, home / "kiosk.toml")
+    archive = ArchiveFS(settings.archive_dir, settings.staging_dir, NoSealer("sealing_off"), fsync)
+    return build_services(settings, archive=archive)
 
 
 @pytest.fixture
@@ -121,7 +125,7 @@ class FailFirstFsync:
 
 def test_fsync_failure_redoes_the_clip_from_the_source(tmp_path: Path) -> None:
     fsync = FailFirstFsync()
-    services = _home(tmp_path, archive_fsync=fsync)
+    services = _home(tmp_path, fsync)
     driver, originals = _recorder(tmp_path / "rec", random.Random(4), [50_000, 80_000, 20_000])
 
     progress = services.offload.run(driver)
@@ -159,7 +163,7 @@ class FlipOneBit:
 def test_a_flipped_bit_is_caught_every_time_before_any_clearing(tmp_path: Path) -> None:
     rng = random.Random(5)
     flipper = FlipOneBit(rng)
-    services = _home(tmp_path, archive_fsync=flipper)
+    services = _home(tmp_path, flipper)
     home = services.settings.home
     caught = 0
     for trial in range(BIT_FLIP_TRIALS):

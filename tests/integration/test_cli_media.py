@@ -40,8 +40,9 @@ def test_bwc_media_leaves_a_spoiled_home_alone_and_loads_no_database_code(
     assert (run.code, run.said, run.stdout) == (expected_code, [explain(expected, "en")], "")
     # The report is read right: the step's own module and the root are in it ...
     assert {"appliance.cli.media", "appliance.bootstrap"} <= run.loaded
-    # ... and nothing that opens a database is.
+    # ... and nothing that opens a database is, nor the disc reader the root can choose.
     assert run.database_code() == []
+    assert not {"pycdlib", "appliance.adapters.xorriso"} & run.loaded
     # Not one byte, mode or time changed, and no journal, WAL or lock file appeared.
     assert home_state(home) == before
     assert not media_root.exists()

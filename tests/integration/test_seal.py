@@ -93,7 +93,8 @@ def detail(event: AuditEvent) -> dict[str, object]:
 
 
 def archived_paths(services: Services) -> list[Path]:
-    return [path for _, path in services.offload.archive.contents()]
+    archive = services.offload.archive
+    return [archive.path_for(sha256) for sha256 in archive.contents()]
 
 
 def test_an_offload_seals_its_clips_and_not_even_root_can_change_them(

@@ -309,7 +309,7 @@ def test_a_swapped_clip_file_with_its_row_rewritten_is_caught(
 def test_a_file_without_row_and_a_row_without_file_are_findings(day: Services) -> None:
     archive = day.offload.archive
     clip = day.clips.listing()[-1]
-    archive.path_for(clip.sha256).rename(archive.root / "moved-away")
+    archive.path_for(clip.sha256).rename(day.settings.archive_dir / "sha256" / "moved-away")
     stray = b"planted later\n"
     stray_path = archive.path_for(hashlib.sha256(stray).hexdigest())
     stray_path.parent.mkdir(parents=True, exist_ok=True)

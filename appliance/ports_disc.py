@@ -1,0 +1,71 @@
+"""Provides the evidence disc's port: DiscWriter, the image it makes and its typed failure.
+
+`appliance.ports` re-exports every name here. DESIGN §12: a disc is an ISO 9660 image with
+Joliet and Rock Ridge (CJK names survive), burnt when a burner is given, and read back, every
+file re-hashed from the medium, before success is reported (Art. 12(4)).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+# Why a disc step failed; each is the catalogue key `disc.<reason>`.
+DISC_REASONS = (
+    "image_failed",
+    "burn_failed",
+    "medium_unreadable",
+    "medium_missing",
+    "source_unusable",
+    "tool_missing",
+)
+
+
+class DiscError(Exception):
+    """Making, burning or reading a disc failed, for one of DISC_REASONS.
+
+    `detail` is the tool's own words, kept for the audit event and never shown to a person
+    unescaped; the one line a person reads is the catalogue's `disc.<reason>`.
+    """
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(reason, detail)
+        self.reason = reason
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class DiscImage:
+    """An ISO image written to disk: where, its volume id, size and the image's own sha256."""
+
+    path: Path
+    volume_id: str
+    size: int
+    sha256: str
+    files: int
+
+
+class DiscWriter(Protocol):
+    """Makes an evidence disc's image, burns it and reads the medium back (DESIGN §12)."""
+
+    def image(self, source_dir: Path, iso_path: Path, volume_id: str) -> DiscImage:
+        """Write every file under source_dir into a new image at iso_path.
+
+        ISO 9660 with Joliet and Rock Ridge; names are taken as they are (CJK, spaces,
+        leading dashes). DiscError("source_unusable") for a link or special file in the
+        tree, or a volume id that is not 1 to 32 of A-Z 0-9 _; iso_path must not exist.
+        """
+        ...
+
+    def burn(self, iso_path: Path, device: str) -> None:
+        """Write the image to the medium in device and close it; DiscError("burn_failed")."""
+        ...
+
+    def read_back(self, medium: Path) -> dict[str, str]:
+        """Every regular file on the medium (burnt disc or image), re-hashed: path → sha256.
+
+        Paths are relative, "/"-separated, with the Rock Ridge names. DiscError
+        ("medium_missing" or "medium_unreadable") when there is nothing to read.
+        """
+        ...
