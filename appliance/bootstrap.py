@@ -17,7 +17,7 @@ from appliance.adapters.archive_fs import ArchiveFS
 from appliance.adapters.clock import SystemClock
 from appliance.adapters.dock_folder import FolderWatcher
 from appliance.adapters.drivers import RecorderDrivers
-from appliance.adapters.ffprobe import FfprobeProbe
+from appliance.adapters.media_worker import WorkerProbe
 from appliance.adapters.mount import CommandMounter, SystemdMounter
 from appliance.adapters.seal import (
     CAP_LINUX_IMMUTABLE,
@@ -91,7 +91,8 @@ class Services:
         return self.ctx.store
 
     def close(self) -> None:
-        """Close this thread's connection to the home's database."""
+        """Stop the media prober's workers; close this thread's connection to the database."""
+        self.offload.close()
         self.ctx.store.close()
 
 
@@ -182,7 +183,7 @@ def _wire(
     label_signer: Signer = overrides.pop("label_signer", None) or FileSigner(
         settings.keys_dir, "label"
     )
-    media_probe: MediaProbe = overrides.pop("media_probe", None) or FfprobeProbe(
+    media_probe: MediaProbe = overrides.pop("media_probe", None) or WorkerProbe(
         settings.probe_timeout_seconds
     )
     archive = ArchiveFS(

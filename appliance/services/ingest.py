@@ -1,8 +1,11 @@
 """Provides the ingest protocol of DESIGN §4, steps 1 to 6, for a recorder's clips.
 
-Each clip goes copy+hash → fsync → link → evict+re-hash → probe → commit. The steps run as a
-pipeline of threads (copying clip n+1 while clip n is synced and clip n-1 verified), so the
-disk never waits for the CPU and memory stays at a few fixed buffers whatever the clip size.
+Each clip goes copy+hash → fsync → link → probe → evict+re-hash → commit. The probe reads the
+new file while its pages are still cached from the copy, before the eviction the verify read
+needs (issue 8: the order of §4 steps 4 and 5 swapped), so the archive disk sees each byte
+written once and read back once. The steps run as a pipeline of threads (copying clip n+1
+while clip n is synced and probed and clip n-1 verified), so the disk never waits for the CPU
+and memory stays at a few fixed buffers whatever the clip size.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import os
 import queue
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import tzinfo
 from pathlib import Path
@@ -22,7 +25,7 @@ from pathlib import Path
 from appliance.adapters.archive_fs import ArchiveFS, ContentConflict
 from appliance.adapters.staging import JobStaging
 from appliance.domain.attribution import corrected_time, day_of, session_at
-from appliance.domain.footage import ClipFlag, NewClip, stored_name
+from appliance.domain.footage import ClipFlag, MediaInfo, NewClip, stored_name
 from appliance.domain.records import Actor, CustodySession
 from appliance.ports import ClipRef, MediaProbe, RecorderDriver
 from appliance.services.context import Context
@@ -63,6 +66,17 @@ class _Staged:
     size: int
 
 
+@dataclass(frozen=True)
+class _Linked:
+    """A clip under its content name, its probe (None: already archived) under way."""
+
+    clip: ClipRef
+    sha256: str
+    size: int
+    new: bool
+    probed: Future[MediaInfo | None]
+
+
 class IngestPass:
     """One pass of the pipeline over some clips of one recorder, for one job."""
 
@@ -96,17 +110,22 @@ class IngestPass:
     def run(self, to_ingest: Sequence[ClipRef]) -> PassResult:
         """Take every clip through steps 1-6; failures are recorded, never raised."""
         to_sync: queue.Queue[_Staged | None] = queue.Queue(_QUEUE_DEPTH)
-        to_verify: queue.Queue[tuple[ClipRef, str, int, bool] | None] = queue.Queue(_QUEUE_DEPTH)
-        syncer = threading.Thread(target=self._guard, args=(self._sync_stage, to_sync, to_verify))
-        verifier = threading.Thread(target=self._guard, args=(self._verify_stage, to_verify, None))
-        syncer.start()
-        verifier.start()
-        try:
-            self._copy_stage(to_ingest, to_sync)
-        finally:
-            to_sync.put(_DONE)
-            syncer.join()
-            verifier.join()
+        to_verify: queue.Queue[_Linked | None] = queue.Queue(_QUEUE_DEPTH)
+        with ThreadPoolExecutor(PROBE_WORKERS, thread_name_prefix="probe") as probes:
+            syncer = threading.Thread(
+                target=self._guard, args=(self._sync_stage, to_sync, to_verify, probes)
+            )
+            verifier = threading.Thread(
+                target=self._guard, args=(self._verify_stage, to_verify, None)
+            )
+            syncer.start()
+            verifier.start()
+            try:
+                self._copy_stage(to_ingest, to_sync)
+            finally:
+                to_sync.put(_DONE)
+                syncer.join()
+                verifier.join()
         return self._result
 
     def _guard(self, stage: Callable[..., None], *queues: object) -> None:
@@ -172,11 +191,12 @@ class IngestPass:
                 continue
             to_sync.put(_Staged(clip, part, fd, sha256, size))
 
-    # Steps 2 and 3: fsync once, then link to the content name.
+    # Steps 2 and 3: fsync once, then link to the content name; step 5 (the probe) starts.
     def _sync_stage(
         self,
         to_sync: queue.Queue[_Staged | None],
-        to_verify: queue.Queue[tuple[ClipRef, str, int, bool] | None],
+        to_verify: queue.Queue[_Linked | None],
+        probes: ThreadPoolExecutor,
     ) -> None:
         while (staged := to_sync.get()) is not _DONE:
             try:
@@ -195,36 +215,47 @@ class IngestPass:
                     self._fatal("archive_full")
                 continue
             self._archive.discard(staged.part)
-            to_verify.put((staged.clip, staged.sha256, staged.size, new))
+            # Probed now, from the pages the copy left cached, before step 4 evicts them.
+            probed = probes.submit(self._probe_cached, staged.clip, staged.sha256)
+            to_verify.put(_Linked(staged.clip, staged.sha256, staged.size, new, probed))
         to_verify.put(_DONE)
 
-    # Step 4: evict from the page cache and re-hash from disk; then probe and commit.
-    def _verify_stage(
-        self, to_verify: queue.Queue[tuple[ClipRef, str, int, bool] | None], _: None
-    ) -> None:
+    # Step 5, moved before step 4: what the clip holds, read while its pages are cached.
+    def _probe_cached(self, clip: ClipRef, sha256: str) -> MediaInfo | None:
+        """The clip's MediaInfo; None when this recorder's clip is archived already."""
+        if self._ctx.store.clips.find(self._facts.serial, stored_name(clip.name), sha256):
+            return None
+        return self._probe.probe(self._archive.path_for(sha256))
+
+    # Step 4: once probed, evict from the page cache and re-hash from disk; then commit.
+    def _verify_stage(self, to_verify: queue.Queue[_Linked | None], _: None) -> None:
         buffer = self._archive.new_buffer()
-        with ThreadPoolExecutor(PROBE_WORKERS, thread_name_prefix="probe") as probes:
+        with ThreadPoolExecutor(PROBE_WORKERS, thread_name_prefix="commit") as commits:
             while (item := to_verify.get()) is not _DONE:
-                clip, sha256, size, new = item
+                # The probe must have read the file before its pages are dropped.
                 try:
-                    on_disk = self._archive.rehash(sha256, buffer)
+                    media = item.probed.result()
+                except Exception as exc:  # the port never raises; a bug costs only this clip
+                    media = MediaInfo(readable=False, error=f"probe failed: {exc!r}")
+                try:
+                    on_disk = self._archive.rehash(item.sha256, buffer)
                 except OSError as exc:
                     on_disk = f"unreadable: {exc.strerror}"
-                if on_disk != sha256:
-                    if new:
-                        self._archive.withdraw_unverified(sha256)
-                    self._fail(clip, "verify_mismatch")
+                if on_disk != item.sha256:
+                    if item.new:
+                        self._archive.withdraw_unverified(item.sha256)
+                    self._fail(item.clip, "verify_mismatch")
                     continue
-                probes.submit(self._guard_commit, clip, sha256, size)
+                commits.submit(self._guard_commit, item.clip, item.sha256, item.size, media)
 
-    def _guard_commit(self, clip: ClipRef, sha256: str, size: int) -> None:
+    def _guard_commit(self, clip: ClipRef, sha256: str, size: int, media: MediaInfo | None) -> None:
         try:
-            self._commit(clip, sha256, size)
+            self._commit(clip, sha256, size, media)
         except BaseException as exc:  # reported as the clip's failure
             self._fail(clip, f"commit_failed: {exc!r}")
 
-    # Steps 5 and 6: probe, then one transaction for the row and its audit event.
-    def _commit(self, clip: ClipRef, sha256: str, size: int) -> None:
+    # Step 6: one transaction for the row and its audit event, with what step 5 read.
+    def _commit(self, clip: ClipRef, sha256: str, size: int, probed: MediaInfo | None) -> None:
         facts = self._facts
         name = stored_name(clip.name)
         existing = self._ctx.store.clips.find(facts.serial, name, sha256)
@@ -236,7 +267,9 @@ class IngestPass:
                 )
             self._done(clip, existing, False)
             return
-        probed = self._probe.probe(self._archive.path_for(sha256))
+        if probed is None:
+            # Its row was there when probed, and is gone now: read it again (from disk).
+            probed = self._probe.probe(self._archive.path_for(sha256))
         # The recorder's own clock: the file's metadata, else its modified time.
         media = replace(probed, recorded_at=probed.recorded_at or clip.modified_at)
         device_time = media.recorded_at

@@ -121,6 +121,10 @@ class OffloadService:
         if pool is not None:
             pool.shutdown(wait=True)
 
+    def close(self) -> None:
+        """Stop the media prober's worker processes (Services.close)."""
+        self._probe.close()
+
     def progress(self, job_id: int) -> OffloadProgress | None:
         """A job's progress as stored: what every screen shows."""
         return self._ctx.store.jobs.get(job_id)
@@ -231,6 +235,8 @@ class OffloadService:
         operator: str = "",
     ) -> OffloadProgress:
         committed: dict[str, tuple[int, bool]] = {}
+        # The prober's workers start while the first clips are copied, not at the first probe.
+        self._probe.warm()
         try:
             state = self._move(job_id, JobState.QUEUED, JobEvent.START)
             self._offload(job_id, state, staging, driver, clear, before_clear, committed)
