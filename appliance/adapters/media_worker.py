@@ -18,6 +18,7 @@ import subprocess
 import sys
 import threading
 import time
+import weakref
 from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
@@ -48,6 +49,8 @@ class WorkerProbe:
         self._all = [_Worker(tuple(command), timeout_seconds) for _ in range(workers)]
         for worker in self._all:
             self._idle.put(worker)
+        # A prober dropped without close() still ends and reaps its workers.
+        self._finalizer = weakref.finalize(self, _stop_all, list(self._all))
 
     def probe(self, path: Path) -> MediaInfo:
         """What a worker reads of the file; never raises for a bad file (or a bad worker)."""
@@ -68,8 +71,7 @@ class WorkerProbe:
 
     def close(self) -> None:
         """End every worker and reap it; a later probe starts them anew."""
-        for worker in self._all:
-            worker.stop()
+        _stop_all(self._all)
 
 
 class _Worker:
@@ -200,6 +202,11 @@ class _Worker:
             except subprocess.TimeoutExpired:
                 pass
             self._reap(kill=True)
+
+
+def _stop_all(workers: list[_Worker]) -> None:
+    for worker in workers:
+        worker.stop()
 
 
 def _pipes(process: subprocess.Popen[bytes]) -> tuple[IO[bytes], IO[bytes]]:
