@@ -343,8 +343,8 @@ class OffloadService:
 
     def _seal(self, job_id: int, committed: dict[str, tuple[int, bool]]) -> None:
         """Ask the sealer for the job's archived files; a failure is an alarm, never an error."""
-        rows = (self._ctx.store.clips.get(clip_id) for clip_id, _ in committed.values())
-        hashes = sorted({row.sha256 for row in rows if row is not None})
+        rows = self._ctx.store.clips.by_ids(clip_id for clip_id, _ in committed.values())
+        hashes = sorted({row.sha256 for row in rows.values()})
         if not hashes:
             return
         try:
@@ -399,11 +399,12 @@ class OffloadService:
         self, listed: Sequence[ClipRef], committed: dict[str, tuple[int, bool]]
     ) -> None:
         by_name = {}
+        rows = self._ctx.store.clips.by_ids(clip_id for clip_id, new in committed.values() if new)
         for clip in listed:
             entry = committed.get(clip.name)
             if entry is None or not entry[1]:
                 continue
-            row = self._ctx.store.clips.get(entry[0])
+            row = rows.get(entry[0])
             if row is not None:
                 by_name[clip.name] = row
         timings = [
