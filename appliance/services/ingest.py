@@ -361,6 +361,7 @@ class IngestPass:
         written: list[tuple[ClipRef, tuple[int, bool]]] = []
         try:
             with self._ctx.store.transaction():
+                self._writer.begin()
                 for item in batch:
                     row = self._writer.write(item.clip, item.sha256, item.size, item.media)
                     written.append((item.clip, row))
@@ -378,6 +379,7 @@ class IngestPass:
             for _attempt in range(2):
                 try:
                     with self._ctx.store.transaction():
+                        self._writer.begin()
                         clip_id, new = self._writer.write(item.clip, item.sha256, item.size, media)
                 except ProbeMissing:
                     # Its row was there when probed, and is gone now: read it (from disk).

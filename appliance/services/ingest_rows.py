@@ -43,6 +43,12 @@ class ClipWriter:
         self._job_id = job_id
         # The dock measured the drift before the offload began; nothing adds to it meanwhile.
         self._drifts = ctx.store.readings.drifts(facts.serial)
+        self._quarantine = True
+
+    def begin(self) -> None:
+        """Called first in each transaction: whether any quarantined content waits for a row
+        (only the start-up reconciliation adds any, so a batch need not ask per clip)."""
+        self._quarantine = self._ctx.store.alarms.any_open_quarantine()
 
     def write(
         self, clip: ClipRef, sha256: str, size: int, probed: MediaInfo | None
@@ -68,7 +74,7 @@ class ClipWriter:
         if not new:
             ctx.record(actor, "clip_seen_again", "clip", str(clip_id), job=job_id)
             return clip_id, False
-        resolved = ctx.store.alarms.resolve_quarantine(sha256, clip_id, now)
+        resolved = self._quarantine and ctx.store.alarms.resolve_quarantine(sha256, clip_id, now)
         ctx.record(
             actor,
             "clip_archived",
