@@ -1,10 +1,11 @@
 """Provides the media prober's worker process: PyAV reads one clip per request, on pipes.
 
 Run as `python -m appliance.adapters.probe_worker` by `WorkerProbe` (adapters/media_worker),
-never by hand. One JSON request per line on stdin ({"path": ..., "cpu_seconds": ...}), one
-JSON reply per line on the protocol pipe: the report ffprobe would print for
-`-count_packets -show_format -show_streams` (the fields `ffprobe.interpret` reads) and the
-error lines it would print at `-v error`, so both probers judge a file by the same rules.
+never by hand. It says {"ready": true} once PyAV is loaded; then one JSON request per line
+on stdin ({"path": ..., "cpu_seconds": ...}), one JSON reply per line on the protocol pipe:
+the report ffprobe would print for `-count_packets -show_format -show_streams` (the fields
+`ffprobe.interpret` reads) and the error lines it would print at `-v error`, so both probers
+judge a file by the same rules.
 
 The worker is a sandbox for hostile files (DESIGN §3.5): the same protocol and format
 whitelists as ffprobe, no file may be written (RLIMIT_FSIZE 0), no core dump, bounded memory

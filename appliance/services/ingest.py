@@ -16,17 +16,14 @@ committed before its own fsyncs succeeded, and none is cleared before its commit
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import functools
-import os
 import queue
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
 
 from appliance.adapters.archive_fs import ArchiveFS, ContentConflict
 from appliance.adapters.staging import JobStaging
@@ -35,6 +32,7 @@ from appliance.domain.records import Actor
 from appliance.ports import ClipRef, MediaProbe, RecorderDriver
 from appliance.services.context import Context
 from appliance.services.ingest_rows import ClipWriter, ProbeMissing, RecorderFacts
+from appliance.services.pipeline import close_quietly, io_reason, take_batch
 from appliance.services.progress import ProgressMeter
 
 __all__ = ["IngestPass", "PassResult", "RecorderFacts"]
@@ -47,7 +45,6 @@ VERIFY_THREADS = 4
 # Copied but not yet fsynced: the copy waits beyond this, so large clips never pile up dirty.
 MAX_UNSYNCED_BYTES = 256 * 1024 * 1024
 _DONE = None
-_Item = TypeVar("_Item")
 
 
 @dataclass
@@ -184,7 +181,7 @@ class IngestPass:
             )
 
     def _fail_io(self, clip: ClipRef, exc: OSError, part: Path | None) -> None:
-        self._fail(clip, _reason(exc), part)
+        self._fail(clip, io_reason(exc), part)
         if exc.errno == errno.ENOSPC:
             self._fatal("archive_full")
 
@@ -241,7 +238,7 @@ class IngestPass:
     ) -> None:
         done = False
         while not done:
-            batch, done = _take(to_sync)
+            batch, done = take_batch(to_sync, BATCH)
             if batch:
                 self._sync_batch(batch, to_verify, probes, syncs)
         to_verify.put(_DONE)
@@ -292,7 +289,7 @@ class IngestPass:
         except OSError as exc:
             return exc
         finally:
-            _close(staged.fd)
+            close_quietly(staged.fd)
         return None
 
     def _sync_dir(self, directory: Path) -> OSError | None:
@@ -353,7 +350,7 @@ class IngestPass:
     def _commit_stage(self, to_commit: queue.Queue[_Verified | None], _: None) -> None:
         done = False
         while not done:
-            batch, done = _take(to_commit)
+            batch, done = take_batch(to_commit, BATCH)
             if batch:
                 self._commit_batch(batch)
 
@@ -396,35 +393,6 @@ class IngestPass:
         self._meter.finish(clip.name)
 
 
-def _take(inbox: queue.Queue[_Item | None]) -> tuple[list[_Item], bool]:
-    """The next item and whatever else is queued behind it (up to BATCH); True at the end."""
-    first = inbox.get()
-    if first is None:
-        return [], True
-    items = [first]
-    while len(items) < BATCH:
-        try:
-            item = inbox.get_nowait()
-        except queue.Empty:
-            break
-        if item is None:
-            return items, True
-        items.append(item)
-    return items, False
-
-
-def _reason(exc: OSError) -> str:
-    code = errno.errorcode.get(exc.errno or 0, "")
-    if exc.errno == errno.ENOSPC:
-        return "archive_full"
-    return f"io_error:{code}" if code else f"io_error:{type(exc).__name__}"
-
-
-def _close(fd: int) -> None:
-    with contextlib.suppress(OSError):
-        os.close(fd)
-
-
 def _drain(inbox: queue.Queue[object], archive: ArchiveFS) -> None:
     """Empty a stage's queue after it died, discarding any part files in it."""
     while True:
@@ -432,5 +400,5 @@ def _drain(inbox: queue.Queue[object], archive: ArchiveFS) -> None:
         if item is _DONE:
             return
         if isinstance(item, _Staged):
-            _close(item.fd)
+            close_quietly(item.fd)
             archive.discard(item.part)

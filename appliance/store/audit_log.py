@@ -15,12 +15,10 @@ from appliance.domain.audit import (
 from appliance.domain.projection import CHANGES_KEY, Difference, Projection, changes_json
 from appliance.store import state
 from appliance.store.models import AuditEventRow, VerifiedHeadRow
-from appliance.store.repo import Repository, insert_statement
+from appliance.store.repo import Repository
 from appliance.store.timefmt import to_text
 
 _E = AuditEventRow
-# Run once per event: written out, not built anew each time (issue 8).
-_HEAD = f'SELECT "seq", "hash" FROM "{_E._meta.table_name}" ORDER BY "seq" DESC LIMIT 1'  # noqa: S608
 _TEXT_COLUMNS = (
     _E.at,
     _E.actor,
@@ -83,9 +81,9 @@ class AuditLog(Repository):
             changes = state.drain(self._db.connection())
             if changes:
                 detail = {**detail, CHANGES_KEY: changes_json(changes)}
-            head = self._raw(_HEAD).fetchone()
-            seq = 1 if head is None else int(head[0]) + 1
-            prev = GENESIS_HASH if head is None else str(head[1])
+            head = self._first(_E.select(_E.seq, _E.hash).order_by(_E.seq.desc()))
+            seq = 1 if head is None else head.seq + 1
+            prev = GENESIS_HASH if head is None else head.hash
             at_text = to_text(at)
             detail_json = canonical_json(detail)
             digest = event_hash(
@@ -113,20 +111,21 @@ class AuditLog(Repository):
                 prev,
                 digest,
             )
-            values = {
-                "seq": event.seq,
-                "at": event.at,
-                "actor": event.actor,
-                "role": event.role,
-                "action": event.action,
-                "object_type": event.object_type,
-                "object_id": event.object_id,
-                "outcome": event.outcome,
-                "detail_json": event.detail_json,
-                "prev_hash": event.prev_hash,
-                "hash": event.hash,
-            }
-            self._raw(*insert_statement(_E, values))
+            self._run(
+                _E.insert(
+                    seq=event.seq,
+                    at=event.at,
+                    actor=event.actor,
+                    role=event.role,
+                    action=event.action,
+                    object_type=event.object_type,
+                    object_id=event.object_id,
+                    outcome=event.outcome,
+                    detail_json=event.detail_json,
+                    prev_hash=event.prev_hash,
+                    hash=event.hash,
+                )
+            )
         return event
 
     def iterate(self, after_seq: int = 0, batch: int = 2000) -> Iterator[AuditEvent]:

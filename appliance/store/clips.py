@@ -17,13 +17,8 @@ from appliance.domain.footage import (
     flags_text,
 )
 from appliance.store.models import ClipCaseRow, ClipRow
-from appliance.store.repo import Repository, insert_statement, instant_or_none, text_or_none
+from appliance.store.repo import Repository, instant_or_none, text_or_none
 from appliance.store.timefmt import from_text, to_text
-
-_FIND = (
-    f'SELECT "id" FROM "{ClipRow._meta.table_name}"'  # noqa: S608
-    ' WHERE "serial" = ? AND "source_name" = ? AND "sha256" = ? LIMIT 1'
-)
 
 
 def _media(row: ClipRow, flags: frozenset[ClipFlag]) -> MediaInfo:
@@ -70,8 +65,14 @@ class ClipRepository(Repository):
 
     def find(self, serial: str, source_name: str, sha256: str) -> int | None:
         """The id of the row for this file of this recorder with this content, if committed."""
-        row = self._raw(_FIND, (serial, source_name, sha256)).fetchone()
-        return None if row is None else int(row[0])
+        row = self._first(
+            ClipRow.select(ClipRow.id).where(
+                (ClipRow.serial == serial)
+                & (ClipRow.source_name == source_name)
+                & (ClipRow.sha256 == sha256)
+            )
+        )
+        return None if row is None else int(row.id)
 
     def add_flag(self, clip_id: int, flag: ClipFlag) -> None:
         """Add one flag to a committed clip."""
@@ -190,7 +191,7 @@ class ClipRepository(Repository):
         Returns (id, True) for a new row, (id, False) for one another job committed first.
         """
         media = clip.media
-        values = dict(
+        insert = ClipRow.insert(
             sha256=clip.sha256,
             size=clip.size,
             serial=clip.serial,
@@ -212,9 +213,9 @@ class ClipRepository(Repository):
             has_audio=media.has_audio,
             flags=flags_text(clip.flags),
             probe_error=media.error,
-        )
+        ).on_conflict_ignore()
         # One statement's row count and new id, both: only the cursor has them.
-        cursor = self._raw(*insert_statement(ClipRow, values, or_ignore=True))
+        cursor = self._cursor(insert)
         if cursor.rowcount == 1:
             return int(cursor.lastrowid), True
         existing = self.find(clip.serial, clip.source_name, clip.sha256)

@@ -146,15 +146,10 @@ class OffloadJobRepository(Repository):
     def count_clip(self, job_id: int, at: datetime, outcome: str, count: int = 1) -> None:
         """Clips finished: outcome is 'new', 'existing', 'failed', 'cleared' or 'skipped'."""
         counter, done = _COUNTERS[outcome]
-        table = _J._meta.table_name
-        column = counter.column_name
-        also = ', "clips_done" = "clips_done" + ?' if done else ""
-        sql = (
-            f'UPDATE "{table}" SET "{column}" = "{column}" + ?, "updated_at" = ?{also}'  # noqa: S608
-            ' WHERE "id" = ?'
-        )
-        params: list[object] = [count, to_text(at), *([count] if done else []), job_id]
-        self._raw(sql, params)
+        values: dict[Any, object] = {counter: counter + count, _J.updated_at: to_text(at)}
+        if done:
+            values[_J.clips_done] = _J.clips_done + count
+        self._run(_J.update(values).where(_J.id == job_id))
 
     def get(self, job_id: int) -> OffloadProgress | None:
         """One job's progress."""

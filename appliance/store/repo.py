@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from datetime import datetime
-from functools import cache
 from typing import Any
 
 from appliance.store.db import EvidenceDatabase
@@ -34,11 +32,6 @@ class Repository:
         """Run a write; an insert gives the new row's id, an update or delete the row count."""
         return query.execute(self._db)
 
-    def _raw(self, sql: str, params: Sequence[object] = ()) -> Any:
-        """Run SQL written out by hand: for the few statements run per clip of an offload,
-        where building the query costs more than running it (issue 8)."""
-        return self._db.execute_sql(sql, params)
-
     def _cursor(self, query: Any) -> Any:
         """The raw cursor of a query peewee built: the rows as stored, the row count and
         the last row id of one statement, with no conversion by the models' fields."""
@@ -53,21 +46,3 @@ def text_or_none(instant: datetime | None) -> str | None:
 def instant_or_none(text: str | None) -> datetime | None:
     """The instant of an optional stored text."""
     return None if text is None else from_text(text)
-
-
-@cache
-def _insert_sql(model: Any, names: tuple[str, ...], or_ignore: bool) -> str:
-    columns = ", ".join(f'"{model._meta.fields[name].column_name}"' for name in names)
-    marks = ", ".join("?" for _ in names)
-    verb = "INSERT OR IGNORE" if or_ignore else "INSERT"
-    return f'{verb} INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})'  # noqa: S608
-
-
-def insert_statement(
-    model: Any, values: Mapping[str, object], or_ignore: bool = False
-) -> tuple[str, list[object]]:
-    """An INSERT of one row of model (field name -> value), its values as the fields store them."""
-    names = tuple(values)
-    fields = model._meta.fields
-    params = [fields[name].db_value(values[name]) for name in names]
-    return _insert_sql(model, names, or_ignore), params
