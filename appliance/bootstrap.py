@@ -17,7 +17,7 @@ from appliance.adapters.archive_fs import ArchiveFS
 from appliance.adapters.clock import SystemClock
 from appliance.adapters.dock_folder import FolderWatcher
 from appliance.adapters.drivers import RecorderDrivers
-from appliance.adapters.ffprobe import FfprobeProbe
+from appliance.adapters.media_worker import WorkerProbe
 from appliance.adapters.mount import CommandMounter, SystemdMounter
 from appliance.adapters.seal import (
     CAP_LINUX_IMMUTABLE,
@@ -96,7 +96,8 @@ class Services:
         return self.ctx.store
 
     def close(self) -> None:
-        """Close this thread's connection to the home's database."""
+        """Stop the media prober's workers; close this thread's connection to the database."""
+        self.offload.close()
         self.ctx.store.close()
 
 
@@ -246,7 +247,7 @@ def _wire(
         directory.mkdir(mode=mode, parents=True, exist_ok=True)
     audit_signer = chosen.audit_signer or FileSigner(settings.keys_dir, "audit")
     label_signer = chosen.label_signer or FileSigner(settings.keys_dir, "label")
-    probe = chosen.probe or FfprobeProbe(settings.probe_timeout_seconds)
+    probe = chosen.probe or WorkerProbe(settings.probe_timeout_seconds)
     archive = chosen.archive or ArchiveFS(
         settings.archive_dir, settings.staging_dir, chosen.sealer or configured_sealer(settings)
     )

@@ -165,10 +165,18 @@ class DriverFactory(Protocol):
 
 
 class MediaProbe(Protocol):
-    """Reads a media file's metadata (ffprobe, with a timeout and file protocol only)."""
+    """Reads a media file's metadata (sandboxed, with a timeout and the file protocol only)."""
 
     def probe(self, path: Path) -> MediaInfo:
         """Metadata of the file at path; never raises for a bad file."""
+        ...
+
+    def warm(self) -> None:
+        """Get ready for probes to come: start any helper process it keeps, without waiting."""
+        ...
+
+    def close(self) -> None:
+        """Stop any helper process it keeps (a later probe may start it again)."""
         ...
 
 

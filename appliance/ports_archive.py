@@ -136,6 +136,18 @@ class Archive(Protocol):
         """
         ...
 
+    def link(self, part: Path, sha256: str) -> tuple[bool, list[Path]]:
+        """promote() without its directory syncs: (new, the directories still to sync).
+
+        A batch links its clips first and then syncs each changed directory once (issue 8);
+        a clip counts as promoted only when every directory returned is synced.
+        """
+        ...
+
+    def sync_dir(self, directory: Path) -> None:
+        """Make the entries made in a directory durable (step 3's directory fsync)."""
+        ...
+
     def rehash(self, sha256: str, buffer: Buffer | None = None) -> str:
         """Step 4: the SHA-256 of the content as read back from the medium, not from a cache.
 

@@ -41,6 +41,8 @@ def main(argv: list[str]) -> int:
     results = [services.offload.wait(job) for job in jobs]
     seconds = time.monotonic() - started
     services.offload.shutdown()
+    # The prober's workers are reaped here, so their peak counts among the children's.
+    services.close()
     print(
         json.dumps(
             {

@@ -129,32 +129,49 @@ class ArchiveFS:
         Raises PartCorrupt when the part differs from an intact archived copy, and
         ContentConflict when the archived copy no longer matches its own name.
         """
+        new, directories = self.link(part, sha256)
+        for directory in directories:
+            self.sync_dir(directory)
+        return new
+
+    def link(self, part: Path, sha256: str) -> tuple[bool, list[Path]]:
+        """promote() but for the directory fsyncs: (new, the directories still to fsync).
+
+        A batch of clips links first and then syncs each directory it changed once, the
+        syncs running together (issue 8); the clips count as linked only once all are done.
+        """
         final = self.path_for(sha256)
-        self._make_dirs(final.parent)
+        directories = self._make_dirs(final.parent)
         try:
             os.link(part, final)
         except FileExistsError:
             if self._same_bytes(part, final):
-                return False
+                return False, directories
             if self.rehash(sha256) == sha256:
                 raise PartCorrupt(errno.EIO, "the staged copy differs from the archive") from None
             raise ContentConflict(errno.EIO, f"archived {sha256} does not match its name") from None
-        self._sync_dir(final.parent)
-        return True
+        return True, [*directories, final.parent]
 
-    def _make_dirs(self, directory: Path) -> None:
+    def _make_dirs(self, directory: Path) -> list[Path]:
+        """Make the missing directories; the parents whose new entries must be fsynced."""
         missing = []
         probe = directory
         while not probe.is_dir():
             missing.append(probe)
             probe = probe.parent
+        changed = []
         for path in reversed(missing):
             try:
                 path.mkdir(mode=ARCHIVE_DIR_MODE)
             except FileExistsError:
                 continue
-            # The new directory entry must survive a power cut before the file in it does.
-            self._sync_dir(path.parent)
+            # The new directory entry must survive a power cut, as the file in it must.
+            changed.append(path.parent)
+        return changed
+
+    def sync_dir(self, directory: Path) -> None:
+        """fsync a directory (through the fsync port), so the entries made in it are durable."""
+        self._sync_dir(directory)
 
     def _sync_dir(self, directory: Path) -> None:
         fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)

@@ -38,7 +38,7 @@ RECORDER_FORMATS = (
     "h264",
     "hevc",
 )
-_REFUSED_FORMAT = re.compile(r"\[([A-Za-z0-9_,]{1,64}) @ 0x[0-9a-f]+\] Format not on whitelist")
+REFUSED_FORMAT = re.compile(r"\[([A-Za-z0-9_,]{1,64}) @ 0x[0-9a-f]+\] Format not on whitelist")
 
 
 def probe_command(path: Path, binary: str = FFPROBE) -> list[str]:
@@ -88,7 +88,7 @@ class FfprobeProbe:
         except OSError as exc:
             return MediaInfo(readable=False, error=f"ffprobe could not run: {exc}")
         errors = done.stderr.decode("utf-8", "replace").strip()
-        refused = _REFUSED_FORMAT.search(errors)
+        refused = REFUSED_FORMAT.search(errors)
         if refused is not None:
             return MediaInfo(readable=False, error=f"not a recorder format: {refused.group(1)}")
         if done.returncode != 0:
@@ -98,6 +98,12 @@ class FfprobeProbe:
         except ValueError:
             return MediaInfo(readable=False, error="ffprobe output is not JSON")
         return interpret(report, errors)
+
+    def warm(self) -> None:
+        """Nothing to start: ffprobe runs anew for each probe."""
+
+    def close(self) -> None:
+        """Nothing to stop: each probe is its own ffprobe process, reaped when it ends."""
 
 
 def interpret(report: dict[str, Any], errors: str) -> MediaInfo:

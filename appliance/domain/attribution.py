@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta, tzinfo
 
+from appliance.domain.readings import DriftMeasure
 from appliance.domain.records import CustodySession
 
 
@@ -13,6 +14,18 @@ def corrected_time(device_time: datetime, drift_seconds: float | None) -> dateti
     if drift_seconds is None:
         return device_time
     return device_time - timedelta(seconds=drift_seconds)
+
+
+def drift_before(measures: Sequence[DriftMeasure], at: datetime) -> float | None:
+    """The offset measured at the first sync at or after `at`, else the latest one.
+
+    `measures` are one recorder's, oldest first (ReadingRepository.drifts): a clip recorded
+    at device time T was recorded at true time T - offset, the drift built up by the next sync.
+    """
+    for measure in measures:
+        if measure.at >= at:
+            return measure.offset_seconds
+    return measures[-1].offset_seconds if measures else None
 
 
 def session_at(sessions: Sequence[CustodySession], at: datetime) -> CustodySession | None:

@@ -1,27 +1,32 @@
 """Provides the ingest protocol of DESIGN §4, steps 1 to 6, for a recorder's clips.
 
-Each clip goes copy+hash → fsync → link → evict+re-hash → probe → commit. The steps run as a
-pipeline of threads (copying clip n+1 while clip n is synced and clip n-1 verified), so the
-disk never waits for the CPU and memory stays at a few fixed buffers whatever the clip size.
+Each clip goes copy+hash → fsync → link → probe → evict+re-hash → commit. The probe reads the
+new file while its pages are still cached from the copy, before the eviction the verify read
+needs (issue 8: §4 steps 4 and 5 swapped), so the archive disk sees each byte written once
+and read back once. The steps run as a pipeline of threads (copying clip n+1 while clip n is
+synced and probed and clip n-1 verified), so the disk never waits for the CPU and memory
+stays at a few fixed buffers whatever the clip size.
+
+Small clips go through in batches: whatever queued up while a stage was busy is taken at
+once, its fsyncs issued together (the file system commits them as one), each directory it
+changed synced once, and its rows and events committed in one transaction. No clip is
+committed before its own fsyncs succeeded, and none is cleared before its commit is durable
+(step 7 waits for the whole pass).
 """
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import functools
-import os
 import queue
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
-from datetime import tzinfo
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from appliance.domain.attribution import corrected_time, day_of, session_at
-from appliance.domain.footage import ClipFlag, NewClip, stored_name
-from appliance.domain.records import Actor, CustodySession
+from appliance.domain.footage import MediaInfo, stored_name
+from appliance.domain.records import Actor
 from appliance.ports import (
     Archive,
     ClipRef,
@@ -31,23 +36,20 @@ from appliance.ports import (
     RecorderDriver,
 )
 from appliance.services.context import Context
+from appliance.services.ingest_rows import ClipWriter, ProbeMissing, RecorderFacts
+from appliance.services.pipeline import close_quietly, io_reason, take_batch
 from appliance.services.progress import ProgressMeter
 
+__all__ = ["IngestPass", "PassResult", "RecorderFacts"]
+
 PROBE_WORKERS = 2
-_QUEUE_DEPTH = 3
+# At most this many clips go through a stage at once: fsyncs in flight, rows in a commit.
+BATCH = 64
+SYNC_THREADS = 16
+VERIFY_THREADS = 4
+# Copied but not yet fsynced: the copy waits beyond this, so large clips never pile up dirty.
+MAX_UNSYNCED_BYTES = 256 * 1024 * 1024
 _DONE = None
-
-
-@dataclass(frozen=True)
-class RecorderFacts:
-    """What the ingest needs to know of the recorder beyond its files."""
-
-    serial: str
-    unit_code: str
-    foreign: bool
-    sessions: Sequence[CustodySession]
-    zone: tzinfo
-    gap_names: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -66,6 +68,25 @@ class _Staged:
     fd: int
     sha256: str
     size: int
+
+
+@dataclass(frozen=True)
+class _Linked:
+    """A clip under its content name, its probe (None: already archived) under way."""
+
+    clip: ClipRef
+    sha256: str
+    size: int
+    new: bool
+    probed: Future[MediaInfo | None]
+
+
+@dataclass(frozen=True)
+class _Verified:
+    clip: ClipRef
+    sha256: str
+    size: int
+    media: MediaInfo | None
 
 
 class IngestPass:
@@ -97,21 +118,33 @@ class IngestPass:
         self._result = PassResult()
         self._lock = threading.Lock()
         self._abort = threading.Event()
+        self._unsynced = 0
+        self._room = threading.Condition()
+        self._writer = ClipWriter(ctx, actor, facts, job_id)
 
     def run(self, to_ingest: Sequence[ClipRef]) -> PassResult:
         """Take every clip through steps 1-6; failures are recorded, never raised."""
-        to_sync: queue.Queue[_Staged | None] = queue.Queue(_QUEUE_DEPTH)
-        to_verify: queue.Queue[tuple[ClipRef, str, int, bool] | None] = queue.Queue(_QUEUE_DEPTH)
-        syncer = threading.Thread(target=self._guard, args=(self._sync_stage, to_sync, to_verify))
-        verifier = threading.Thread(target=self._guard, args=(self._verify_stage, to_verify, None))
-        syncer.start()
-        verifier.start()
-        try:
-            self._copy_stage(to_ingest, to_sync)
-        finally:
-            to_sync.put(_DONE)
-            syncer.join()
-            verifier.join()
+        to_sync: queue.Queue[_Staged | None] = queue.Queue(BATCH)
+        to_verify: queue.Queue[_Linked | None] = queue.Queue(BATCH)
+        to_commit: queue.Queue[_Verified | None] = queue.Queue(BATCH)
+        with (
+            ThreadPoolExecutor(PROBE_WORKERS, thread_name_prefix="probe") as probes,
+            ThreadPoolExecutor(SYNC_THREADS, thread_name_prefix="fsync") as syncs,
+        ):
+            stages = [
+                (self._sync_stage, to_sync, to_verify, probes, syncs),
+                (self._verify_stage, to_verify, to_commit),
+                (self._commit_stage, to_commit, None),
+            ]
+            threads = [threading.Thread(target=self._guard, args=args) for args in stages]
+            for thread in threads:
+                thread.start()
+            try:
+                self._copy_stage(to_ingest, to_sync)
+            finally:
+                to_sync.put(_DONE)
+                for thread in threads:
+                    thread.join()
         return self._result
 
     def _guard(self, stage: Callable[..., None], *queues: object) -> None:
@@ -130,6 +163,8 @@ class IngestPass:
         with self._lock:
             self._result.fatal = self._result.fatal or reason
         self._abort.set()
+        with self._room:
+            self._room.notify_all()
 
     def _fail(self, clip: ClipRef, reason: str, part: Path | None = None) -> None:
         """Step 2: a failed clip's part is discarded; it is redone from the source later."""
@@ -150,6 +185,27 @@ class IngestPass:
                 reason=reason,
             )
 
+    def _fail_io(self, clip: ClipRef, exc: OSError, part: Path | None) -> None:
+        self._fail(clip, io_reason(exc), part)
+        if exc.errno == errno.ENOSPC:
+            self._fatal("archive_full")
+
+    def _reserve(self, size: int) -> None:
+        """Wait until the clip's bytes fit in what may be copied and not yet fsynced."""
+        with self._room:
+            while (
+                self._unsynced
+                and self._unsynced + size > MAX_UNSYNCED_BYTES
+                and not self._abort.is_set()
+            ):
+                self._room.wait()
+            self._unsynced += size
+
+    def _release(self, size: int) -> None:
+        with self._room:
+            self._unsynced -= size
+            self._room.notify_all()
+
     # Step 1: read from the recorder, hash while writing staging/<job>/<uuid>.part.
     def _copy_stage(
         self, to_ingest: Sequence[ClipRef], to_sync: queue.Queue[_Staged | None]
@@ -165,153 +221,181 @@ class IngestPass:
                 return
             part = self._staging.new_part()
             self._meter.begin(clip.name)
+            self._reserve(clip.size)
             try:
                 with self._driver.open(clip) as source:
                     fd, sha256, size = self._archive.stage(
                         source, part, buffer, functools.partial(self._meter.add, clip.name)
                     )
             except OSError as exc:
-                self._fail(clip, _reason(exc), part)
-                if exc.errno == errno.ENOSPC:
-                    self._fatal("archive_full")
+                self._release(clip.size)
+                self._fail_io(clip, exc, part)
                 continue
             to_sync.put(_Staged(clip, part, fd, sha256, size))
 
-    # Steps 2 and 3: fsync once, then link to the content name.
+    # Steps 2 and 3: fsync once, then link to the content name; step 5 (the probe) starts.
     def _sync_stage(
         self,
         to_sync: queue.Queue[_Staged | None],
-        to_verify: queue.Queue[tuple[ClipRef, str, int, bool] | None],
+        to_verify: queue.Queue[_Linked | None],
+        probes: ThreadPoolExecutor,
+        syncs: ThreadPoolExecutor,
     ) -> None:
-        while (staged := to_sync.get()) is not _DONE:
+        done = False
+        while not done:
+            batch, done = take_batch(to_sync, BATCH)
+            if batch:
+                self._sync_batch(batch, to_verify, probes, syncs)
+        to_verify.put(_DONE)
+
+    def _sync_batch(
+        self,
+        batch: list[_Staged],
+        to_verify: queue.Queue[_Linked | None],
+        probes: ThreadPoolExecutor,
+        syncs: ThreadPoolExecutor,
+    ) -> None:
+        # Each part's own fsync, all in flight together: the journal commits them as one.
+        errors = list(syncs.map(self._sync_part, batch))
+        self._release(sum(staged.clip.size for staged in batch))
+        linked: list[tuple[_Staged, bool, list[Path]]] = []
+        for staged, error in zip(batch, errors, strict=True):
+            if error is not None:
+                self._fail_io(staged.clip, error, staged.part)
+                continue
             try:
-                try:
-                    self._archive.sync_part(staged.fd)
-                finally:
-                    _close(staged.fd)
-                new = self._archive.promote(staged.part, staged.sha256)
+                new, directories = self._archive.link(staged.part, staged.sha256)
             except ContentConflict as exc:
                 self._fail(staged.clip, "archive_conflict", staged.part)
                 self._on_conflict(staged.sha256, str(exc))
                 continue
             except OSError as exc:
-                self._fail(staged.clip, _reason(exc), staged.part)
-                if exc.errno == errno.ENOSPC:
-                    self._fatal("archive_full")
+                self._fail_io(staged.clip, exc, staged.part)
+                continue
+            linked.append((staged, new, directories))
+        # Every directory the batch changed, synced once; a clip counts as linked only when
+        # all of its directories are.
+        changed = sorted({d for _, _, directories in linked for d in directories})
+        failures = dict(zip(changed, syncs.map(self._sync_dir, changed), strict=True))
+        for staged, new, directories in linked:
+            error = next((e for d in directories if (e := failures[d]) is not None), None)
+            if error is not None:
+                self._fail_io(staged.clip, error, staged.part)
                 continue
             self._archive.discard(staged.part)
-            to_verify.put((staged.clip, staged.sha256, staged.size, new))
-        to_verify.put(_DONE)
+            # Probed now, from the pages the copy left cached, before step 4 evicts them.
+            probed = probes.submit(self._probe_cached, staged.clip, staged.sha256)
+            to_verify.put(_Linked(staged.clip, staged.sha256, staged.size, new, probed))
 
-    # Step 4: evict from the page cache and re-hash from disk; then probe and commit.
-    def _verify_stage(
-        self, to_verify: queue.Queue[tuple[ClipRef, str, int, bool] | None], _: None
-    ) -> None:
-        buffer = self._archive.new_buffer()
-        with ThreadPoolExecutor(PROBE_WORKERS, thread_name_prefix="probe") as probes:
-            while (item := to_verify.get()) is not _DONE:
-                clip, sha256, size, new = item
-                try:
-                    on_disk = self._archive.rehash(sha256, buffer)
-                except OSError as exc:
-                    on_disk = f"unreadable: {exc.strerror}"
-                if on_disk != sha256:
-                    if new:
-                        self._archive.withdraw_unverified(sha256)
-                    self._fail(clip, "verify_mismatch")
-                    continue
-                probes.submit(self._guard_commit, clip, sha256, size)
-
-    def _guard_commit(self, clip: ClipRef, sha256: str, size: int) -> None:
+    def _sync_part(self, staged: _Staged) -> OSError | None:
+        """Step 2's fsync of one part, never retried in place; the error, if any."""
         try:
-            self._commit(clip, sha256, size)
-        except BaseException as exc:  # reported as the clip's failure
-            self._fail(clip, f"commit_failed: {exc!r}")
+            self._archive.sync_part(staged.fd)
+        except OSError as exc:
+            return exc
+        finally:
+            close_quietly(staged.fd)
+        return None
 
-    # Steps 5 and 6: probe, then one transaction for the row and its audit event.
-    def _commit(self, clip: ClipRef, sha256: str, size: int) -> None:
-        facts = self._facts
-        name = stored_name(clip.name)
-        existing = self._ctx.store.clips.find(facts.serial, name, sha256)
-        if existing is not None:
-            with self._ctx.store.transaction():
-                self._ctx.store.jobs.count_clip(self._job_id, self._ctx.clock.now(), "existing")
-                self._ctx.record(
-                    self._actor, "clip_seen_again", "clip", str(existing), job=self._job_id
-                )
-            self._done(clip, existing, False)
+    def _sync_dir(self, directory: Path) -> OSError | None:
+        try:
+            self._archive.sync_dir(directory)
+        except OSError as exc:
+            return exc
+        return None
+
+    # Step 5, moved before step 4: what the clip holds, read while its pages are cached.
+    def _probe_cached(self, clip: ClipRef, sha256: str) -> MediaInfo | None:
+        """The clip's MediaInfo; None when this recorder's clip is archived already."""
+        if self._ctx.store.clips.find(self._facts.serial, stored_name(clip.name), sha256):
+            return None
+        return self._probe.probe(self._archive.path_for(sha256))
+
+    # Step 4: once probed, evict from the page cache and re-hash from disk.
+    def _verify_stage(
+        self, to_verify: queue.Queue[_Linked | None], to_commit: queue.Queue[_Verified | None]
+    ) -> None:
+        # Several reads in flight: a small clip's read-back is all seek and no transfer.
+        buffers = threading.local()
+        with ThreadPoolExecutor(VERIFY_THREADS, thread_name_prefix="verify") as verifiers:
+            while (item := to_verify.get()) is not _DONE:
+                verifiers.submit(self._guard_verify, item, to_commit, buffers)
+        to_commit.put(_DONE)
+
+    def _guard_verify(
+        self, item: _Linked, to_commit: queue.Queue[_Verified | None], buffers: threading.local
+    ) -> None:
+        try:
+            self._verify(item, to_commit, buffers)
+        except BaseException as exc:  # reported as the clip's failure
+            self._fail(item.clip, f"verify_failed: {exc!r}")
+
+    def _verify(
+        self, item: _Linked, to_commit: queue.Queue[_Verified | None], buffers: threading.local
+    ) -> None:
+        # The probe must have read the file before its pages are dropped.
+        try:
+            media = item.probed.result()
+        except Exception as exc:  # the port never raises; a bug costs only this clip
+            media = MediaInfo(readable=False, error=f"probe failed: {exc!r}")
+        if not hasattr(buffers, "buffer"):
+            buffers.buffer = self._archive.new_buffer()
+        try:
+            on_disk = self._archive.rehash(item.sha256, buffers.buffer)
+        except OSError as exc:
+            on_disk = f"unreadable: {exc.strerror}"
+        if on_disk != item.sha256:
+            if item.new:
+                self._archive.withdraw_unverified(item.sha256)
+            self._fail(item.clip, "verify_mismatch")
             return
-        probed = self._probe.probe(self._archive.path_for(sha256))
-        # The recorder's own clock: the file's metadata, else its modified time.
-        media = replace(probed, recorded_at=probed.recorded_at or clip.modified_at)
-        device_time = media.recorded_at
-        recorded = None
-        if device_time is not None:
-            drift = self._ctx.store.readings.drift_before(facts.serial, device_time)
-            recorded = corrected_time(device_time, drift)
-        session = session_at(facts.sessions, recorded) if recorded else None
-        flags = set(media.flags)
-        if clip.name in facts.gap_names:
-            flags.add(ClipFlag.GAP)
-        if facts.foreign:
-            flags.add(ClipFlag.FOREIGN_UNIT)
-        now = self._ctx.clock.now()
-        row = NewClip(
-            sha256=sha256,
-            size=size,
-            serial=facts.serial,
-            unit_code=facts.unit_code,
-            source_name=name,
-            job_id=self._job_id,
-            archived_at=now,
-            recorded_at=recorded,
-            day=day_of(recorded, facts.zone) if recorded else "",
-            session_id=session.id if session else None,
-            holder_badge=session.holder_badge if session else None,
-            media=media,
-            flags=frozenset(flags),
-        )
-        with self._ctx.store.transaction():
-            clip_id, new = self._ctx.store.clips.insert_or_find(row)
-            self._ctx.store.jobs.count_clip(self._job_id, now, "new" if new else "existing")
-            if new:
-                resolved = self._ctx.store.alarms.resolve_quarantine(sha256, clip_id, now)
-                self._ctx.record(
-                    self._actor,
-                    "clip_archived",
-                    "clip",
-                    str(clip_id),
-                    sha256=sha256,
-                    size=size,
-                    serial=facts.serial,
-                    source=name,
-                    job=self._job_id,
-                    holder=row.holder_badge,
-                    flags=sorted(f.value for f in flags),
-                    resolved_quarantine=resolved,
-                )
-            else:
-                self._ctx.record(
-                    self._actor, "clip_seen_again", "clip", str(clip_id), job=self._job_id
-                )
-        self._done(clip, clip_id, new)
+        to_commit.put(_Verified(item.clip, item.sha256, item.size, media))
+
+    # Step 6: the rows and events of what queued up, in one transaction.
+    def _commit_stage(self, to_commit: queue.Queue[_Verified | None], _: None) -> None:
+        done = False
+        while not done:
+            batch, done = take_batch(to_commit, BATCH)
+            if batch:
+                self._commit_batch(batch)
+
+    def _commit_batch(self, batch: list[_Verified]) -> None:
+        written: list[tuple[ClipRef, tuple[int, bool]]] = []
+        try:
+            with self._ctx.store.transaction():
+                self._writer.begin()
+                for item in batch:
+                    row = self._writer.write(item.clip, item.sha256, item.size, item.media)
+                    written.append((item.clip, row))
+        except Exception:  # nothing of the batch was committed: each clip on its own, then
+            for item in batch:
+                self._commit_one(item)
+            return
+        for clip, (clip_id, new) in written:
+            self._done(clip, clip_id, new)
+
+    def _commit_one(self, item: _Verified) -> None:
+        """One clip's commit; its failure is the clip's, reported and never raised."""
+        media = item.media
+        try:
+            for _attempt in range(2):
+                try:
+                    with self._ctx.store.transaction():
+                        self._writer.begin()
+                        clip_id, new = self._writer.write(item.clip, item.sha256, item.size, media)
+                except ProbeMissing:
+                    # Its row was there when probed, and is gone now: read it (from disk).
+                    media = self._probe.probe(self._archive.path_for(item.sha256))
+                    continue
+                self._done(item.clip, clip_id, new)
+                return
+        except BaseException as exc:  # reported as the clip's failure
+            self._fail(item.clip, f"commit_failed: {exc!r}")
 
     def _done(self, clip: ClipRef, clip_id: int, new: bool) -> None:
         with self._lock:
             self._result.committed[clip.name] = (clip_id, new)
         self._meter.finish(clip.name)
-
-
-def _reason(exc: OSError) -> str:
-    code = errno.errorcode.get(exc.errno or 0, "")
-    if exc.errno == errno.ENOSPC:
-        return "archive_full"
-    return f"io_error:{code}" if code else f"io_error:{type(exc).__name__}"
-
-
-def _close(fd: int) -> None:
-    with contextlib.suppress(OSError):
-        os.close(fd)
 
 
 def _drain(inbox: queue.Queue[object], archive: Archive) -> None:
@@ -321,5 +405,5 @@ def _drain(inbox: queue.Queue[object], archive: Archive) -> None:
         if item is _DONE:
             return
         if isinstance(item, _Staged):
-            _close(item.fd)
+            close_quietly(item.fd)
             archive.discard(item.part)

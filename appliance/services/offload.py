@@ -125,6 +125,10 @@ class OffloadService:
         if pool is not None:
             pool.shutdown(wait=True)
 
+    def close(self) -> None:
+        """Stop the media prober's worker processes (Services.close)."""
+        self._probe.close()
+
     def progress(self, job_id: int) -> OffloadProgress | None:
         """A job's progress as stored: what every screen shows."""
         return self._ctx.store.jobs.get(job_id)
@@ -235,6 +239,8 @@ class OffloadService:
         operator: str = "",
     ) -> OffloadProgress:
         committed: dict[str, tuple[int, bool]] = {}
+        # The prober's workers start while the first clips are copied, not at the first probe.
+        self._probe.warm()
         try:
             state = self._move(job_id, JobState.QUEUED, JobEvent.START)
             self._offload(job_id, state, staging, driver, clear, before_clear, committed)
@@ -341,8 +347,8 @@ class OffloadService:
 
     def _seal(self, job_id: int, committed: dict[str, tuple[int, bool]]) -> None:
         """Ask the archive to seal the job's contents; a failure is an alarm, never an error."""
-        rows = (self._ctx.store.clips.get(clip_id) for clip_id, _ in committed.values())
-        hashes = sorted({row.sha256 for row in rows if row is not None})
+        rows = self._ctx.store.clips.by_ids(clip_id for clip_id, _ in committed.values())
+        hashes = sorted({row.sha256 for row in rows.values()})
         if not hashes:
             return
         try:
@@ -397,11 +403,12 @@ class OffloadService:
         self, listed: Sequence[ClipRef], committed: dict[str, tuple[int, bool]]
     ) -> None:
         by_name = {}
+        rows = self._ctx.store.clips.by_ids(clip_id for clip_id, new in committed.values() if new)
         for clip in listed:
             entry = committed.get(clip.name)
             if entry is None or not entry[1]:
                 continue
-            row = self._ctx.store.clips.get(entry[0])
+            row = rows.get(entry[0])
             if row is not None:
                 by_name[clip.name] = row
         timings = [

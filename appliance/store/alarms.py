@@ -64,6 +64,11 @@ class AlarmRepository(Repository):
         )
         return bool(inserted == 1)
 
+    def any_open_quarantine(self) -> bool:
+        """Whether some quarantined content still waits for its row."""
+        query = QuarantineRow.select(QuarantineRow.id).where(QuarantineRow.state == "open")
+        return self._first(query.limit(1)) is not None
+
     def resolve_quarantine(self, sha256: str, clip_id: int, at: datetime) -> bool:
         """An offload committed a row for quarantined content: it is no longer an orphan."""
         changed = self._run(

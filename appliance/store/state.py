@@ -65,16 +65,16 @@ def bound_tables(conn: Any) -> dict[str, tuple[str, ...]]:
             " AND name NOT LIKE 'sqlite_%' ORDER BY name"
         )
     ]
-    tables = {}
-    for name in names:
-        if name in UNBOUND_TABLES:
-            continue
-        info = conn.execute(f"PRAGMA main.table_info({_quote(name)})").fetchall()
-        keyed = sorted((int(col[5]), str(col[1])) for col in info if int(col[5]) > 0)
-        if not keyed:
-            raise ValueError(f"table {name} has no primary key: its rows cannot be named")
-        tables[name] = tuple(col for _, col in keyed)
-    return tables
+    return {name: table_keys(conn, name) for name in names if name not in UNBOUND_TABLES}
+
+
+def table_keys(conn: Any, table: str) -> tuple[str, ...]:
+    """A table's primary-key columns, in key order."""
+    info = conn.execute(f"PRAGMA main.table_info({_quote(table)})").fetchall()
+    keyed = sorted((int(col[5]), str(col[1])) for col in info if int(col[5]) > 0)
+    if not keyed:
+        raise ValueError(f"table {table} has no primary key: its rows cannot be named")
+    return tuple(col for _, col in keyed)
 
 
 def install_capture(conn: Any) -> None:
@@ -119,7 +119,8 @@ def drain(conn: Any) -> list[Change]:
         return []
     if not pending:
         return []
-    tables = bound_tables(conn)
+    # Only the tables written: an event is appended per clip, the schema has a score of tables.
+    tables = {str(table): table_keys(conn, str(table)) for table in {row[0] for row in pending}}
     changes = []
     for table, key_json in pending:
         key = canonical_key(json.loads(key_json))

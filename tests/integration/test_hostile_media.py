@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from appliance.adapters.ffprobe import FfprobeProbe
+from appliance.adapters.media_worker import WORKER_COMMAND, WorkerProbe
 from appliance.bootstrap import Services
 from appliance.demo import DemoBadge
 from tests.hostile_media import (
@@ -77,6 +78,41 @@ def test_reference_files_open_nothing_but_themselves(
     assert result.error == expected
 
 
+def traced_worker(log: Path) -> WorkerProbe:
+    """The kiosk's warm prober, its worker process run under strace."""
+    assert STRACE is not None
+    trace = [STRACE, "-f", "-qq", "-e", "trace=open,openat,openat2", "-o", str(log)]
+    return WorkerProbe(30.0, workers=1, command=[*trace, *WORKER_COMMAND])
+
+
+# PyAV's own FFmpeg (8.1) refuses two kinds before the whitelist is asked: it no longer
+# detects an HLS playlist not named .m3u8, and it is built without the DASH demuxer.
+WORKER_ERRORS = {"hls": None, "dash": None, "mov_dref": "no audio or video data"}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_warm_prober_opens_nothing_but_the_reference_file(
+    kind: str, tmp_path: Path, generated_clips: dict[str, list[Path]]
+) -> None:
+    clip = generated_clips["audio"][0].read_bytes()
+    path, secret = plant(kind, tmp_path / "card", tmp_path / "elsewhere", clip)
+    log = tmp_path / "probe.log"
+    prober = traced_worker(log)
+
+    result = prober.probe(path)
+    prober.close()
+
+    opens = opened_paths(log)
+    assert any("probe_worker" in p for p in opens), "the trace is not working"
+    assert str(secret) not in opens
+    assert not any(Path(p).name == secret.name for p in opens)
+    assert {p for p in opens if p.startswith(str(tmp_path))} == {str(path)}
+    assert result.readable is False and not result.has_audio and result.error
+    expected = WORKER_ERRORS.get(kind, f"not a recorder format: {kind}")
+    if expected is not None:
+        assert result.error == expected
+
+
 @pytest.mark.parametrize(
     ("suffix", "encode", "container", "video", "audio"),
     [
@@ -102,13 +138,20 @@ def test_genuine_clips_still_probe_with_sound_and_pictures(
         timeout=60,
     )  # fmt: skip
     log = tmp_path / "probe.log"
+    warm_log = tmp_path / "worker.log"
+    warm = traced_worker(warm_log)
 
     result = FfprobeProbe(binary=str(tracing_ffprobe(tmp_path, log))).probe(clip)
+    warm_result = warm.probe(clip)
+    warm.close()
 
     assert result.readable and not result.damaged, result.error
     assert (result.container, result.video_codec, result.audio_codec) == (container, video, audio)
     assert result.has_audio and result.width == 64 and result.height == 48
     assert {p for p in opened_paths(log) if p.startswith(str(tmp_path))} == {str(clip)}
+    # The warm prober reads the same of it, and opens nothing else either.
+    assert warm_result == result
+    assert {p for p in opened_paths(warm_log) if p.startswith(str(tmp_path))} == {str(clip)}
 
 
 def test_offload_archives_hostile_references_flagged_and_never_opens_the_secret(
