@@ -50,6 +50,20 @@ class Identified(Message):
 
 
 @dataclass
+class BadgeScanned(Message):
+    """A badge scanned during a session named this person (to the app)."""
+
+    person: Person
+
+
+@dataclass
+class BadgeScanRefused(Message):
+    """A code scanned during a session is no badge the kiosk knows (to the app)."""
+
+    refusal: Refusal
+
+
+@dataclass
 class SignedIn(Message):
     """The PIN matched: this actor is signed in."""
 

@@ -15,6 +15,10 @@ UI_MESSAGES: dict[str, tuple[str, str]] = {
         "The kiosk could not do that. Try again, or call IT.",
         "操作未能完成，请重试或联系信息技术人员。",
     ),
+    "ui.scan.already_you": (
+        "That is your own badge: you are signed in.",
+        "这是您本人的工号，您已登录。",
+    ),
     # Idle screen.
     "ui.idle.prompt": (
         "Scan your badge, or type its number and press Enter.",

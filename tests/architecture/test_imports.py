@@ -237,7 +237,7 @@ def test_a_planted_import_breaks_its_contract(
     assert not kept(contract, planted_graph)
 
 
-def _imported(path: Path) -> set[str]:
+def _modules_imported_by(path: Path) -> set[str]:
     names = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
@@ -250,7 +250,7 @@ def _imported(path: Path) -> set[str]:
 def test_migrations_never_import_the_models() -> None:
     """STYLE rule 8: a migration is frozen raw SQL; the models may change after it."""
     for path in (ROOT / "appliance" / "store" / "migrations").glob("*.py"):
-        for name in _imported(path):
+        for name in _modules_imported_by(path):
             if name.startswith("appliance.store"):
                 assert name.startswith("appliance.store.migrations"), f"{path.name}: {name}"
 

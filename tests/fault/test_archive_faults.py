@@ -19,7 +19,6 @@ from appliance.adapters.clock import SettableClock
 from appliance.adapters.simulator import create_simulator
 from appliance.bootstrap import Services, build_services
 from appliance.demo import make_home
-from appliance.i18n import t
 from tests.conftest import DEMO_PINS, START
 from tests.fault.drivers import UnpluggedRecorder
 from tests.fault.invariants import (

@@ -344,9 +344,9 @@ def test_a_branch_refuses_nobody_and_logs_nothing(
     """BRANCHES above: every role gets an answer; only a unit head's is the whole unit (Art. 7)."""
     services, setting = world
     who = actor(services, badge)
-    before = audit_log.count()
+    before = services.store.audit_log.count()
     serials = [row.recorder.serial for row in services.overview.returnable(who)]
-    assert audit_log.count() == before
+    assert services.store.audit_log.count() == before
     held_by_1001 = [setting.held_serial]
     expected = {"1001": held_by_1001, "2001": held_by_1001}.get(badge, [])
     assert serials == expected

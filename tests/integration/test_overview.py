@@ -15,7 +15,6 @@ from appliance.demo import DemoBadge
 from appliance.domain.checks import ALL_ITEMS
 from appliance.domain.errors import Refused
 from appliance.domain.records import Actor
-from appliance.store import audit_log
 
 Demo = tuple[Services, dict[str, DemoBadge]]
 
@@ -70,7 +69,8 @@ def test_locked_badges_for_who_may_unlock_and_a_refusal_for_the_rest(demo: Demo)
     with pytest.raises(Refused) as refused:
         services.overview.locked_badges(signed_in(demo, "1001"))
     assert refused.value.reason == "permission_denied"
-    [denial] = [e for e in audit_log.iterate() if e.outcome == "refused" and e.actor == "1001"]
+    events = services.store.audit_log.iterate()
+    [denial] = [e for e in events if e.outcome == "refused" and e.actor == "1001"]
     assert (denial.action, json.loads(denial.detail_json)["reason"]) == (
         "unlock_with_second",
         "permission_denied",

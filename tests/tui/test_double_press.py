@@ -27,7 +27,6 @@ from appliance.demo import make_home
 from appliance.domain.checks import ALL_ITEMS
 from appliance.domain.errors import Refused
 from appliance.i18n import t
-from appliance.store import audit_log
 from tests.conftest import DEMO_PINS
 from tests.tui.command_triggers import command_triggers
 from tests.tui.gate import GatedClock
@@ -212,6 +211,9 @@ ROWS: dict[str, Row] = {
     "FilingScreen Button.Pressed #file": Row(
         at_filing, "file_clip", ClipsFiled, filed_once, commits=2
     ),
+    "FilingScreen Input.Submitted #case": Row(
+        at_filing, "file_clip", ClipsFiled, filed_once, commits=2
+    ),
     "UnitHeadScreen Button.Pressed #unlock": Row(at_unit, "unlock_badge", Unlocked, unlocked_alone),
     "UnitHeadScreen OptionList.OptionSelected #locked": Row(
         at_unit, "unlock_badge", Unlocked, unlocked_alone
@@ -278,7 +280,7 @@ async def test_a_double_press_commits_once_and_shows_once(
     app = create_app(services, badges, clock=clock)
     async with app.run_test(size=(80, 24), message_hook=seen.append) as pilot:
         await row.arrive(pilot, services, clock)
-        first_event, first_message = audit_log.count(), len(seen)
+        first_event, first_message = services.store.audit_log.count(), len(seen)
         gate.arm()
         (row.fire or (lambda kiosk: fire_twice(kiosk, trigger)))(app)
         # The first command is in flight: its worker waits at the gate.
@@ -293,7 +295,7 @@ async def test_a_double_press_commits_once_and_shows_once(
         if row.result is not None:
             results = [m for m in seen[first_message:] if isinstance(m, row.result)]
             assert len({id(message) for message in results}) == 1
-    written = list(audit_log.iterate(after_seq=first_event))
+    written = list(services.store.audit_log.iterate(after_seq=first_event))
     assert [e.outcome for e in written if e.action == row.action] == ["ok"] * row.commits
     # Nothing was tried a second time and refused (e.g. "recorder not available").
     assert [e.action for e in written if e.outcome != "ok"] == []

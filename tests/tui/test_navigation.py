@@ -13,7 +13,6 @@ from textual.widgets import Button, Checkbox, OptionList
 
 from appliance.adapters.clock import SettableClock
 from appliance.demo import make_home
-from appliance.store import audit_log
 from tests.conftest import DEMO_PINS
 from tests.tui.gate import GatedClock
 from tests.tui.helpers import scan, settle, sign_in
@@ -58,7 +57,7 @@ async def test_a_command_outlives_its_screen_and_shows_nothing_over_idle(
         for box in app.screen.query(Checkbox):
             box.value = True
         await pilot.pause()
-        before = audit_log.count()
+        before = services.store.audit_log.count()
         gate.arm()
         await pilot.click("#confirm")
         assert await asyncio.to_thread(gate.entered.wait, 30)
@@ -69,7 +68,7 @@ async def test_a_command_outlives_its_screen_and_shows_nothing_over_idle(
         gate.release()
         await settle(pilot)
         assert isinstance(app.screen, IdleScreen) and len(app.screen_stack) == 1
-    written = [(e.action, e.outcome) for e in audit_log.iterate(after_seq=before)]
+    written = [(e.action, e.outcome) for e in services.store.audit_log.iterate(after_seq=before)]
     assert sorted(written) == [("sign_off", "ok"), ("sign_out", "ok")]
     session = services.custody.session_of("DSJ-A001")
     assert session is not None and session.holder_badge == "1001"

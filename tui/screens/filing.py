@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, SelectionList, Static
 
+from appliance.domain.filing import CASE_NUMBER_MAX
 from appliance.domain.records import Actor
 from tui.messages import ClipsFiled, UnfiledLoaded
 from tui.screens.base import KioskScreen
@@ -35,7 +36,14 @@ class FilingScreen(KioskScreen):
             yield Static(plain(self.words("ui.filing.title")), classes="screen-title")
             yield Static(plain(self.words("ui.filing.prompt")), classes="prompt")
             yield SelectionList[int](id="unfiled")
-            yield Input(placeholder=self.words("ui.filing.case"), id="case", max_length=40)
+            # One more than the rule allows, so an over-long number is refused in words, never
+            # cut to a shorter one that the clips would then be filed under (Art. 8).
+            yield Input(
+                placeholder=self.words("ui.filing.case"),
+                id="case",
+                max_length=CASE_NUMBER_MAX + 1,
+                select_on_focus=False,
+            )
             yield Notice(id="filing-notice")
             with Horizontal(classes="buttons"):
                 yield Button(self.words("ui.filing.file"), id="file")
@@ -68,6 +76,7 @@ class FilingScreen(KioskScreen):
         if not message.clips and not self.notice.text:
             self.notice.inform(self.words("ui.filing.none"))
 
+    @on(Input.Submitted, "#case")
     @on(Button.Pressed, "#file")
     def file_ticked(self) -> None:
         """File the ticked clips under the typed case number; the service checks both."""
