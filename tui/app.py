@@ -7,6 +7,7 @@ asks is on top, so a doubled or late request never stacks a screen twice or pops
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -39,6 +40,7 @@ from tui.screens.dock import DockScreen
 from tui.screens.done import DoneScreen
 from tui.screens.home import OfficerHomeScreen
 from tui.screens.idle import IdleScreen
+from tui.widgets.idle_warning import IdleWarning
 from tui.widgets.notice import Notice
 from tui.widgets.scan_field import ScanField
 
@@ -53,6 +55,8 @@ _PRESENCE_EVENTS = (
 
 # How often the idle timeout is checked; the timeout itself is in kiosk.toml.
 IDLE_CHECK_SECONDS = 1.0
+# How long before the idle sign-off a countdown warns whoever is still there (issue 9 item 2).
+IDLE_WARNING_SECONDS = 20
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +87,7 @@ class KioskApp(App[None], inherit_bindings=False):
         self.actor: Actor | None = None
         self.last_input_at = self.clock.now()
         self.scan_burst = ScanBurst()
+        self.idle_warning: IdleWarning | None = None
         # Legible with the terminal's own 16 colours (STYLE 12).
         self.theme = "ansi-dark"
 
@@ -97,6 +102,14 @@ class KioskApp(App[None], inherit_bindings=False):
         """Note that someone is here; swallow every key the kiosk lock does not let through."""
         if isinstance(event, _PRESENCE_EVENTS):
             self.last_input_at = self.clock.now()
+            if self.idle_warning is not None:
+                # Whoever is still here stays signed in; the key that says so does nothing
+                # else (it might otherwise press the focused button of an unread screen).
+                self.clear_idle_warning()
+                if isinstance(event, events.Key):
+                    event.prevent_default()
+                    event.stop()
+                    return
         if isinstance(event, events.Key) and not key_allowed(event.key, event.character):
             event.prevent_default()
             event.stop()
@@ -229,8 +242,15 @@ class KioskApp(App[None], inherit_bindings=False):
     def check_idle_timeout(self) -> None:
         """Sign off whoever walked away: no key or click for the configured time (DESIGN §6)."""
         timeout = self.services.settings.idle_timeout_seconds
-        if (self.clock.now() - self.last_input_at).total_seconds() < timeout:
+        idle_for = (self.clock.now() - self.last_input_at).total_seconds()
+        if idle_for < timeout:
+            left = timeout - idle_for
+            if self.actor is not None and left <= IDLE_WARNING_SECONDS:
+                self.warn_idle(math.ceil(left))
+            else:
+                self.clear_idle_warning()
             return
+        self.clear_idle_warning()
         if self.actor is not None:
             self.sign_off("idle")
             idle = self.screen
@@ -240,6 +260,23 @@ class KioskApp(App[None], inherit_bindings=False):
             # A badge scanned and left at the PIN prompt: the name must not stay on screen.
             while len(self.screen_stack) > 1:
                 self.pop_screen()
+
+    def warn_idle(self, seconds: int) -> None:
+        """Show (or count down) the warning over the screen on top."""
+        line = t("ui.idle.warning", self.language, count=seconds)
+        warning = self.idle_warning
+        if warning is not None and warning.is_attached and warning.screen is self.screen:
+            warning.say(line)
+            return
+        self.clear_idle_warning()
+        self.idle_warning = IdleWarning(line)
+        self.screen.mount(self.idle_warning)
+
+    def clear_idle_warning(self) -> None:
+        """Take the warning away (someone is here, or the session is over)."""
+        warning, self.idle_warning = self.idle_warning, None
+        if warning is not None and warning.is_attached:
+            warning.remove()
 
     def sign_off(self, reason: str) -> None:
         """End the session now and go back to the idle screen; the log entry follows."""

@@ -15,7 +15,7 @@ from textual.screen import Screen
 
 from appliance.domain.errors import Refusal
 from appliance.domain.footage import ArchivedClip
-from appliance.domain.overview import DockNews, UnitOverview
+from appliance.domain.overview import DockNews, HomeSummary, UnitBoard, UnitOverview
 from appliance.domain.records import (
     Actor,
     CustodySession,
@@ -71,10 +71,10 @@ class SignedIn(Message):
 
 
 @dataclass
-class HoldingLoaded(Message):
-    """What the signed-in person holds now."""
+class HomeLoaded(Message):
+    """What the signed-in person holds and how many of their clips wait to be filed."""
 
-    sessions: list[CustodySession]
+    summary: HomeSummary
 
 
 @dataclass
@@ -118,6 +118,13 @@ class Returned(Message):
     """The custody session was closed."""
 
     session: CustodySession
+
+
+@dataclass
+class BoardLoaded(Message):
+    """The idle screen's board, read afresh from the database."""
+
+    board: UnitBoard
 
 
 @dataclass

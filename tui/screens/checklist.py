@@ -42,12 +42,18 @@ class ChecklistScreen(KioskScreen):
                     label = self.words(f"item.{line.item.value}")
                     if line.measured_ok is None:
                         yield Checkbox(plain(label), id=f"item-{line.item.value}", compact=True)
-                    else:
-                        key = (
-                            "ui.check.measured_ok" if line.measured_ok else "ui.check.measured_fail"
-                        )
-                        shown = self.words(key, item=label, reading=line.reading)
+                    elif line.measured_ok:
+                        shown = self.words("ui.check.measured_ok", item=label, reading=line.reading)
                         yield Static(plain(shown), classes="reading")
+                    else:
+                        # Art. 4: what it read and what a shift needs, never an identifier.
+                        failure = self.words(
+                            f"check_fail.{line.item.value}",
+                            reading=line.reading,
+                            threshold=line.threshold,
+                        )
+                        shown = self.words("ui.check.measured_fail", item=label, failure=failure)
+                        yield Static(plain(shown), classes="reading -failed")
             yield Notice(id="check-notice")
             with Horizontal(classes="buttons"):
                 yield Button(
