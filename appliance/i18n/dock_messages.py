@@ -68,8 +68,8 @@ DOCK_MESSAGES: dict[str, tuple[str, str]] = {
         "已将 1 个文件归入案件 {case}。",
     ),
     "ui.filing.clip": (
-        "{time} · {seconds} s · {name}{flags}",
-        "{time} · {seconds} 秒 · {name}{flags}",
+        "{time} · {seconds} s · {flags}{name}",
+        "{time} · {seconds} 秒 · {flags}{name}",
     ),
     "ui.home.file": ("File clips by case", "按案件归档"),
     "ui.unit.col_offload": ("Footage", "视音频导出"),

@@ -16,6 +16,7 @@ from appliance.services.custody import ChecklistLine
 from tui.messages import RecorderSignedOut, ShowDone, SignedOut
 from tui.screens.base import KioskScreen
 from tui.text import clock_time, plain
+from tui.widgets.check_box import ShapeCheckbox
 from tui.widgets.notice import Notice
 from tui.widgets.title_bar import TitleBar
 
@@ -41,7 +42,9 @@ class ChecklistScreen(KioskScreen):
                 for line in self.lines:
                     label = self.words(f"item.{line.item.value}")
                     if line.measured_ok is None:
-                        yield Checkbox(plain(label), id=f"item-{line.item.value}", compact=True)
+                        yield ShapeCheckbox(
+                            plain(label), id=f"item-{line.item.value}", compact=True
+                        )
                     elif line.measured_ok:
                         shown = self.words("ui.check.measured_ok", item=label, reading=line.reading)
                         yield Static(plain(shown), classes="reading")

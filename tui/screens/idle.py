@@ -61,7 +61,10 @@ class IdleScreen(KioskScreen):
                         yield Static(self._demo_table(), id="demo-badges")
             with Vertical(id="board"):
                 yield Static(plain(self.words("ui.board.title")), classes="board-title")
-                yield DataTable(id="board-table", cursor_type="none", zebra_stripes=True)
+                board = DataTable[object](id="board-table", cursor_type="none", zebra_stripes=True)
+                # Shown, never operated: the focus stays with the scan field.
+                board.can_focus = False
+                yield board
                 yield Static("", id="board-alarms", markup=False)
             if self.kiosk.demo_badges:
                 with Horizontal(classes="buttons"):
