@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from appliance.adapters.clock import SettableClock
 from appliance.demo import make_home
@@ -47,6 +48,13 @@ def run_to(stop: Stop) -> Callable[[Pilot[None]], Awaitable[None]]:
         await stop.navigate(pilot, badges)
         await settle(pilot)
         assert isinstance(app.screen, stop.screen), (app.screen, app.screen_stack)
+        # A blinking cursor is shown or not by the wall clock; held on, it is always shown.
+        for screen in app.screen_stack:
+            for field in screen.query(Input):
+                field.cursor_blink = False
+        # The pointer rests where the last click left it, lighting whatever is under it.
+        await pilot.hover(offset=(0, 0))
+        await pilot.pause()
 
     return run_before
 
