@@ -130,7 +130,9 @@ class KioskApp(App[None], inherit_bindings=False):
         """
         if self.actor is None or isinstance(self.focused, Input):
             return False
-        return not any(not field.disabled for field in self.screen.query(ScanField))
+        # Even held (a command in flight), a scan field owns what is scanned on its screen: a
+        # second read of a recorder's label is never taken for a badge.
+        return not self.screen.query(ScanField)
 
     def take_scan_key(self, event: events.Key) -> bool:
         """Feed a key to the scan burst; True when it was the scan's, never the screen's."""
