@@ -26,7 +26,7 @@ $(STAMP): uv.lock pyproject.toml
 	@touch $(STAMP)
 
 demo: setup
-	$(UV) run --frozen bwc-kiosk --demo
+	$(UV) run --frozen bwc-kiosk --demo $(if $(KEEP),--keep)
 
 lint: setup
 	$(UV) run --frozen ruff check .

@@ -275,7 +275,7 @@ def _wire(
         selfcheck=selfcheck,
         personnel=PersonnelService(ctx),
         sealing=SealService(ctx),
-        overview=OverviewService(ctx, custody, registry, offload),
+        overview=OverviewService(ctx, custody, registry, offload, selfcheck),
         drivers=drivers,
         disc=disc,
     )

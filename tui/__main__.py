@@ -7,12 +7,17 @@ import ctypes
 import logging
 import logging.handlers
 import os
+import shutil
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from appliance.demo import DemoKiosk
 
 JOURNAL_SOCKET = Path("/dev/log")
 PR_SET_PDEATHSIG = 1
@@ -80,11 +85,32 @@ def demo_dock(home: Path, dock_dir: Path) -> Iterator[None]:
         log.close()
 
 
+def run_demo(demo: DemoKiosk, keep: bool, show: Callable[[], None]) -> Path:
+    """Show the demo with its dock service beside it; then remove its home unless kept.
+
+    Returns the home (gone unless `keep`). A throwaway home leaves nothing in /tmp: its
+    archive is never sealed, so it can be removed whole.
+    """
+    home = demo.services.settings.home
+    try:
+        # As on the box, the dock service is its own process (DESIGN §1).
+        with demo_dock(home, demo.dock_dir):
+            show()
+    finally:
+        demo.services.close()
+        if not keep:
+            shutil.rmtree(home, ignore_errors=True)
+    return home
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the kiosk until the demo is quit (the box's kiosk runs until power-off)."""
     parser = argparse.ArgumentParser(prog="bwc-kiosk", description="The bwc kiosk UI.")
     parser.add_argument("--home", help="the data home (else BWC_HOME, else /etc/bwc/kiosk.toml)")
     parser.add_argument("--demo", action="store_true", help="run on a throwaway demo home")
+    parser.add_argument(
+        "--keep", action="store_true", help="with --demo: keep the demo home when the demo ends"
+    )
     args = parser.parse_args(argv)
     _scrub_textual_environment()
     # Textual reads its environment when imported, so it is imported only now.
@@ -101,12 +127,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The demo's root builds the home and gives the app its hands through the port.
         demo = kiosk_demo(demo_language(os.environ))
         log_to(demo.services.settings.home)
-        # As on the box, the dock service is its own process (DESIGN §1).
-        with demo_dock(demo.services.settings.home, demo.dock_dir):
-            create_app(demo.services, demo.badges, hands=demo.hands).run()
-        # The demo home is kept so that its record can be checked (`bwc audit verify`).
-        home = demo.services.settings.home
-        print(f"bwc-kiosk demo home: {home}\ncheck it: bwc --home {home} audit verify")
+        home = run_demo(
+            demo, args.keep, lambda: create_app(demo.services, demo.badges, hands=demo.hands).run()
+        )
+        if args.keep:
+            print(f"bwc-kiosk demo home kept: {home}\ncheck it: bwc --home {home} audit verify")
+        else:
+            print("bwc-kiosk demo home removed (make demo KEEP=1 keeps it).")
         return 0
     try:
         home, config_path = config.locate(args.home)

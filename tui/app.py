@@ -7,19 +7,25 @@ asks is on top, so a doubled or late request never stacks a screen twice or pops
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Sequence
 from typing import Any
 
 from textual import events, on, work
 from textual.app import App
 from textual.screen import Screen
+from textual.widgets import Input
 
 from appliance.bootstrap import Services
+from appliance.domain.errors import Refusal
 from appliance.domain.records import Actor, CustodySession
-from appliance.i18n import t
+from appliance.i18n import explain, t
 from appliance.ports import Clock, DemoBadge, DemoHands
+from tui.dialogs.pin import PinDialog
 from tui.lock import key_allowed, neutral_bindings
 from tui.messages import (
+    BadgeScanned,
+    BadgeScanRefused,
     CloseScreen,
     OpenScreen,
     RecorderSignedOut,
@@ -28,10 +34,15 @@ from tui.messages import (
     ShowDone,
     SignOff,
 )
+from tui.scan_burst import ScanBurst
+from tui.screens.base import is_code_character
 from tui.screens.dock import DockScreen
 from tui.screens.done import DoneScreen
 from tui.screens.home import OfficerHomeScreen
 from tui.screens.idle import IdleScreen
+from tui.widgets.idle_warning import IdleWarning
+from tui.widgets.notice import Notice
+from tui.widgets.scan_field import ScanField
 
 # What counts as someone being at the kiosk.
 _PRESENCE_EVENTS = (
@@ -44,6 +55,8 @@ _PRESENCE_EVENTS = (
 
 # How often the idle timeout is checked; the timeout itself is in kiosk.toml.
 IDLE_CHECK_SECONDS = 1.0
+# How long before the idle sign-off a countdown warns whoever is still there (issue 9 item 2).
+IDLE_WARNING_SECONDS = 20
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +86,8 @@ class KioskApp(App[None], inherit_bindings=False):
         self.demo_badges = tuple(demo_badges)
         self.actor: Actor | None = None
         self.last_input_at = self.clock.now()
+        self.scan_burst = ScanBurst()
+        self.idle_warning: IdleWarning | None = None
         # Legible with the terminal's own 16 colours (STYLE 12).
         self.theme = "ansi-dark"
 
@@ -87,11 +102,97 @@ class KioskApp(App[None], inherit_bindings=False):
         """Note that someone is here; swallow every key the kiosk lock does not let through."""
         if isinstance(event, _PRESENCE_EVENTS):
             self.last_input_at = self.clock.now()
+            if self.idle_warning is not None:
+                # Whoever is still here stays signed in; the key that says so does nothing
+                # else (it might otherwise press the focused button of an unread screen).
+                self.clear_idle_warning()
+                if isinstance(event, events.Key):
+                    event.prevent_default()
+                    event.stop()
+                    return
         if isinstance(event, events.Key) and not key_allowed(event.key, event.character):
             event.prevent_default()
             event.stop()
             return
+        if isinstance(event, events.Key) and self.take_scan_key(event):
+            event.prevent_default()
+            event.stop()
+            return
+        if isinstance(event, events.MouseDown):
+            self.scan_burst.clear()
         await super().on_event(event)
+
+    def scan_burst_applies(self) -> bool:
+        """Whether keys now are a badge scan's: someone signed in, and no field takes them.
+
+        A screen with a scan field sends a scan there itself (KioskScreen.on_key); a focused
+        text field takes what is typed into it.
+        """
+        if self.actor is None or isinstance(self.focused, Input):
+            return False
+        # Even held (a command in flight), a scan field owns what is scanned on its screen: a
+        # second read of a recorder's label is never taken for a badge.
+        return not self.screen.query(ScanField)
+
+    def take_scan_key(self, event: events.Key) -> bool:
+        """Feed a key to the scan burst; True when it was the scan's, never the screen's."""
+        if not self.scan_burst_applies():
+            self.scan_burst.clear()
+            return False
+        if is_code_character(event):
+            self.scan_burst.feed(event.character or "", event.time)
+            return True
+        if event.key == "enter":
+            code = self.scan_burst.end(event.time)
+            if code is None:
+                return False
+            self.identify_scanned(code)
+            return True
+        self.scan_burst.clear()
+        return False
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="badge-scan")
+    def identify_scanned(self, raw: str) -> None:
+        """Read a code scanned during a session as a badge (a query; the newest scan wins)."""
+        try:
+            person = self.services.auth.identify(raw)
+        except Refusal as refusal:
+            self.post_message(BadgeScanRefused(refusal))
+        except Exception:
+            # DESIGN §3.5: a scan never crashes the kiosk; the session goes on.
+            log.exception("badge scan not read")
+        else:
+            self.post_message(BadgeScanned(person))
+
+    @on(BadgeScanned)
+    def badge_scanned(self, message: BadgeScanned) -> None:
+        """Someone else's badge: whoever walked away is signed off, the newcomer signs in."""
+        person = message.person
+        if self.actor is None:
+            return
+        if person.badge == self.actor.actor_id:
+            self.say_on_screen(t("ui.scan.already_you", self.language), refused=False)
+            return
+        self.sign_off("badge_scanned")
+        self.push_screen(PinDialog(person), self.after_scanned_pin)
+
+    def after_scanned_pin(self, actor: Actor | None) -> None:
+        if actor is not None and self.actor is None:
+            self.start_session(actor)
+
+    @on(BadgeScanRefused)
+    def badge_scan_refused(self, message: BadgeScanRefused) -> None:
+        """Not a badge the kiosk knows: one line; the session in progress goes on."""
+        self.say_on_screen(explain(message.refusal, self.language), refused=True)
+
+    def say_on_screen(self, line: str, *, refused: bool) -> None:
+        """A line on the top screen's notice, if it has one."""
+        notices = self.screen.query(Notice)
+        if notices:
+            if refused:
+                notices.first().refuse(line)
+            else:
+                notices.first().inform(line)
 
     def on_top(self, origin: Screen[Any]) -> bool:
         """Whether the screen that asks is the one on top (else its request is stale)."""
@@ -143,8 +244,15 @@ class KioskApp(App[None], inherit_bindings=False):
     def check_idle_timeout(self) -> None:
         """Sign off whoever walked away: no key or click for the configured time (DESIGN §6)."""
         timeout = self.services.settings.idle_timeout_seconds
-        if (self.clock.now() - self.last_input_at).total_seconds() < timeout:
+        idle_for = (self.clock.now() - self.last_input_at).total_seconds()
+        if idle_for < timeout:
+            left = timeout - idle_for
+            if self.actor is not None and left <= IDLE_WARNING_SECONDS:
+                self.warn_idle(math.ceil(left))
+            else:
+                self.clear_idle_warning()
             return
+        self.clear_idle_warning()
         if self.actor is not None:
             self.sign_off("idle")
             idle = self.screen
@@ -154,6 +262,23 @@ class KioskApp(App[None], inherit_bindings=False):
             # A badge scanned and left at the PIN prompt: the name must not stay on screen.
             while len(self.screen_stack) > 1:
                 self.pop_screen()
+
+    def warn_idle(self, seconds: int) -> None:
+        """Show (or count down) the warning over the screen on top."""
+        line = t("ui.idle.warning", self.language, count=seconds)
+        warning = self.idle_warning
+        if warning is not None and warning.is_attached and warning.screen is self.screen:
+            warning.say(line)
+            return
+        self.clear_idle_warning()
+        self.idle_warning = IdleWarning(line)
+        self.screen.mount(self.idle_warning)
+
+    def clear_idle_warning(self) -> None:
+        """Take the warning away (someone is here, or the session is over)."""
+        warning, self.idle_warning = self.idle_warning, None
+        if warning is not None and warning.is_attached:
+            warning.remove()
 
     def sign_off(self, reason: str) -> None:
         """End the session now and go back to the idle screen; the log entry follows."""

@@ -15,7 +15,7 @@ from textual.screen import Screen
 
 from appliance.domain.errors import Refusal
 from appliance.domain.footage import ArchivedClip
-from appliance.domain.overview import DockNews, UnitOverview
+from appliance.domain.overview import DockNews, HomeSummary, UnitBoard, UnitOverview
 from appliance.domain.records import (
     Actor,
     CustodySession,
@@ -50,6 +50,20 @@ class Identified(Message):
 
 
 @dataclass
+class BadgeScanned(Message):
+    """A badge scanned during a session named this person (to the app)."""
+
+    person: Person
+
+
+@dataclass
+class BadgeScanRefused(Message):
+    """A code scanned during a session is no badge the kiosk knows (to the app)."""
+
+    refusal: Refusal
+
+
+@dataclass
 class SignedIn(Message):
     """The PIN matched: this actor is signed in."""
 
@@ -57,10 +71,10 @@ class SignedIn(Message):
 
 
 @dataclass
-class HoldingLoaded(Message):
-    """What the signed-in person holds now."""
+class HomeLoaded(Message):
+    """What the signed-in person holds and how many of their clips wait to be filed."""
 
-    sessions: list[CustodySession]
+    summary: HomeSummary
 
 
 @dataclass
@@ -104,6 +118,13 @@ class Returned(Message):
     """The custody session was closed."""
 
     session: CustodySession
+
+
+@dataclass
+class BoardLoaded(Message):
+    """The idle screen's board, read afresh from the database."""
+
+    board: UnitBoard
 
 
 @dataclass

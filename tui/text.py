@@ -25,6 +25,13 @@ def clock_time(instant: datetime, settings: Settings) -> str:
     return local(instant, settings).strftime("%H:%M")
 
 
+def since_time(instant: datetime, settings: Settings, now: datetime) -> str:
+    """'HH:MM' when it was today on the wall clock, else 'MM-DD HH:MM' (Art. 10: since when)."""
+    if local(instant, settings).date() == local(now, settings).date():
+        return clock_time(instant, settings)
+    return day_time(instant, settings)
+
+
 def day_time(instant: datetime, settings: Settings) -> str:
     """'MM-DD HH:MM' on the wall clock, for lists that may span days."""
     return local(instant, settings).strftime("%m-%d %H:%M")

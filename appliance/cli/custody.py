@@ -26,7 +26,8 @@ def cmd_signout(services: Services, args: argparse.Namespace, out: Output) -> in
             out.say("cli.confirm_items")
             for item in ALL_ITEMS:
                 if item in to_confirm:
-                    out.line(f"  {item.value}: {t('item.' + item.value, out.language)}")
+                    # Words, not identifiers (issue 9 item 2); --json keeps the identifiers.
+                    out.line(f"  {t('item.' + item.value, out.language)}")
         raise
     out.say("cli.signed_out", serial=session.serial, time=out.time(session.started_at))
     out.data(

@@ -6,6 +6,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from appliance.cli.output import EXIT_OK, Output, os_actor
+from appliance.i18n import t
 
 if TYPE_CHECKING:
     from appliance.bootstrap import Services
@@ -31,7 +32,10 @@ def cmd_device_list(services: Services, args: argparse.Namespace, out: Output) -
             "serial": s.recorder.serial,
             "brand": s.recorder.brand,
             "model": s.recorder.model,
-            "state": s.recorder.state.value,
+            # Words for people, the identifier for scripts (--json).
+            "state": s.recorder.state.value
+            if out.json_mode
+            else t(f"state.{s.recorder.state.value}", out.language),
             "holder": s.holder_badge or "",
             "since": out.time(s.since) if s.since else "",
         }

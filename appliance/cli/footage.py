@@ -13,7 +13,7 @@ from appliance.domain.errors import BadInput
 from appliance.domain.footage import ArchivedClip, stored_name
 from appliance.domain.lifecycle import JobState
 from appliance.domain.scan import SERIAL_PATTERN
-from appliance.i18n import t
+from appliance.i18n import item_separator, t
 from appliance.ports import SkippedEntry
 
 if TYPE_CHECKING:
@@ -152,7 +152,12 @@ def cmd_clips_list(services: Services, args: argparse.Namespace, out: Output) ->
     if out.json_mode:
         for row, clip in zip(rows, found, strict=True):
             row["recorded_at"] = clip.recorded_at.isoformat() if clip.recorded_at else None
-    out.table(rows, ("id", "day", "recorded_at", "officer", "serial", "name", "flags", "cases"))
+    if not out.json_mode:
+        # Words for people, the identifiers for scripts (--json).
+        for row, clip in zip(rows, found, strict=True):
+            words = (t(f"flag.{flag.value}", out.language) for flag in sorted(clip.flags))
+            row["flags"] = item_separator(out.language).join(words)
+    out.table(rows, ("id", "day", "recorded_at", "officer", "serial", "flags", "name", "cases"))
     return EXIT_OK
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+import unicodedata
 from collections.abc import Sequence
 from datetime import datetime, tzinfo
 from typing import Any
@@ -30,6 +31,19 @@ def _escaped(match: re.Match[str]) -> str:
         return f"\\u{code:04x}"
     code -= 0x10000  # outside the BMP: a UTF-16 surrogate pair, as JSON spells it
     return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def cell_width(text: str) -> int:
+    """How many terminal cells text takes: wide and full-width characters (CJK) take two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _aligned(cells: Sequence[str], widths: Sequence[int]) -> str:
+    """One table line, each cell padded to its column's width in cells."""
+    padded = (
+        cell + " " * (width - cell_width(cell)) for cell, width in zip(cells, widths, strict=True)
+    )
+    return "  ".join(padded).rstrip()
 
 
 def json_text(payload: Any) -> str:
@@ -127,11 +141,15 @@ class Output:
         if self.json_mode:
             self._rows = rows
             return
+        # Headers in words (STYLE 14a); widths in terminal cells, a CJK character taking two.
+        headers = [t(f"cli.col.{column}", self.language) for column in columns]
         shown = [[printable(str(row.get(c, ""))) for c in columns] for row in rows]
-        widths = [max([len(c)] + [len(r[i]) for r in shown]) for i, c in enumerate(columns)]
-        emit("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
+        widths = [
+            max([cell_width(h)] + [cell_width(r[i]) for r in shown]) for i, h in enumerate(headers)
+        ]
+        emit(_aligned(headers, widths))
         for row_cells in shown:
-            emit("  ".join(v.ljust(w) for v, w in zip(row_cells, widths, strict=True)).rstrip())
+            emit(_aligned(row_cells, widths))
 
     def fail(self, refusal: Refusal) -> None:
         """Report a refusal: one clear line on stderr, or a JSON error object on stdout."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from enum import StrEnum
+from typing import NamedTuple
 
 from appliance.domain.errors import Refused
 from appliance.domain.records import Person, Recorder
@@ -59,12 +60,20 @@ def next_state(state: RecorderState, event: CustodyEvent) -> RecorderState:
     return advance(TRANSITIONS, "recorder", state, event)
 
 
+class FailedReading(NamedTuple):
+    """A measured pre-shift item that failed: which, what it read, and what it needs."""
+
+    item: str
+    reading: str
+    threshold: str
+
+
 def check_sign_out(
     person: Person,
     recorder: Recorder,
     held_serials: Collection[str],
     unconfirmed_items: Collection[str],
-    failed_readings: Collection[str] = (),
+    failed_readings: Collection[FailedReading] = (),
 ) -> None:
     """Raise Refused with the first rule that forbids this sign-out; return if all pass."""
     if not is_allowed(person.role, Action.SIGN_OUT):
@@ -81,7 +90,13 @@ def check_sign_out(
         raise Refused("already_holding", serial=sorted(held_serials)[0])
     # Art. 4: the pre-shift check must pass before use; a failed reading beats a tick.
     if failed_readings:
-        raise Refused("reading_failed", items=", ".join(failed_readings))
+        # Kept as parallel lists of text (STYLE 8b); the edge words each item (i18n.explain).
+        raise Refused(
+            "reading_failed",
+            items=";".join(failed.item for failed in failed_readings),
+            readings=";".join(failed.reading for failed in failed_readings),
+            thresholds=";".join(failed.threshold for failed in failed_readings),
+        )
     if unconfirmed_items:
         raise Refused("check_incomplete", items=",".join(sorted(unconfirmed_items)))
 

@@ -19,11 +19,15 @@ class Thresholds:
 
 @dataclass(frozen=True)
 class Measured:
-    """One item judged from a reading: passed or not, and the figure shown to the officer."""
+    """One item judged from a reading: passed or not, the figure and the threshold it met.
+
+    Art. 4: a failed check names the reading and what a shift needs, so the officer knows why.
+    """
 
     item: CheckItem
     passed: bool
     figure: str
+    threshold: str = ""
 
 
 def needed_free_bytes(thresholds: Thresholds, bitrate_bps: int | None) -> int:
@@ -46,13 +50,19 @@ def judge(
     if main_battery_percent is not None:
         judged.append(
             Measured(
-                CheckItem.MAIN_BATTERY, main_battery_percent >= low, f"{main_battery_percent}%"
+                CheckItem.MAIN_BATTERY,
+                main_battery_percent >= low,
+                f"{main_battery_percent}%",
+                f"{low}%",
             )
         )
     if spare_battery_percent is not None:
         judged.append(
             Measured(
-                CheckItem.SPARE_BATTERY, spare_battery_percent >= low, f"{spare_battery_percent}%"
+                CheckItem.SPARE_BATTERY,
+                spare_battery_percent >= low,
+                f"{spare_battery_percent}%",
+                f"{low}%",
             )
         )
     if free_bytes is not None:
@@ -61,7 +71,8 @@ def judge(
             Measured(
                 CheckItem.FREE_SPACE,
                 free_bytes >= needed,
-                f"{free_bytes / 1e9:.1f} GB / {needed / 1e9:.1f} GB",
+                f"{free_bytes / 1e9:.1f} GB",
+                f"{needed / 1e9:.1f} GB",
             )
         )
     if clock_offset_after_sync is not None:
@@ -71,6 +82,7 @@ def judge(
                 abs(clock_offset_after_sync) <= thresholds.clock_tolerance_seconds,
                 # round first: a sync that left -0.01 s must not read "-0.0 s".
                 f"{round(clock_offset_after_sync, 1) + 0.0:+.1f} s",
+                f"{thresholds.clock_tolerance_seconds:g} s",
             )
         )
     return judged

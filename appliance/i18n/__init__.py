@@ -17,12 +17,24 @@ def t(key: str, language: str, /, **params: object) -> str:
 
     Positional-only, so a parameter named `key` or `language` is a parameter, not a clash.
     """
-    entry = CATALOGUE.get(key)
+    entry = CATALOGUE.get(_plural_key(key, params))
     if entry is None:
         return printable(key)
     template = entry[_INDEX.get(language, 0)]
     safe = {name: printable(str(value)) for name, value in params.items()}
     return string.Formatter().vformat(template, (), _Missing(safe))
+
+
+# The parameters that count something: with a count of one, a key's `.one` form is used
+# ("1 clip", "1 try"); Chinese has no plural, so both forms say the same there.
+_COUNTS = ("count", "remaining")
+
+
+def _plural_key(key: str, params: dict[str, object]) -> str:
+    for name in _COUNTS:
+        if params.get(name) in (1, "1") and f"{key}.one" in CATALOGUE:
+            return f"{key}.one"
+    return key
 
 
 # Parameters whose values are identifiers (a role, an action, a recorder state): shown to
@@ -33,7 +45,35 @@ _WORDED = ("role", "action", "state")
 def explain(refusal: Refusal, language: str) -> str:
     """One clear line saying why an action was refused."""
     params = {name: _worded(name, value, language) for name, value in refusal.params.items()}
+    if refusal.reason == "reading_failed":
+        params["failed"] = _failed_readings(refusal.params, language)
+    elif "items" in refusal.params:
+        params["items"] = _item_names(str(refusal.params["items"]), language)
     return t(refusal.reason, language, **params)
+
+
+def item_separator(language: str) -> str:
+    """How a list is written: "a, b" in English, "甲、乙" in Chinese."""
+    return "、" if language == "zh_CN" else ", "
+
+
+def _item_names(items: str, language: str) -> str:
+    """Pre-shift check items (identifiers, comma-separated) as people name them (Art. 4)."""
+    names = [t(f"item.{item}", language) for item in items.split(",") if item]
+    return item_separator(language).join(names)
+
+
+def _failed_readings(params: dict[str, object], language: str) -> str:
+    """Each failed reading as a clause: the item, what it read and what a shift needs."""
+    items, readings, thresholds = (
+        str(params.get(name, "")).split(";") for name in ("items", "readings", "thresholds")
+    )
+    clauses = [
+        t(f"check_fail.{item}", language, reading=reading, threshold=threshold)
+        for item, reading, threshold in zip(items, readings, thresholds, strict=False)
+        if item
+    ]
+    return ("；" if language == "zh_CN" else "; ").join(clauses)
 
 
 def _worded(name: str, value: object, language: str) -> object:

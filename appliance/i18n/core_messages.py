@@ -30,8 +30,25 @@ CORE_MESSAGES: dict[str, tuple[str, str]] = {
         "使用前检查未完成（第四条）：{items}。",
     ),
     "reading_failed": (
-        "The recorder's own readings fail the pre-shift check (Art. 4): {items}.",
-        "记录仪自检读数未通过使用前检查（第四条）：{items}。",
+        "This recorder fails the pre-shift check (Art. 4): {failed}."
+        " Choose another recorder, or report a fault.",
+        "该记录仪未通过使用前检查（第四条）：{failed}。请选择其他记录仪，或报告故障。",
+    ),
+    "check_fail.main_battery": (
+        "main battery at {reading}, below the {threshold} a shift needs",
+        "主电池电量 {reading}，低于值勤所需的 {threshold}",
+    ),
+    "check_fail.spare_battery": (
+        "spare battery at {reading}, below the {threshold} a shift needs",
+        "备用电池电量 {reading}，低于值勤所需的 {threshold}",
+    ),
+    "check_fail.free_space": (
+        "{reading} free on the card, less than the {threshold} a shift needs",
+        "存储卡剩余空间 {reading}，少于值勤所需的 {threshold}",
+    ),
+    "check_fail.clock": (
+        "clock off by {reading} after setting, more than the {threshold} allowed",
+        "校时后设备时间仍偏差 {reading}，超过允许的 {threshold}",
     ),
     "recorder_not_signed_out": (
         "Recorder {serial} is not signed out.",
@@ -49,6 +66,10 @@ CORE_MESSAGES: dict[str, tuple[str, str]] = {
     "wrong_pin": (
         "Wrong PIN. {remaining} tries left before the badge is locked.",
         "密码错误。再错 {remaining} 次工号将被锁定。",
+    ),
+    "wrong_pin.one": (
+        "Wrong PIN. 1 try left before the badge is locked.",
+        "密码错误。再错 1 次工号将被锁定。",
     ),
     "badge_locked": (
         "Badge {badge} is locked after too many wrong PINs; a unit head must unlock it.",
@@ -110,6 +131,23 @@ CORE_MESSAGES: dict[str, tuple[str, str]] = {
         "{path} 中没有检查点记录。",
     ),
     # Check items (Art. 4).
+    # The bwc command's table headers (issue 9 item 2: words, not column names).
+    "cli.col.serial": ("recorder", "记录仪"),
+    "cli.col.brand": ("brand", "品牌"),
+    "cli.col.model": ("model", "型号"),
+    "cli.col.state": ("state", "状态"),
+    "cli.col.holder": ("holder", "领用人"),
+    "cli.col.since": ("since", "领用时间"),
+    "cli.col.id": ("clip", "编号"),
+    "cli.col.day": ("day", "日期"),
+    "cli.col.recorded_at": ("recorded", "摄录时间"),
+    "cli.col.officer": ("officer", "执法人员"),
+    "cli.col.name": ("name", "名称"),
+    "cli.col.flags": ("flags", "标记"),
+    "cli.col.cases": ("cases", "案件"),
+    "cli.col.badge": ("badge", "工号"),
+    "cli.col.role": ("role", "角色"),
+    "cli.col.status": ("status", "状态"),
     "item.main_battery": ("Main battery charged", "主电池电量充足"),
     "item.spare_battery": ("Spare battery charged", "备用电池电量充足"),
     "item.free_space": ("Enough free space on the card", "存储卡剩余空间充足"),

@@ -8,14 +8,14 @@ DOCK_MESSAGES: dict[str, tuple[str, str]] = {
         "Put recorder {serial} in the dock: its footage is offloaded and verified (Art. 12(1)).",
         "请将记录仪 {serial} 插入采集座：视音频将被导出并校验（第十二条第一项）。",
     ),
-    "ui.dock.state": ("State: {state}", "状态：{state}"),
+    "ui.dock.state": ("Offload: {state}", "导出：{state}"),
     "ui.dock.current": ("Clip {done} of {total}: {name}", "第 {done}/{total} 个文件：{name}"),
     "ui.dock.figures": (
         "{done} of {total} · {rate}/s · about {left} left",
         "{done} / {total} · {rate}/秒 · 约剩 {left}",
     ),
     "ui.dock.summary": (
-        "Archived {new} new clips, {existing} already in the archive, {failed} failed; "
+        "Archived {new} new, {existing} already in the archive, {failed} failed; "
         "{cleared} cleared from the recorder.",
         "新归档 {new} 个，已在档案中 {existing} 个，失败 {failed} 个；"
         "已从记录仪清除 {cleared} 个。",
@@ -23,6 +23,10 @@ DOCK_MESSAGES: dict[str, tuple[str, str]] = {
     "ui.dock.skipped": (
         "{count} entries on the card were not footage and stay on the recorder.",
         "存储卡上有 {count} 项不是视音频文件，仍留在记录仪上。",
+    ),
+    "ui.dock.skipped.one": (
+        "1 entry on the card was not footage and stays on the recorder.",
+        "存储卡上有 1 项不是视音频文件，仍留在记录仪上。",
     ),
     "ui.dock.flags": ("Flagged: {flags}", "标记：{flags}"),
     "ui.dock.no_flags": ("No clip was flagged.", "没有被标记的文件。"),
@@ -59,11 +63,27 @@ DOCK_MESSAGES: dict[str, tuple[str, str]] = {
         "Filed {count} clips under case {case}.",
         "已将 {count} 个文件归入案件 {case}。",
     ),
-    "ui.filing.clip": (
-        "{time} · {seconds} s · {name}{flags}",
-        "{time} · {seconds} 秒 · {name}{flags}",
+    "ui.filing.filed.one": (
+        "Filed 1 clip under case {case}.",
+        "已将 1 个文件归入案件 {case}。",
     ),
-    "ui.home.file": ("File my clips by case", "按案件归档我的视音频"),
+    "ui.filing.clip": (
+        "{time} · {seconds} s · {flags}{name}",
+        "{time} · {seconds} 秒 · {flags}{name}",
+    ),
+    "ui.home.file": ("File clips by case", "按案件归档"),
     "ui.unit.col_offload": ("Footage", "视音频导出"),
     "ui.unit.flagged": ("{count} flagged", "{count} 个标记"),
+    "ready.ready": ("ready", "可领用"),
+    "ready.not_ready": ("check fails", "检查未通过"),
+    "ready.unknown": ("not read yet", "尚未自检"),
+    "ready.out": ("signed out", "已领用"),
+    "alarm.seal_failed": ("archive not sealed", "归档文件未能锁定"),
+    "alarm.foreign_unit": ("recorder of another unit", "其他单位的记录仪"),
+    "alarm.archive_conflict": ("archived file conflict", "归档文件冲突"),
+    "alarm.archive_missing": ("archived file missing", "归档文件缺失"),
+    "alarm.fixity_mismatch": ("archived file changed", "归档文件已改变"),
+    "alarm.other": ("other alarm", "其他告警"),
+    "ui.unit.never_offloaded": ("not docked yet", "尚未接入"),
+    "ui.unit.no_footage": ("no footage", "无视音频"),
 }

@@ -38,7 +38,7 @@ OFFLOAD_MESSAGES: dict[str, tuple[str, str]] = {
         "隔离待审核文件 {quarantined} 个，缺失的归档文件 {missing} 个。",
     ),
     "offload.summary": (
-        "Recorder {serial}: {archived} clips archived, {existing} already archived, "
+        "Recorder {serial}: archived {archived} new, {existing} already archived, "
         "{failed} failed, {cleared} cleared from the recorder.",
         "记录仪 {serial}：新归档 {archived} 个视频，已归档过 {existing} 个，失败 {failed} 个，"
         "已从记录仪清除 {cleared} 个。",
@@ -58,6 +58,10 @@ OFFLOAD_MESSAGES: dict[str, tuple[str, str]] = {
     "offload.skipped": (
         "{count} entries on the card are not footage: they were not read and stay on the recorder.",
         "存储卡上有 {count} 项不是视音频文件：未读取，仍留在记录仪上。",
+    ),
+    "offload.skipped.one": (
+        "1 entry on the card is not footage: it was not read and stays on the recorder.",
+        "存储卡上有 1 项不是视音频文件：未读取，仍留在记录仪上。",
     ),
     "offload.skipped_entry": ("  {name}: {reason}", "  {name}：{reason}"),
     "offload.skipped_more": (
@@ -101,6 +105,10 @@ OFFLOAD_MESSAGES: dict[str, tuple[str, str]] = {
     "clips.filed": (
         "{count} clips filed under case {case}.",
         "已将 {count} 个视频归入案件 {case}。",
+    ),
+    "clips.filed.one": (
+        "1 clip filed under case {case}.",
+        "已将 1 个视频归入案件 {case}。",
     ),
     "job.queued": ("waiting", "等待中"),
     "job.running": ("copying", "正在导出"),

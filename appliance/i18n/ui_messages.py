@@ -15,6 +15,10 @@ UI_MESSAGES: dict[str, tuple[str, str]] = {
         "The kiosk could not do that. Try again, or call IT.",
         "操作未能完成，请重试或联系信息技术人员。",
     ),
+    "ui.scan.already_you": (
+        "That is your own badge: you are signed in.",
+        "这是您本人的工号，您已登录。",
+    ),
     # Idle screen.
     "ui.idle.prompt": (
         "Scan your badge, or type its number and press Enter.",
@@ -26,10 +30,40 @@ UI_MESSAGES: dict[str, tuple[str, str]] = {
         "因 {seconds} 秒无操作，已自动退出登录。",
     ),
     "ui.idle.signed_off": ("Signed off. Goodbye.", "已退出登录，再见。"),
+    "ui.idle.warning": (
+        "No input for a while: you will be signed off in {count} seconds. Press any key to stay.",
+        "长时间无操作：{count} 秒后将自动退出登录。按任意键继续使用。",
+    ),
+    "ui.idle.warning.one": (
+        "No input for a while: you will be signed off in 1 second. Press any key to stay.",
+        "长时间无操作：1 秒后将自动退出登录。按任意键继续使用。",
+    ),
     "ui.idle.demo_title": (
         "Demo badges and PINs (this demo only):",
         "演示工号与密码（仅限演示）：",
     ),
+    # The unit's board on the idle screen (issue 9 item 5).
+    "ui.board.title": ("Recorders of the unit", "本单位记录仪"),
+    "ui.board.col_serial": ("Recorder", "记录仪"),
+    "ui.board.col_charge": ("Charge", "电量"),
+    "ui.board.col_offload": ("Footage", "视音频导出"),
+    "ui.board.col_ready": ("Ready", "可否领用"),
+    "ui.board.no_alarms": ("No alarm waits for the unit head.", "没有待单位负责人处理的告警。"),
+    "ui.board.alarms": (
+        "{count} alarms wait for the unit head (Art. 14): {kinds}.",
+        "有 {count} 条告警待单位负责人处理（第十四条）：{kinds}。",
+    ),
+    "ui.board.alarms.one": (
+        "1 alarm waits for the unit head (Art. 14): {kinds}.",
+        "有 1 条告警待单位负责人处理（第十四条）：{kinds}。",
+    ),
+    "ui.board.weekday_1": ("Monday", "星期一"),
+    "ui.board.weekday_2": ("Tuesday", "星期二"),
+    "ui.board.weekday_3": ("Wednesday", "星期三"),
+    "ui.board.weekday_4": ("Thursday", "星期四"),
+    "ui.board.weekday_5": ("Friday", "星期五"),
+    "ui.board.weekday_6": ("Saturday", "星期六"),
+    "ui.board.weekday_7": ("Sunday", "星期日"),
     "ui.idle.col_badge": ("Badge", "工号"),
     "ui.idle.col_name": ("Name", "姓名"),
     "ui.idle.col_role": ("Role", "角色"),
@@ -50,6 +84,83 @@ UI_MESSAGES: dict[str, tuple[str, str]] = {
     "ui.home.return": ("Return a recorder", "归还记录仪"),
     "ui.home.unit": ("Unit recorders", "本单位记录仪"),
     "ui.home.unlock": ("Unlock a badge", "解锁工号"),
+    "ui.home.unfiled": (
+        "{count} of your clips wait to be filed by case (Art. 8).",
+        "您有 {count} 个视音频文件待按案件归档（第八条）。",
+    ),
+    "ui.home.unfiled.one": (
+        "1 of your clips waits to be filed by case (Art. 8).",
+        "您有 1 个视音频文件待按案件归档（第八条）。",
+    ),
+    "ui.home.fault": ("Report a fault", "报告故障"),
+    "ui.home.alarms": ("Alarms", "告警"),
+    "ui.home.holds": ("Holds on footage", "延长保存"),
+    "ui.home.handover": ("Weekly hand-over", "每周移交"),
+    "ui.home.approvals": ("Disclosure approvals", "公开使用审批"),
+    "ui.home.audit_log": ("Audit log", "审计日志"),
+    "ui.home.reports": ("Reports", "检查报告"),
+    "ui.home.people": ("People", "人员管理"),
+    "ui.home.devices": ("Recorders", "设备管理"),
+    "ui.home.intro.info_collector": (
+        "As information collector you take the unit's weekly hand-over (Art. 12(2)).",
+        "信息采集员负责每周一上报本单位的视音频资料（第十二条第二项）。",
+    ),
+    "ui.home.intro.bureau_head": (
+        "As bureau head you see the unit, approve public use (Art. 13) and set holds.",
+        "局主要负责人可查看本单位情况、审批公开使用（第十三条）、设置延长保存。",
+    ),
+    "ui.home.intro.auditor": (
+        "For the audit office: the unit's recorders, the audit log and reports (Art. 15).",
+        "考核办可查看本单位记录仪、审计日志与检查报告（第十五条）。",
+    ),
+    "ui.home.intro.admin": (
+        "As administrator you manage people and recorders; you hold no recorder.",
+        "系统管理员负责人员与设备管理，不领用记录仪。",
+    ),
+    # Acts a later release brings to the kiosk: each entry says so (issue 9 item 3).
+    "ui.later.fault": (
+        "Reporting a fault at the kiosk arrives with a later release; until then, tell the"
+        " unit head and choose another recorder.",
+        "在终端上报告故障将在后续版本提供；在此之前请告知单位负责人，并选择其他记录仪。",
+    ),
+    "ui.later.alarms": (
+        "Acknowledging alarms at the kiosk arrives with a later release; the idle screen"
+        " shows how many wait.",
+        "在终端上确认告警将在后续版本提供；待机画面显示待处理告警的数目。",
+    ),
+    "ui.later.holds": (
+        "Setting and lifting holds (Art. 12(3)) arrives with a later release.",
+        "设置与解除延长保存（第十二条第三项）将在后续版本提供。",
+    ),
+    "ui.later.handover": (
+        "The weekly hand-over at the kiosk (Art. 12(2)) arrives with a later release.",
+        "在终端上进行每周移交（第十二条第二项）将在后续版本提供。",
+    ),
+    "ui.later.approvals": (
+        "Approving public use of footage (Art. 13) arrives with a later release.",
+        "审批视音频资料的公开使用（第十三条）将在后续版本提供。",
+    ),
+    "ui.later.audit_log": (
+        "Reading the audit log at the kiosk arrives with a later release; IT can prove the"
+        " log whole now with bwc audit verify.",
+        "在终端上查阅审计日志将在后续版本提供；"
+        "目前可由信息技术人员用 bwc audit verify 校验日志完整。",
+    ),
+    "ui.later.reports": (
+        "Daily and audit reports (Art. 14, 15) arrive with a later release.",
+        "日常检查与考核报告（第十四条、第十五条）将在后续版本提供。",
+    ),
+    "ui.command.people": (
+        "People are managed with the bwc command: officer add, officer list, officer"
+        " deactivate, officer reset-pin, officer unlock (see the README).",
+        "人员通过 bwc 命令管理：officer add、officer list、officer deactivate、"
+        "officer reset-pin、officer unlock（见 README）。",
+    ),
+    "ui.command.devices": (
+        "Recorders are registered with the bwc command: device add, device list, label"
+        " device (see the README).",
+        "记录仪通过 bwc 命令登记：device add、device list、label device（见 README）。",
+    ),
     # Sign-out flow.
     "ui.signout.title": ("Sign out a recorder", "领用记录仪"),
     "ui.signout.prompt": (
@@ -68,7 +179,7 @@ UI_MESSAGES: dict[str, tuple[str, str]] = {
         "请逐项检查记录仪，确认后勾选。",
     ),
     "ui.check.measured_ok": ("✓ {item}: {reading}", "✓ {item}：{reading}"),
-    "ui.check.measured_fail": ("✗ {item}: {reading}", "✗ {item}：{reading}"),
+    "ui.check.measured_fail": ("✗ {item}: {failure}", "✗ {item}：{failure}"),
     "ui.check.confirm": ("Checked: sign it out", "检查完毕，领用"),
     # Return flow.
     "ui.return.title": ("Return a recorder", "归还记录仪"),

@@ -29,6 +29,8 @@ class ChecklistLine:
     item: CheckItem
     measured_ok: bool | None = None
     reading: str = ""
+    # What the item needs to pass (e.g. "80%"), shown beside a failed reading (Art. 4).
+    threshold: str = ""
 
 
 class CustodyService:
@@ -47,7 +49,7 @@ class CustodyService:
             if judged is None:
                 lines.append(ChecklistLine(item))
             else:
-                lines.append(ChecklistLine(item, judged.passed, judged.figure))
+                lines.append(ChecklistLine(item, judged.passed, judged.figure, judged.threshold))
         return lines
 
     def prepare_sign_out(self, actor: Actor, serial: str) -> list[ChecklistLine]:
@@ -62,8 +64,11 @@ class CustodyService:
                 raise Refused("unknown_badge")
             recorder = _known(self._ctx.store.recorders, serial)
             held = [s.serial for s in self._ctx.store.custody.open_for_holder(person.badge)]
-            rules.check_sign_out(person, recorder, held, [])
-        return self.checklist(serial)
+            lines = self.checklist(serial)
+            # Art. 4: a failed reading is said now, before any box is ticked; the officer
+            # chooses another recorder (or reports a fault) instead of checking in vain.
+            rules.check_sign_out(person, recorder, held, [], _failed(lines))
+        return lines
 
     def sign_out(
         self, actor: Actor, serial: str, confirmed: Collection[CheckItem]
@@ -81,9 +86,8 @@ class CustodyService:
             still_open = open_items(measured, confirmed)
             held = [s.serial for s in self._ctx.store.custody.open_for_holder(person.badge)]
             now = self._ctx.clock.now()
-            failed = [f"{ln.item.value} ({ln.reading})" for ln in lines if ln.measured_ok is False]
             unconfirmed = [i.value for i in still_open if measured.get(i) is None]
-            rules.check_sign_out(person, recorder, held, unconfirmed, failed)
+            rules.check_sign_out(person, recorder, held, unconfirmed, _failed(lines))
             new_state = rules.next_state(recorder.state, CustodyEvent.SIGN_OUT)
             items = {item.value: _item_result(item, measured, confirmed) for item in ALL_ITEMS}
             check = PreshiftCheck(serial, person.badge, now, True, items)
@@ -149,6 +153,15 @@ class CustodyService:
             for r in self._ctx.store.recorders.all_recorders()
             if r.state is RecorderState.AVAILABLE and r.unit_code == actor.unit_code
         ]
+
+
+def _failed(lines: list[ChecklistLine]) -> list[rules.FailedReading]:
+    """The measured items that failed, each with its reading and threshold."""
+    return [
+        rules.FailedReading(line.item.value, line.reading, line.threshold)
+        for line in lines
+        if line.measured_ok is False
+    ]
 
 
 def _known(recorders: RecorderRepository, serial: str) -> Recorder:

@@ -8,14 +8,23 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from appliance.domain.custody import RecorderState
 from appliance.domain.footage import OffloadProgress
-from appliance.domain.overview import DockNews, UnitOverview
-from appliance.domain.records import Actor, Person, RecorderStatus
+from appliance.domain.overview import (
+    BoardRow,
+    DockNews,
+    HomeSummary,
+    Readiness,
+    UnitBoard,
+    UnitOverview,
+)
+from appliance.domain.records import Actor, Person, Recorder, RecorderStatus
 from appliance.domain.roles import Action
 from appliance.services.context import Context, allowed
 from appliance.services.custody import CustodyService
 from appliance.services.offload import OffloadService
 from appliance.services.registry import RegistryService
+from appliance.services.selfcheck import SelfCheckService
 
 
 class OverviewService:
@@ -27,11 +36,52 @@ class OverviewService:
         custody: CustodyService,
         registry: RegistryService,
         offload: OffloadService,
+        selfcheck: SelfCheckService,
     ) -> None:
         self._ctx = ctx
         self._custody = custody
         self._registry = registry
         self._offload = offload
+        self._selfcheck = selfcheck
+
+    def home_summary(self, actor: Actor) -> HomeSummary:
+        """What the actor holds, and how many of their clips wait to be filed (Art. 8, 10)."""
+        sessions = tuple(self._custody.held_by(actor.actor_id))
+        unfiled = 0
+        if allowed(actor, Action.FILE_CLIP):
+            clips = self._ctx.store.clips.listing(holder_badge=actor.actor_id)
+            unfiled = sum(1 for clip in clips if not clip.cases)
+        return HomeSummary(sessions, unfiled)
+
+    def board(self) -> UnitBoard:
+        """The idle screen's board: the unit's recorders, their charge, offload and readiness,
+        and the alarms waiting for the unit head (Art. 4, 12(1), 14).
+
+        Shown to whoever stands at the kiosk, so it names no person: only recorders.
+        """
+        unit = self._ctx.settings.unit_code
+        offloads = {progress.serial: progress for progress in self._offload.by_recorder()}
+        rows = [
+            self._board_row(recorder, offloads.get(recorder.serial))
+            for recorder in self._ctx.store.recorders.all_recorders()
+            if recorder.unit_code == unit
+        ]
+        alarms = sorted(self._ctx.store.alarms.open_alarms(), key=lambda a: a.at, reverse=True)
+        return UnitBoard(self._ctx.clock.now(), tuple(rows), tuple(alarms))
+
+    def _board_row(self, recorder: Recorder, offload: OffloadProgress | None) -> BoardRow:
+        if recorder.state is not RecorderState.AVAILABLE:
+            return BoardRow(recorder, Readiness.OUT, None, offload)
+        reading = self._ctx.store.readings.latest_reading(recorder.serial)
+        battery = reading.status.main_battery_percent if reading else None
+        measured = self._selfcheck.measured(recorder.serial)
+        if not measured:
+            readiness = Readiness.UNKNOWN
+        elif all(item.passed for item in measured):
+            readiness = Readiness.READY
+        else:
+            readiness = Readiness.NOT_READY
+        return BoardRow(recorder, readiness, battery, offload)
 
     def returnable(self, actor: Actor) -> list[RecorderStatus]:
         """What the actor may return: what they hold, or for a unit head all signed out (Art. 7)."""

@@ -12,6 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from appliance.domain.checks import ALL_ITEMS
+from appliance.i18n import t
+
 
 def bwc(home: Path, *args: str, pin: str = "") -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "LANG": "C.UTF-8"}
@@ -97,9 +100,10 @@ def test_init_writes_config_keys_and_chinese(home: Path) -> None:
 def test_signout_needs_confirmed_checks_then_return(home: Path) -> None:
     refused = bwc(home, "signout", "--badge", "1001", "--device", "DSJ-001", pin="123456")
     assert refused.returncode == 1
-    # Art. 4: the items the recorder cannot report are listed, one per line.
-    for item in ("main_battery", "spare_battery", "free_space", "clock", "lens_microphone"):
-        assert f"  {item}:" in refused.stdout
+    # Art. 4: the items the recorder cannot report are listed, one per line, in words.
+    for item in ALL_ITEMS:
+        assert f"  {t('item.' + item.value, 'zh_CN')}\n" in refused.stdout
+        assert item.value not in refused.stdout + refused.stderr
     ok = bwc(
         home,
         "--json",

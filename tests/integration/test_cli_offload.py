@@ -40,7 +40,7 @@ def test_offload_list_file_and_fixity(
 
     assert done.returncode == 0, done.stderr
     count = len(footage_card.expected)
-    assert f"{count} clips archived, 0 already archived, 0 failed, {count} cleared" in done.stdout
+    assert f"archived {count} new, 0 already archived, 0 failed, {count} cleared" in done.stdout
     assert "no audio (Art. 2)" in done.stdout and "unreadable, kept byte-exact" in done.stdout
     assert "\x1b" not in done.stdout
 

@@ -114,7 +114,7 @@ async def test_scan_goes_to_the_scan_field_wherever_the_focus_is(
         await settle(pilot)
         options = app.screen.query_one("#available", OptionList)
         options.focus()
-        await pilot.press("down")  # DSJ-A001 highlighted
+        await pilot.press("down")  # a row of the list highlighted, not the one scanned
         await scan(pilot, "DSJ-B002")
         assert isinstance(app.screen, ChecklistScreen)
         assert app.screen.serial == "DSJ-B002"

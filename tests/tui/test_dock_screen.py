@@ -100,7 +100,7 @@ async def test_return_offload_summary_and_filing(
         shift_bytes = sum(clip.size for clip in services.clips.listing())
         assert len(services.clips.listing()) == 4 and shift_bytes > 0
         assert (bar.total, bar.progress) == (shift_bytes, shift_bytes)
-        assert shown(app, "#dock-summary").startswith("Archived 4 new clips, 0 already")
+        assert shown(app, "#dock-summary").startswith("Archived 4 new, 0 already")
         assert "no audio (Art. 2) 1" in shown(app, "#dock-flags")
 
         await pilot.click("#file")
@@ -126,8 +126,9 @@ async def test_return_offload_summary_and_filing(
         await pilot.click("#unit")
         await settle(pilot)
         table = head.screen.query_one("#recorders", DataTable)
-        assert str(table.get_cell("DSJ-A001", "offload")) == "done · 4/4 · 1 flagged"
-        assert str(table.get_cell("DSJ-B001", "offload")) == "done · 0/0"
+        assert str(table.get_cell("DSJ-A001", "offload")) == "done 4/4 · 1 flagged"
+        # Docked with an empty card: its readings were taken, nothing was there to offload.
+        assert str(table.get_cell("DSJ-B001", "offload")) == "no footage"
 
 
 async def test_hostile_file_names_are_shown_literally(

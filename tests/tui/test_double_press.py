@@ -211,6 +211,9 @@ ROWS: dict[str, Row] = {
     "FilingScreen Button.Pressed #file": Row(
         at_filing, "file_clip", ClipsFiled, filed_once, commits=2
     ),
+    "FilingScreen Input.Submitted #case": Row(
+        at_filing, "file_clip", ClipsFiled, filed_once, commits=2
+    ),
     "UnitHeadScreen Button.Pressed #unlock": Row(at_unit, "unlock_badge", Unlocked, unlocked_alone),
     "UnitHeadScreen OptionList.OptionSelected #locked": Row(
         at_unit, "unlock_badge", Unlocked, unlocked_alone

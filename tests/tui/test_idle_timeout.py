@@ -12,6 +12,7 @@ from tui.app import create_app
 from tui.dialogs.pin import PinDialog
 from tui.screens.idle import IdleScreen
 from tui.screens.sign_out import SignOutScreen
+from tui.widgets.idle_warning import IdleWarning
 
 
 async def test_idle_timeout_signs_off(
@@ -105,3 +106,54 @@ async def test_idle_timeout_closes_an_abandoned_pin_dialog(
         assert isinstance(app.screen, IdleScreen)
         assert len(app.screen_stack) == 1
         assert services.store.audit_log.count() == before
+
+
+async def test_a_countdown_warns_before_the_idle_sign_off(
+    demo: tuple[Services, dict[str, DemoBadge]], clock: SettableClock
+) -> None:
+    """20 s before the sign-off a countdown shows; a key cancels it, and later the sign-off."""
+    services, badges = demo
+    timeout = services.settings.idle_timeout_seconds
+    app = create_app(services, list(badges.values()), clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "1001", badges["1001"].pin)
+        await pilot.click("#sign-out")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SignOutScreen)
+
+        clock.advance(timeout - 21)
+        app.check_idle_timeout()
+        await pilot.pause()
+        assert not screen.query(IdleWarning)
+
+        clock.advance(1)
+        app.check_idle_timeout()
+        await pilot.pause()
+        [warning] = screen.query(IdleWarning).results(IdleWarning)
+        assert warning.line == (
+            "No input for a while: you will be signed off in 20 seconds. Press any key to stay."
+        )
+        assert warning.region.area > 0
+        clock.advance(19)
+        app.check_idle_timeout()
+        await pilot.pause()
+        assert "signed off in 1 second." in warning.line
+
+        # Any key: the warning goes, the session stays, and the key did nothing else.
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not screen.query(IdleWarning)
+        assert app.screen is screen and app.actor is not None
+
+        clock.advance(timeout - 5)
+        app.check_idle_timeout()
+        await pilot.pause()
+        assert "signed off in 5 seconds." in screen.query_one(IdleWarning).line
+        clock.advance(5)
+        app.check_idle_timeout()
+        await settle(pilot)
+        assert isinstance(app.screen, IdleScreen) and app.actor is None
+        assert not app.screen.query(IdleWarning)
+    sign_offs = [e for e in services.store.audit_log.recent(10) if e.action == "sign_off"]
+    assert [json.loads(e.detail_json) for e in sign_offs] == [{"reason": "idle"}]

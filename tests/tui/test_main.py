@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import os
+import shutil
 import string
 from pathlib import Path
 
 import pytest
 
 from appliance.adapters.clock import SettableClock
-from appliance.demo import make_home
+from appliance.demo import kiosk_demo, make_home
 from appliance.i18n.ui_messages import UI_MESSAGES
 from tests.conftest import DEMO_PINS
 from tests.tui.helpers import shown, sign_in
-from tui.__main__ import demo_language, main
+from tui.__main__ import demo_language, main, run_demo
 from tui.app import create_app
 
 
@@ -43,6 +44,9 @@ def test_uninitialised_home_is_one_clear_line(
     """
     monkeypatch.setenv("LANG", "en_US.UTF-8")
     monkeypatch.setenv("TEXTUAL_ALLOW_SIGNALS", "1")
+    # main() drops every TEXTUAL* variable; the snapshot plugin's own must come back after.
+    for name in [key for key in os.environ if key.startswith("TEXTUAL")]:
+        monkeypatch.setenv(name, os.environ[name])
     assert main(["--home", str(tmp_path / "empty")]) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"bwc-kiosk: {tmp_path / 'empty'} does not exist: run `bwc init`")
@@ -71,3 +75,16 @@ async def test_chinese_kiosk(tmp_path: Path, clock: SettableClock) -> None:
         assert shown(app, ".prompt") == "请刷工作证，或输入工号后按回车。"
         await sign_in(pilot, "1001", DEMO_PINS["1001"])
         assert shown(app, "#holding") == "您当前未领用记录仪。"
+
+
+@pytest.mark.parametrize("keep", [False, True])
+def test_the_demo_home_is_removed_unless_kept(keep: bool) -> None:
+    """Issue 9 item 6: `make demo` leaves no home in /tmp; `KEEP=1` (--keep) keeps it."""
+    demo = kiosk_demo("en")
+    seen: list[bool] = []
+    home = run_demo(demo, keep, lambda: seen.append((demo.services.settings.db_path).exists()))
+    assert seen == [True]
+    try:
+        assert home.exists() is keep
+    finally:
+        shutil.rmtree(home, ignore_errors=True)

@@ -51,9 +51,8 @@ async def test_five_wrong_pins_lock_the_badge(
         for tries_left in (4, 3, 2, 1):
             await scan(pilot, WRONG_PIN)
             assert isinstance(app.screen, PinDialog)
-            assert notice_text(app) == (
-                f"Wrong PIN. {tries_left} tries left before the badge is locked."
-            )
+            tries = "1 try" if tries_left == 1 else f"{tries_left} tries"
+            assert notice_text(app) == f"Wrong PIN. {tries} left before the badge is locked."
             assert not locked(services, "1002")
         await scan(pilot, WRONG_PIN)
         assert locked(services, "1002")

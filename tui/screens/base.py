@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from textual import events, on
 from textual.screen import Screen
+from textual.widgets import OptionList
 
 from appliance.bootstrap import Services
 from appliance.domain.records import Actor
@@ -60,6 +61,12 @@ class KioskScreen(Screen[Any]):
         event.prevent_default()
         field.focus()
         field.insert_text_at_cursor(event.character or "")
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """A list that takes the focus shows its first row highlighted (issue 9 item 4)."""
+        widget = event.widget
+        if isinstance(widget, OptionList) and widget.highlighted is None and widget.option_count:
+            widget.action_first()
 
     @property
     def kiosk(self) -> KioskApp:

@@ -16,6 +16,7 @@ from appliance.services.custody import ChecklistLine
 from tui.messages import RecorderSignedOut, ShowDone, SignedOut
 from tui.screens.base import KioskScreen
 from tui.text import clock_time, plain
+from tui.widgets.check_box import ShapeCheckbox
 from tui.widgets.notice import Notice
 from tui.widgets.title_bar import TitleBar
 
@@ -41,13 +42,21 @@ class ChecklistScreen(KioskScreen):
                 for line in self.lines:
                     label = self.words(f"item.{line.item.value}")
                     if line.measured_ok is None:
-                        yield Checkbox(plain(label), id=f"item-{line.item.value}", compact=True)
-                    else:
-                        key = (
-                            "ui.check.measured_ok" if line.measured_ok else "ui.check.measured_fail"
+                        yield ShapeCheckbox(
+                            plain(label), id=f"item-{line.item.value}", compact=True
                         )
-                        shown = self.words(key, item=label, reading=line.reading)
+                    elif line.measured_ok:
+                        shown = self.words("ui.check.measured_ok", item=label, reading=line.reading)
                         yield Static(plain(shown), classes="reading")
+                    else:
+                        # Art. 4: what it read and what a shift needs, never an identifier.
+                        failure = self.words(
+                            f"check_fail.{line.item.value}",
+                            reading=line.reading,
+                            threshold=line.threshold,
+                        )
+                        shown = self.words("ui.check.measured_fail", item=label, failure=failure)
+                        yield Static(plain(shown), classes="reading -failed")
             yield Notice(id="check-notice")
             with Horizontal(classes="buttons"):
                 yield Button(

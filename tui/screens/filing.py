@@ -10,10 +10,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, SelectionList, Static
 
+from appliance.domain.filing import CASE_NUMBER_MAX
 from appliance.domain.records import Actor
 from tui.messages import ClipsFiled, UnfiledLoaded
 from tui.screens.base import KioskScreen
 from tui.text import day_time, plain
+from tui.widgets.check_box import ShapeSelectionList
 from tui.widgets.notice import Notice
 from tui.widgets.title_bar import TitleBar
 
@@ -34,8 +36,17 @@ class FilingScreen(KioskScreen):
         with Vertical(classes="body"):
             yield Static(plain(self.words("ui.filing.title")), classes="screen-title")
             yield Static(plain(self.words("ui.filing.prompt")), classes="prompt")
-            yield SelectionList[int](id="unfiled")
-            yield Input(placeholder=self.words("ui.filing.case"), id="case", max_length=40)
+            # The thumbnails of item 7 (offload keyframes) go beside this list; until they land,
+            # a clip is shown as text: time, length, flags (before the long file name), name.
+            yield ShapeSelectionList(id="unfiled")
+            # One more than the rule allows, so an over-long number is refused in words, never
+            # cut to a shorter one that the clips would then be filed under (Art. 8).
+            yield Input(
+                placeholder=self.words("ui.filing.case"),
+                id="case",
+                max_length=CASE_NUMBER_MAX + 1,
+                select_on_focus=False,
+            )
             yield Notice(id="filing-notice")
             with Horizontal(classes="buttons"):
                 yield Button(self.words("ui.filing.file"), id="file")
@@ -54,7 +65,7 @@ class FilingScreen(KioskScreen):
         listing.clear_options()
         settings = self.services.settings
         for clip in message.clips:
-            flags = "".join(f" [{self.words('flag.' + flag.value)}]" for flag in sorted(clip.flags))
+            flags = "".join(f"[{self.words('flag.' + flag.value)}] " for flag in sorted(clip.flags))
             prompt = self.words(
                 "ui.filing.clip",
                 time=day_time(clip.recorded_at or clip.archived_at, settings),
@@ -64,10 +75,14 @@ class FilingScreen(KioskScreen):
                 flags=flags,
             )
             listing.add_option((plain(prompt), clip.id))
+        if message.clips:
+            # The first row is highlighted, so Space ticks it at once (issue 9 item 4).
+            listing.highlighted = 0
         # After a filing its line stays: the empty list says that nothing is left.
         if not message.clips and not self.notice.text:
             self.notice.inform(self.words("ui.filing.none"))
 
+    @on(Input.Submitted, "#case")
     @on(Button.Pressed, "#file")
     def file_ticked(self) -> None:
         """File the ticked clips under the typed case number; the service checks both."""

@@ -1,4 +1,4 @@
-"""Provides the officer's home: what I hold, sign out, return, and the unit head's way in."""
+"""Provides the signed-in home: what I hold and what waits, and every act my role may do."""
 
 from __future__ import annotations
 
@@ -6,19 +6,21 @@ from functools import partial
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
 from appliance.domain.records import Actor
 from appliance.domain.roles import Action
-from tui.messages import HoldingLoaded, SignOff
+from tui.messages import HomeLoaded, SignOff
 from tui.screens.base import KioskScreen, may
 from tui.screens.filing import FilingScreen
+from tui.screens.home_menu import EntryKind, HomeEntry, entries_for
 from tui.screens.returns import ReturnScreen
 from tui.screens.sign_out import SignOutScreen
 from tui.screens.unit_head import UnitHeadScreen
 from tui.screens.unlock import UnlockScreen
-from tui.text import clock_time, plain
+from tui.text import plain, since_time
 from tui.widgets.notice import Notice
 from tui.widgets.title_bar import TitleBar
 
@@ -26,73 +28,93 @@ from tui.widgets.title_bar import TitleBar
 class OfficerHomeScreen(KioskScreen):
     """The menu of a signed-in person; the services still decide every action."""
 
+    # Arrow keys move between the menu's buttons as Tab does (issue 9 item 4).
+    BINDINGS = [
+        Binding("down,right", "app.focus_next", show=False),
+        Binding("up,left", "app.focus_previous", show=False),
+    ]
+
     def __init__(self, actor: Actor) -> None:
         super().__init__()
         self.actor = actor
+        self.entries = {entry.id: entry for entry in entries_for(actor)}
 
     def compose(self) -> ComposeResult:
         yield TitleBar(self.signed_in_title(self.actor))
         with Vertical(classes="body"):
             yield Static("", id="holding", markup=False)
             with Vertical(id="home-menu"):
-                if may(self.actor, Action.SIGN_OUT):
-                    yield Button(self.words("ui.home.sign_out"), id="sign-out")
-                if may(self.actor, Action.RETURN_OWN) or may(self.actor, Action.RETURN_FOR_OTHER):
-                    yield Button(self.words("ui.home.return"), id="return")
-                if may(self.actor, Action.FILE_CLIP):
-                    yield Button(self.words("ui.home.file"), id="file-clips")
-                if may(self.actor, Action.VIEW_UNIT_STATUS):
-                    yield Button(self.words("ui.home.unit"), id="unit")
-                if may(self.actor, Action.UNLOCK_WITH_SECOND):
-                    yield Button(self.words("ui.home.unlock"), id="unlock-badge")
+                for entry in self.entries.values():
+                    classes = "-later" if entry.kind is not EntryKind.SCREEN else ""
+                    yield Button(self.words(entry.label_key), id=entry.id, classes=classes)
             yield Notice(id="home-notice")
             with Horizontal(classes="buttons"):
                 yield Button(self.words("ui.sign_off"), variant="warning", id="sign-off")
 
-    def on_screen_resume(self) -> None:
-        """Each time the menu shows, say afresh what the person holds."""
-        held_by = partial(self.services.custody.held_by, self.actor.actor_id)
-        self.calls.query("holding", held_by, HoldingLoaded)
+    def on_mount(self) -> None:
+        self.focus_likely(holding=False)
 
-    def on_holding_loaded(self, message: HoldingLoaded) -> None:
+    def on_screen_resume(self) -> None:
+        """Each time the menu shows, say afresh what the person holds and what waits."""
+        summary = partial(self.services.overview.home_summary, self.actor)
+        self.calls.query("holding", summary, HomeLoaded)
+
+    def focus_likely(self, *, holding: bool) -> None:
+        """Focus the likely act: Return for whoever holds a recorder, else the first entry."""
+        for entry_id in (("return",) if holding else ()) + ("sign-out", *self.entries):
+            if entry_id in self.entries:
+                self.query_one(f"#{entry_id}", Button).focus()
+                return
+        self.query_one("#sign-off", Button).focus()
+
+    def on_home_loaded(self, message: HomeLoaded) -> None:
+        summary = message.summary
         settings = self.services.settings
+        now = self.kiosk.clock.now()
         lines = [
             self.words(
                 "ui.home.holding",
                 serial=session.serial,
-                time=clock_time(session.started_at, settings),
+                time=since_time(session.started_at, settings, now),
             )
-            for session in message.sessions
+            for session in summary.sessions
         ]
-        text = "\n".join(lines) or self.words("ui.home.holding_none")
-        self.query_one("#holding", Static).update(plain(text))
+        if may(self.actor, Action.SIGN_OUT):
+            lines = lines or [self.words("ui.home.holding_none")]
+        else:
+            # A role that holds no recorder hears what its home is for (issue 9 item 3).
+            lines.append(self.words(f"ui.home.intro.{self.actor.role}"))
+        if summary.unfiled:
+            lines.append(self.words("ui.home.unfiled", count=summary.unfiled))
+        self.query_one("#holding", Static).update(plain("\n".join(lines)))
+        if self.focused is None or self.focused.id in ("sign-out", "sign-off"):
+            self.focus_likely(holding=bool(summary.sessions))
 
-    @on(Button.Pressed, "#sign-out")
-    def sign_out(self) -> None:
+    @on(Button.Pressed, "#home-menu Button")
+    def entry_pressed(self, event: Button.Pressed) -> None:
+        entry = self.entries.get(event.button.id or "")
+        if entry is None:
+            return
         self.notice.clear()
-        self.open_screen(SignOutScreen(self.actor))
+        if entry.kind is EntryKind.SCREEN:
+            self.open_entry(entry)
+        else:
+            self.notice.inform(self.words(entry.says_key))
 
-    @on(Button.Pressed, "#return")
-    def return_recorder(self) -> None:
-        self.notice.clear()
-        self.open_screen(ReturnScreen(self.actor))
-
-    @on(Button.Pressed, "#file-clips")
-    def file_clips(self) -> None:
-        """Art. 8: footage is organised case by case, by the officer who recorded it."""
-        self.notice.clear()
-        self.open_screen(FilingScreen(self.actor, self.actor.actor_id))
-
-    @on(Button.Pressed, "#unit")
-    def unit_status(self) -> None:
-        self.notice.clear()
-        self.open_screen(UnitHeadScreen(self.actor))
-
-    @on(Button.Pressed, "#unlock-badge")
-    def unlock_badge(self) -> None:
-        """The admin's way back when every unit head is locked out (DESIGN §6)."""
-        self.notice.clear()
-        self.open_screen(UnlockScreen(self.actor))
+    def open_entry(self, entry: HomeEntry) -> None:
+        """Open the screen behind an entry."""
+        if entry.id == "sign-out":
+            self.open_screen(SignOutScreen(self.actor))
+        elif entry.id == "return":
+            self.open_screen(ReturnScreen(self.actor))
+        elif entry.id == "file-clips":
+            # Art. 8: footage is organised case by case, by the officer who recorded it.
+            self.open_screen(FilingScreen(self.actor, self.actor.actor_id))
+        elif entry.id in ("unit", "unlock-unit"):
+            self.open_screen(UnitHeadScreen(self.actor, unlocking=entry.id == "unlock-unit"))
+        elif entry.id == "unlock-badge":
+            # The admin's way back when every unit head is locked out (DESIGN §6).
+            self.open_screen(UnlockScreen(self.actor))
 
     @on(Button.Pressed, "#sign-off")
     def sign_off(self) -> None:

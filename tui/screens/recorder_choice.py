@@ -54,7 +54,12 @@ class RecorderChoiceScreen(KioskScreen):
             yield OptionList(id=self.LIST_ID)
             yield Notice(id=self.NOTICE_ID)
             with Horizontal(classes="buttons"):
+                yield from self.more_buttons()
                 yield Button(self.words("ui.back"), id="back")
+
+    def more_buttons(self) -> ComposeResult:
+        """Buttons a subclass adds before Back."""
+        yield from ()
 
     def on_mount(self) -> None:
         self.query_one(f"#{self.SCAN_ID}", Input).focus()

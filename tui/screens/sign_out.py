@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from functools import partial
 
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import Button
 from textual.widgets.option_list import Option
 
+from appliance.domain.roles import Action
 from tui.messages import AvailableLoaded, ChecklistReady
+from tui.screens.base import may
 from tui.screens.checklist import ChecklistScreen
 from tui.screens.recorder_choice import RecorderChoiceScreen
 from tui.text import plain
@@ -20,6 +25,16 @@ class SignOutScreen(RecorderChoiceScreen):
     SCAN_ID = "device-scan"
     LIST_ID = "available"
     NOTICE_ID = "sign-out-notice"
+
+    def more_buttons(self) -> ComposeResult:
+        """The next step after a failed check: report the fault (Art. 5(8))."""
+        if may(self.actor, Action.REPORT_FAULT):
+            yield Button(self.words("ui.home.fault"), id="fault", classes="-later")
+
+    @on(Button.Pressed, "#fault")
+    def report_fault(self) -> None:
+        """The fault flow's place; the device-lifecycle issue fills it."""
+        self.notice.inform(self.words("ui.later.fault"))
 
     def load(self) -> None:
         available = partial(self.services.custody.available, self.actor)

@@ -12,7 +12,6 @@ from textual.widgets import Button, DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
 from appliance.domain.footage import OffloadProgress
-from appliance.domain.lifecycle import JobState
 from appliance.domain.records import Actor, RecorderStatus
 from appliance.domain.roles import Action
 from tui.messages import UnitStatusLoaded, Unlocked
@@ -20,8 +19,11 @@ from tui.screens.base import KioskScreen, may
 from tui.text import day_time, plain
 from tui.widgets.notice import Notice
 from tui.widgets.title_bar import TitleBar
+from tui.worded import offload_words
 
-COLUMNS = ("serial", "model", "state", "holder", "since", "offload")
+# What matters first at 80 columns: which recorder, its state and its footage; the model,
+# the longest and least needed, comes last and is the one cut on a narrow screen.
+COLUMNS = ("serial", "state", "offload", "holder", "since", "model")
 
 
 class UnitHeadScreen(KioskScreen):
@@ -29,9 +31,11 @@ class UnitHeadScreen(KioskScreen):
 
     BINDINGS = [Binding("escape", "back", show=False)]
 
-    def __init__(self, actor: Actor) -> None:
+    def __init__(self, actor: Actor, *, unlocking: bool = False) -> None:
         super().__init__()
         self.actor = actor
+        # Opened to unlock a badge: the focus starts on the locked badges.
+        self.unlocking = unlocking
 
     def compose(self) -> ComposeResult:
         settings = self.services.settings
@@ -54,6 +58,10 @@ class UnitHeadScreen(KioskScreen):
         table = self.query_one("#recorders", DataTable)
         for key in COLUMNS:
             table.add_column(plain(self.words(f"ui.unit.col_{key}")), key=key)
+        if self.unlocking and may(self.actor, Action.UNLOCK_BADGE):
+            self.query_one("#locked", OptionList).focus()
+        else:
+            table.focus()
         self.reload()
 
     def reload(self) -> None:
@@ -67,7 +75,8 @@ class UnitHeadScreen(KioskScreen):
         table.clear()
         for row in overview.rows:
             offload = self._offload_cell(overview.offloads.get(row.recorder.serial))
-            table.add_row(*self._cells(row), offload, key=row.recorder.serial)
+            serial, state, holder, since, model = self._cells(row)
+            table.add_row(serial, state, offload, holder, since, model, key=row.recorder.serial)
         if not may(self.actor, Action.UNLOCK_BADGE):
             return
         options = self.query_one("#locked", OptionList)
@@ -86,25 +95,15 @@ class UnitHeadScreen(KioskScreen):
         since = day_time(row.since, self.services.settings) if row.since else ""
         return (
             plain(recorder.serial),
-            plain(f"{recorder.brand} {recorder.model}"),
             plain(self.words(f"state.{recorder.state.value}")),
             plain(row.holder_name or row.holder_badge or ""),
             plain(since),
+            plain(f"{recorder.brand} {recorder.model}"),
         )
 
     def _offload_cell(self, progress: OffloadProgress | None) -> object:
         """The newest offload: its state, its clips, and how many were flagged."""
-        if progress is None:
-            return plain("")
-        text = self.words(f"job.{progress.state.value}")
-        if progress.state in (JobState.RUNNING, JobState.CLEARING) and progress.bytes_total:
-            text += f" {100 * progress.bytes_done // progress.bytes_total}%"
-        else:
-            text += f" · {progress.clips_new + progress.clips_existing}/{progress.clips_total}"
-        flagged = sum(progress.flag_counts.values())
-        if flagged:
-            text += " · " + self.words("ui.unit.flagged", count=flagged)
-        return plain(text)
+        return plain(offload_words(self.words, progress))
 
     @on(OptionList.OptionSelected, "#locked")
     @on(Button.Pressed, "#unlock")

@@ -1,0 +1,112 @@
+"""Provides the i18n walk of the `bwc` command: every command's output, both languages.
+
+Issue 9 item 2: no catalogue key, enum value or identifier in what a person reads (stdout
+and stderr of the real process, successes and refusals). `--json` is for scripts and keeps
+its identifiers, so it is not walked. The walk covers every command the parser knows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from appliance.cli.parser import build_parser
+from tests.tui.test_i18n_walk import identifiers_in
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Commands a person never reads at a terminal, and why.
+NOT_WALKED = {
+    ("dock",): "the dock service runs until stopped and writes to the journal",
+}
+
+# (command, stdin, accepted exit codes), in the order a unit's first day runs them.
+SCRIPT_LINES: tuple[tuple[str, str, tuple[int, ...]], ...] = (
+    ("init --unit-code U01 --unit-name 城关执法中队", "", (0,)),
+    ("officer add --badge 2001 --name 李强 --role unit_head", "135790\n", (0,)),
+    ("officer add --badge 1001 --name 张伟 --role officer", "246810\n", (0,)),
+    ("officer add --badge 1002 --name 王芳 --role officer", "121212\n", (0,)),
+    ("officer list", "", (0,)),
+    ("device add --serial DSJ-A001 --brand Hikvision --model X1", "", (0,)),
+    ("device list", "", (0,)),
+    ("signout --badge 1001 --device DSJ-A001", "246810\n", (1,)),
+    ("signout --badge 1001 --device NOPE-1 --checks-confirmed", "246810\n", (1,)),
+    ("signout --badge 1001 --device DSJ-A001 --checks-confirmed", "246810\n", (0,)),
+    ("device list", "", (0,)),
+    ("return --badge 1002 --device DSJ-A001", "000000\n", (1,)),
+    ("return --badge 1001 --device DSJ-A001", "246810\n", (0,)),
+    ("offload --device DSJ-A001 --source card", "", (0,)),
+    ("clips list", "", (0,)),
+    ("clips file --badge 1001 --case ZF-1 1", "246810\n", (0, 1)),
+    (f"clips file --badge 1001 --case {'x' * 65} 1", "246810\n", (2,)),
+    ("fixity verify", "", (0,)),
+    ("label badge 1001 --out label-1001.png", "", (0,)),
+    ("label device DSJ-A001 --out label-a001.png", "", (0,)),
+    ("officer unlock --badge 1002 --by 2001", "135790\n", (0, 1)),
+    ("officer reset-pin --badge 1002 --by 2001", "864200\n135790\n", (0,)),
+    ("officer deactivate --badge 1002 --by 2001", "135790\n", (0,)),
+    ("audit checkpoint --out checkpoint.txt", "", (0,)),
+    ("audit verify --checkpoint checkpoint.txt", "", (0,)),
+    ("seal", "", (0, 1, 2)),
+    ("media unmount nosuch9 --media-root media", "", (1, 2)),
+)
+SCRIPT = tuple((tuple(shlex.split(line)), stdin, codes) for line, stdin, codes in SCRIPT_LINES)
+
+
+def leaf_commands(
+    parser: argparse.ArgumentParser, path: tuple[str, ...] = ()
+) -> set[tuple[str, ...]]:
+    """Every command path the parser accepts (`officer add`, `audit verify`, …)."""
+    found: set[tuple[str, ...]] = set()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                found |= leaf_commands(sub, (*path, name))
+    return found or {path}
+
+
+def test_the_walk_covers_every_command() -> None:
+    """A new command without a line in SCRIPT (or a reason in NOT_WALKED) fails here."""
+    commands = leaf_commands(build_parser())
+    assert ("officer", "add") in commands
+    for path in commands:
+        assert path in NOT_WALKED or any(c[: len(path)] == path for c, _, _ in SCRIPT), path
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_no_identifier_in_any_command_output(tmp_path: Path, language: str) -> None:
+    work = tmp_path / "work"
+    (work / "card" / "DCIM").mkdir(parents=True)
+    (work / "media").mkdir()
+    subprocess.run(  # noqa: S603
+        ["ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc=size=64x48:rate=10:d=1"]  # noqa: S607
+        + ["-c:v", "libx264", "-preset", "ultrafast", str(work / "card" / "DCIM" / "0001.MP4")],
+        check=True,
+        timeout=120,
+    )
+    env = {key: value for key, value in os.environ.items() if not key.startswith("BWC_")}
+    env["BWC_HOME"] = str(tmp_path / "home")
+    for command, stdin, accepted in SCRIPT:
+        if command[0] == "offload":
+            # Filmed while 1001 held the recorder (after its sign-out, before its return).
+            os.utime(work / "card" / "DCIM" / "0001.MP4")
+        ran = subprocess.run(  # noqa: S603 -- our own interpreter and module, fixed arguments
+            [sys.executable, "-m", "appliance", "--lang", language, *command],
+            cwd=work,
+            env=env,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert ran.returncode in accepted, (command, ran.stdout, ran.stderr)
+        shown = ran.stdout + ran.stderr
+        assert "Traceback" not in shown, command
+        assert identifiers_in(shown, language) == [], (command, shown)

@@ -1,0 +1,182 @@
+"""Provides the walk through every kiosk screen: one stop per screen and state worth seeing.
+
+The i18n walk (no key, enum value or identifier on any screen) and the snapshot tests both go
+through these stops; `screen_classes()` lists every screen the kiosk defines, so a new screen
+that no stop reaches fails the walk's coverage test.
+"""
+
+from __future__ import annotations
+
+import importlib
+import io
+import pkgutil
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from rich.console import Console
+from textual.pilot import Pilot
+from textual.screen import Screen
+
+import tui.dialogs
+import tui.screens
+from appliance.adapters.clock import SettableClock
+from appliance.demo import DemoBadge
+from appliance.domain.checks import ALL_ITEMS
+from tests.conftest import DEMO_PINS
+from tests.tui import test_kiosk_lock as lock
+from tests.tui.helpers import scan, settle, sign_in
+from tests.tui.test_double_press import at_filing
+from tests.tui.test_failed_check import read_the_dock
+from tui.app import KioskApp
+from tui.dialogs.base import KioskDialog
+from tui.dialogs.pin import PinDialog
+from tui.dialogs.second_person import SecondPersonDialog
+from tui.screens.base import KioskScreen
+from tui.screens.checklist import ChecklistScreen
+from tui.screens.dock import DockScreen
+from tui.screens.done import DoneScreen
+from tui.screens.filing import FilingScreen
+from tui.screens.home import OfficerHomeScreen
+from tui.screens.idle import IdleScreen
+from tui.screens.recorder_choice import RecorderChoiceScreen
+from tui.screens.returns import ReturnScreen
+from tui.screens.sign_out import SignOutScreen
+from tui.screens.unit_head import UnitHeadScreen
+from tui.screens.unlock import UnlockScreen
+
+Navigate = Callable[[Pilot[None], dict[str, DemoBadge]], Awaitable[None]]
+
+
+def kiosk(pilot: Pilot[None]) -> KioskApp:
+    app = pilot.app
+    assert isinstance(app, KioskApp)
+    return app
+
+
+def clock_of(pilot: Pilot[None]) -> SettableClock:
+    clock = kiosk(pilot).services.ctx.clock
+    assert isinstance(clock, SettableClock)
+    return clock
+
+
+@dataclass(frozen=True)
+class Stop:
+    """One screen in one state: how to get there, and which screen it is."""
+
+    name: str
+    navigate: Navigate
+    screen: type[Screen[Any]]
+    # What a reviewer should see on its snapshot.
+    shows: str
+
+
+def home_of(badge: str) -> Navigate:
+    async def navigate(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:
+        await sign_in(pilot, badge, badges[badge].pin)
+
+    return navigate
+
+
+async def idle_with_readings(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:
+    """The board after the dock read every recorder, one of them signed out."""
+    services = kiosk(pilot).services
+    read_the_dock(services)
+    officer = services.auth.sign_in("1002", DEMO_PINS["1002"])
+    services.custody.sign_out(officer, "DSJ-A002", set(ALL_ITEMS))
+    screen = pilot.app.screen
+    assert isinstance(screen, IdleScreen)
+    screen.refresh_board()
+    await settle(pilot)
+
+
+async def failed_check(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:
+    read_the_dock(kiosk(pilot).services)
+    await sign_in(pilot, "1001", badges["1001"].pin)
+    await pilot.click("#sign-out")
+    await settle(pilot)
+    await scan(pilot, "DSJ-B002")
+
+
+async def later_entry(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:
+    await sign_in(pilot, "3001", badges["3001"].pin)
+    await pilot.click("#handover")
+    await settle(pilot)
+
+
+async def filing(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:
+    await at_filing(pilot, kiosk(pilot).services, clock_of(pilot))
+
+
+async def dock_waiting(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:
+    """1001 returns a recorder not yet docked: the dock screen waits for it."""
+    services = kiosk(pilot).services
+    officer = services.auth.sign_in("1001", DEMO_PINS["1001"])
+    services.custody.sign_out(officer, "DSJ-A002", set(ALL_ITEMS))
+    clock_of(pilot).advance(3600)
+    await sign_in(pilot, "1001", badges["1001"].pin)
+    await pilot.click("#return")
+    await settle(pilot)
+    # The list takes the focus with its first row lit; Enter returns that recorder.
+    pilot.app.screen.query_one("#returnable").focus()
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def idle_warning(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:
+    await sign_in(pilot, "1001", badges["1001"].pin)
+    app = kiosk(pilot)
+    clock_of(pilot).advance(app.services.settings.idle_timeout_seconds - 15)
+    app.check_idle_timeout()
+    await settle(pilot)
+
+
+STOPS: tuple[Stop, ...] = (
+    Stop("idle", lock.stay_idle, IdleScreen, "the board: clock, four recorders, no alarm"),
+    Stop("idle-readings", idle_with_readings, IdleScreen, "charges, one check failing, one out"),
+    Stop("pin", lock.open_pin_dialog, PinDialog, "the PIN dialog for 2001 over the board"),
+    Stop("home-officer", home_of("1001"), OfficerHomeScreen, "four entries, Sign out focused"),
+    Stop("home-unit-head", lock.open_home, OfficerHomeScreen, "nine entries in three columns"),
+    Stop("home-info-collector", home_of("3001"), OfficerHomeScreen, "a sentence and hand-over"),
+    Stop("home-bureau-head", home_of("4001"), OfficerHomeScreen, "unit, holds, approvals, log"),
+    Stop("home-auditor", home_of("5001"), OfficerHomeScreen, "unit, audit log, reports"),
+    Stop("home-admin", home_of("9001"), OfficerHomeScreen, "unlock, people, recorders"),
+    Stop("later", later_entry, OfficerHomeScreen, "the hand-over's 'later release' sentence"),
+    Stop("sign-out", lock.open_sign_out, SignOutScreen, "scan field, four recorders, first lit"),
+    Stop("sign-out-refused", failed_check, SignOutScreen, "45% below 80%, and the next steps"),
+    Stop("checklist", lock.open_checklist, ChecklistScreen, "five ☐ boxes, confirm disabled"),
+    Stop("done", lock.open_done, DoneScreen, "responsible for DSJ-A001 from 08:02"),
+    Stop("return", lock.open_return, ReturnScreen, "nothing to return, in a sentence"),
+    Stop("dock", dock_waiting, DockScreen, "waiting for DSJ-A002 to be docked"),
+    Stop("filing", filing, FilingScreen, "two clips with their flags, a case typed"),
+    Stop("unit", lock.open_unit_head, UnitHeadScreen, "recorders with state and footage"),
+    Stop("unlock", lock.open_admin_unlock, UnlockScreen, "the admin's unlock, nobody locked"),
+    Stop("second-person", lock.open_second_person, SecondPersonDialog, "badge and PIN fields"),
+    Stop("idle-warning", idle_warning, OfficerHomeScreen, "the 15-second countdown at the foot"),
+)
+
+
+def screen_classes() -> set[type[Screen[Any]]]:
+    """Every concrete screen and dialog the kiosk defines."""
+    for package in (tui.screens, tui.dialogs):
+        for module in pkgutil.iter_modules(package.__path__):
+            importlib.import_module(f"{package.__name__}.{module.name}")
+    found: set[type[Screen[Any]]] = set()
+    todo: list[type[Screen[Any]]] = [KioskScreen, KioskDialog]
+    while todo:
+        for sub in todo.pop().__subclasses__():
+            todo.append(sub)
+            found.add(sub)
+    # The shape that sign-out and return share is never shown itself.
+    return found - {RecorderChoiceScreen}
+
+
+def screen_text(app: KioskApp) -> str:
+    """What the terminal shows now, as plain text."""
+    width, height = app.size
+    update = app.screen._compositor.render_update(full=True)
+    console = Console(
+        record=True, width=width, height=height, file=io.StringIO(), color_system=None
+    )
+    console.print(update)
+    return console.export_text()

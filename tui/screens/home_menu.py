@@ -1,0 +1,83 @@
+"""Provides the home menu's entries: what each role can do at the kiosk, from the permissions.
+
+One table, so the test can check every role's home against `domain/roles.py` PERMISSIONS: an
+entry is offered when the person's role allows any of its actions. Acts that later releases
+bring to the kiosk are entries already, so no role meets a dead end; pressing one says when.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from appliance.domain.records import Actor
+from appliance.domain.roles import Action
+from appliance.services.context import allowed
+
+
+class EntryKind(StrEnum):
+    """What pressing an entry does."""
+
+    # Opens its screen.
+    SCREEN = "screen"
+    # Says that the act arrives at the kiosk with a later release (and what to do meanwhile).
+    LATER = "later"
+    # Says which `bwc` command IT uses for it (README, "The bwc command").
+    COMMAND = "command"
+
+
+@dataclass(frozen=True)
+class HomeEntry:
+    """One button of the home menu."""
+
+    id: str
+    label_key: str
+    # Offered when the role allows any of these (DESIGN §6).
+    actions: tuple[Action, ...]
+    kind: EntryKind = EntryKind.SCREEN
+    # The sentence a LATER or COMMAND entry shows when pressed.
+    says_key: str = ""
+
+    def offered_to(self, actor: Actor) -> bool:
+        """Whether the actor's role allows any of the entry's actions."""
+        return any(allowed(actor, action) for action in self.actions)
+
+
+_LATER = EntryKind.LATER
+_COMMAND = EntryKind.COMMAND
+
+HOME_ENTRIES: tuple[HomeEntry, ...] = (
+    HomeEntry("sign-out", "ui.home.sign_out", (Action.SIGN_OUT,)),
+    HomeEntry("return", "ui.home.return", (Action.RETURN_OWN, Action.RETURN_FOR_OTHER)),
+    HomeEntry("file-clips", "ui.home.file", (Action.FILE_CLIP,)),
+    # Art. 5(8): the device-lifecycle issue fills the fault flow; here is its place.
+    HomeEntry("fault", "ui.home.fault", (Action.REPORT_FAULT,), _LATER, "ui.later.fault"),
+    HomeEntry("unit", "ui.home.unit", (Action.VIEW_UNIT_STATUS,)),
+    # Art. 7: the unit head unlocks alone, from the unit screen's list of locked badges.
+    HomeEntry("unlock-unit", "ui.home.unlock", (Action.UNLOCK_BADGE,)),
+    # DESIGN §6: the admin's way back, with a second person.
+    HomeEntry("unlock-badge", "ui.home.unlock", (Action.UNLOCK_WITH_SECOND,)),
+    HomeEntry("alarms", "ui.home.alarms", (Action.UNLOCK_BADGE,), _LATER, "ui.later.alarms"),
+    HomeEntry("holds", "ui.home.holds", (Action.SET_HOLD,), _LATER, "ui.later.holds"),
+    HomeEntry(
+        "handover", "ui.home.handover", (Action.RECEIVE_HANDOVER,), _LATER, "ui.later.handover"
+    ),
+    HomeEntry(
+        "approvals",
+        "ui.home.approvals",
+        (Action.APPROVE_DISCLOSURE,),
+        _LATER,
+        "ui.later.approvals",
+    ),
+    HomeEntry("audit-log", "ui.home.audit_log", (Action.READ_AUDIT,), _LATER, "ui.later.audit_log"),
+    HomeEntry("reports", "ui.home.reports", (Action.READ_AUDIT,), _LATER, "ui.later.reports"),
+    HomeEntry("people", "ui.home.people", (Action.MANAGE_PEOPLE,), _COMMAND, "ui.command.people"),
+    HomeEntry(
+        "devices", "ui.home.devices", (Action.MANAGE_DEVICES,), _COMMAND, "ui.command.devices"
+    ),
+)
+
+
+def entries_for(actor: Actor) -> list[HomeEntry]:
+    """The entries the actor's home offers, in menu order."""
+    return [entry for entry in HOME_ENTRIES if entry.offered_to(actor)]
