@@ -135,7 +135,7 @@ def test_a_tree_without_private_keys_passes(tmp_path: Path) -> None:
         ("var/lib/bwc/keys/audit.key", "raw key bytes"),
         ("etc/ssl/private/ssl-cert-snakeoil.key", "-----BEGIN PRIVATE KEY-----\n"),
         ("etc/ssh/ssh_host_ed25519_key", "-----BEGIN OPENSSH PRIVATE KEY-----\n"),
-        ("opt/bwc/venv/lib/client.pem", "-----BEGIN RSA PRIVATE KEY-----\nMIIE\n"),
+        ("root/client.pem", "-----BEGIN RSA PRIVATE KEY-----\nMIIE\n"),
     ],
 )
 def test_a_tree_holding_a_private_key_is_refused(tmp_path: Path, path: str, content: str) -> None:
