@@ -25,7 +25,7 @@ PANIC = "Kernel panic - not syncing"
 OVMF_CODE = Path("/usr/share/OVMF/OVMF_CODE_4M.ms.fd")
 OVMF_VARS = Path("/usr/share/OVMF/OVMF_VARS_4M.ms.fd")
 # The EFI's terminal on the serial port speaks ANSI: cursor moves and colours, no text.
-ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]|\x1b[=>78]")
+ANSI = re.compile(r"\x1b\[[0-9;:=?]*[A-Za-z]|\x1b[()][A-Z0-9]|\x1b[=>78]")
 
 
 class GuestPanic(RuntimeError):
