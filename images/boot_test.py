@@ -379,6 +379,18 @@ def volume_unlocked(run: Run, console: Serial, name: str, *, prompted: bool) -> 
     )
 
 
+def explain_first_boot(guest: Guest, timeout: float) -> None:
+    """Print why the first boot did not reach its screen: the units' journal and a trace."""
+    log_in(guest, timeout)
+    _, journal = guest.console.shell(
+        "journalctl -b --no-pager -o cat -u bwc-data-volume.service -u bwc-firstboot.service"
+        " | tail -n 30; systemctl status --no-pager bwc-data-volume.service | tail -n 12"
+    )
+    print("  journal of the first boot:\n    " + journal.replace("\n", "\n    "), flush=True)
+    _, trace = guest.console.shell("sh -x /usr/local/sbin/bwc-data-volume 2>&1 | tail -n 25", 900)
+    print("  the data volume script, traced:\n    " + trace.replace("\n", "\n    "), flush=True)
+
+
 def first_boot(run: Run) -> None:
     """Power on a new box: GRUB locked, first boot, every check, the kiosk on screen."""
     args, report = run.args, run.report
@@ -387,7 +399,11 @@ def first_boot(run: Run) -> None:
     watch: ScreenWatch | None = None
     try:
         grub_refuses_editing(guest, report, args.boot_timeout)
-        first_boot_screen(run, guest)
+        try:
+            first_boot_screen(run, guest)
+        except TimeoutError:
+            explain_first_boot(guest, args.boot_timeout)
+            raise
         watch = ScreenWatch(
             guest.monitor,
             run.work / "watch.ppm",
