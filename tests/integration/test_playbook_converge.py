@@ -133,6 +133,8 @@ def inventory(base: Path) -> tuple[Path, Path]:
         "kiosk_base_kiosk_user": KIOSK_USER,
         "kiosk_app_install_enabled": False,
         "kiosk_app_units_enabled": False,
+        # bwc-firstboot.service is a systemd unit of the box, like the units above.
+        "kiosk_app_firstboot_enabled": False,
         "kiosk_app_start_services": False,
         "kiosk_app_prefix": str(fake_prefix(base)),
         "kiosk_app_home": str(home),
