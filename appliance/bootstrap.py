@@ -51,11 +51,14 @@ if TYPE_CHECKING:
     from appliance.services.clips import ClipService
     from appliance.services.context import Context
     from appliance.services.custody import CustodyService
+    from appliance.services.disclosure import DisclosureService
     from appliance.services.dock import DockService, Predicate
     from appliance.services.fixity import FixityService
+    from appliance.services.handover import HandoverService
     from appliance.services.labels import LabelService
     from appliance.services.offload import OffloadService
     from appliance.services.overview import OverviewService
+    from appliance.services.packages import PackageService
     from appliance.services.personnel import PersonnelService
     from appliance.services.registry import RegistryService
     from appliance.services.sealing import SealService
@@ -84,6 +87,10 @@ class Services:
     drivers: DriverFactory
     # The evidence disc's writer (DESIGN §12), for the disc use case to take.
     disc: DiscWriter
+    # Footage leaving the box (DESIGN §10): sealed packages, the hand-over, disclosures.
+    packages: PackageService
+    handover: HandoverService
+    disclosure: DisclosureService
 
     @property
     def settings(self) -> Settings:
@@ -223,10 +230,13 @@ def _wire(
     from appliance.services.clips import ClipService
     from appliance.services.context import Context
     from appliance.services.custody import CustodyService
+    from appliance.services.disclosure import DisclosureService
     from appliance.services.fixity import FixityService
+    from appliance.services.handover import HandoverService
     from appliance.services.labels import LabelService
     from appliance.services.offload import OffloadService
     from appliance.services.overview import OverviewService
+    from appliance.services.packages import PackageService
     from appliance.services.personnel import PersonnelService
     from appliance.services.registry import RegistryService
     from appliance.services.sealing import SealService
@@ -260,12 +270,14 @@ def _wire(
     registry = RegistryService(ctx)
     custody = CustodyService(ctx, selfcheck)
     offload = OffloadService(ctx, archive, probe, staging)
+    audit = AuditService(ctx, archive, Ed25519Verifier())
+    packages = PackageService(ctx, archive, audit)
     return Services(
         ctx=ctx,
         registry=registry,
         auth=AuthService(ctx),
         custody=custody,
-        audit=AuditService(ctx, archive, Ed25519Verifier()),
+        audit=audit,
         labels=LabelService(ctx, QrLabels()),
         offload=offload,
         clips=ClipService(ctx),
@@ -277,6 +289,9 @@ def _wire(
         overview=OverviewService(ctx, custody, registry, offload),
         drivers=drivers,
         disc=disc,
+        packages=packages,
+        handover=HandoverService(ctx, packages),
+        disclosure=DisclosureService(ctx, packages),
     )
 
 
