@@ -39,6 +39,7 @@ from appliance.ports import (
     DriverFactory,
     MediaProbe,
     Mounter,
+    PackageReader,
     Sealer,
     Signer,
     Staging,
@@ -222,6 +223,7 @@ def _wire(
     chosen: PortChoices,
 ) -> Services:
     # Only now: the services load the store, and the store peewee (see the module docstring).
+    from appliance.adapters.bag_writer import BagWriter
     from appliance.adapters.qr import QrLabels
     from appliance.adapters.signer import Ed25519Verifier, FileSigner
     from appliance.services.alarms import AlarmService
@@ -271,7 +273,7 @@ def _wire(
     custody = CustodyService(ctx, selfcheck)
     offload = OffloadService(ctx, archive, probe, staging)
     audit = AuditService(ctx, archive, Ed25519Verifier())
-    packages = PackageService(ctx, archive, audit)
+    packages = PackageService(ctx, archive, audit, BagWriter())
     return Services(
         ctx=ctx,
         registry=registry,
@@ -290,7 +292,7 @@ def _wire(
         drivers=drivers,
         disc=disc,
         packages=packages,
-        handover=HandoverService(ctx, packages),
+        handover=HandoverService(ctx, packages, package_reader()),
         disclosure=DisclosureService(ctx, packages),
     )
 
@@ -309,6 +311,13 @@ def build_kiosk_services(settings: Settings, *, clock: Clock | None = None) -> S
         audit_signer=PublicKeySigner(settings.keys_dir, "audit"),
         label_signer=PublicKeySigner(settings.keys_dir, "label"),
     )
+
+
+def package_reader() -> PackageReader:
+    """The sealed package's verifier: it needs no home (`bwc package verify`, DESIGN §10)."""
+    from appliance.adapters.bag_reader import BagReader
+
+    return BagReader()
 
 
 def disc_writer(settings: Settings) -> DiscWriter:

@@ -210,3 +210,11 @@ def _clips(text: str, payload: dict[str, str]) -> tuple[list[int], dict[str, int
     if described != payload or len(ids) != len(payload):
         raise PackageFault("package.clips_mismatch")
     return ids, classes
+
+
+class BagReader:
+    """The PackageReader port: `verify_package` on a local or mounted file system."""
+
+    def verify(self, root: Path, public_key_b64: str | None = None) -> PackageReport:
+        """Prove the package sound, or raise PackageFault naming the first thing wrong."""
+        return verify_package(root, public_key_b64)

@@ -15,7 +15,6 @@ import json
 import os
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -29,38 +28,13 @@ from appliance.domain.packages import (
     NAME_FIELD,
     SIGNATURE,
     TAG_MANIFEST,
+    BagPlan,
     signature_text,
 )
+from appliance.ports_package import ContentDiffers
 
 _CHUNK = 1 << 20
 _FILE_MODE = 0o440
-
-
-class ContentDiffers(OSError):
-    """The archive gave bytes whose hash is not the clip's: nothing of it leaves the box."""
-
-
-@dataclass(frozen=True)
-class PayloadFile:
-    """One file of the payload: where in data/ it goes, its archived hash and size."""
-
-    path: str  # "data/<day>/<officer>/<name>"
-    sha256: str
-    size: int
-
-
-@dataclass(frozen=True)
-class BagPlan:
-    """Everything a package holds besides the payload's bytes."""
-
-    name: str
-    payload: tuple[PayloadFile, ...]
-    bag_info: dict[str, str]
-    clips_json: object
-    audit_lines: Iterable[str]
-    checkpoint_line: str
-    key_id: str
-    public_key_b64: str
 
 
 def _open_new(path: Path) -> int:
@@ -116,6 +90,20 @@ def _sync_dir(directory: Path) -> None:
 def partial_name(final: Path) -> Path:
     """Where a package is built before it is renamed to final."""
     return final.parent / f".{final.name}.partial-{uuid.uuid4().hex[:12]}"
+
+
+class BagWriter:
+    """The PackageWriter port on a local or mounted file system."""
+
+    def write(
+        self,
+        plan: BagPlan,
+        final: Path,
+        open_content: Callable[[str], BinaryIO],
+        sign: Callable[[bytes], bytes],
+    ) -> str:
+        """Build the package at final (which must not exist); the sha256 of signature.txt."""
+        return write_package(plan, final, open_content, sign)
 
 
 def write_package(

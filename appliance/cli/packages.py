@@ -25,12 +25,13 @@ def _public_key(path: str | None) -> str | None:
 
 def cmd_package_verify(args: argparse.Namespace, out: Output) -> int:
     """Re-hash everything, check the manifests, the signature and the chain slice."""
-    from appliance.adapters.bag_reader import verify_package
+    # No database code is loaded here: the bureau's machine has no home (DESIGN §10).
+    from appliance.bootstrap import package_reader
     from appliance.domain.packages import PackageFault
 
     key = _public_key(args.public_key)
     try:
-        report = verify_package(Path(args.directory), key)
+        report = package_reader().verify(Path(args.directory), key)
     except PackageFault as fault:
         raise Refused(fault.code, **fault.params) from None
     out.say(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -265,3 +265,26 @@ def week_of(day: date) -> str:
 def handover_is_late(week_end: date, today: date) -> bool:
     """Art. 12(2): a week's footage goes over on the Monday after it; later is late."""
     return today > week_end
+
+
+@dataclass(frozen=True)
+class PayloadFile:
+    """One file of the payload: where in data/ it goes, its archived hash and size."""
+
+    path: str  # "data/<day>/<officer>/<name>"
+    sha256: str
+    size: int
+
+
+@dataclass(frozen=True)
+class BagPlan:
+    """Everything a package holds besides the payload's bytes."""
+
+    name: str
+    payload: tuple[PayloadFile, ...]
+    bag_info: dict[str, str]
+    clips_json: object
+    audit_lines: Iterable[str]
+    checkpoint_line: str
+    key_id: str
+    public_key_b64: str

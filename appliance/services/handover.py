@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from appliance.adapters.bag_reader import verify_package
 from appliance.config import local_zone
 from appliance.domain.confidentiality import Classification, Use, Verdict, verdict
 from appliance.domain.errors import BadInput, Refusal, Refused
@@ -16,6 +15,7 @@ from appliance.domain.footage import ArchivedClip
 from appliance.domain.packages import SIGNATURE, PackageFault, handover_is_late, parse_week
 from appliance.domain.records import Actor
 from appliance.domain.roles import Action, Role
+from appliance.ports import PackageReader
 from appliance.services.alarms import raise_alarm
 from appliance.services.context import Context
 from appliance.services.packages import PackageService, SealedPackage
@@ -56,8 +56,9 @@ def _role(actor: Actor) -> Role:
 class HandoverService:
     """What is due, the week's sealed package, and the collector's receipt."""
 
-    def __init__(self, ctx: Context, packages: PackageService) -> None:
+    def __init__(self, ctx: Context, packages: PackageService, reader: PackageReader) -> None:
         self._ctx = ctx
+        self._reader = reader
         self._packages = packages
 
     def _today(self) -> date:
@@ -128,7 +129,7 @@ class HandoverService:
         ident = package_dir.name
         try:
             try:
-                verify_package(package_dir, self._ctx.audit_signer.public_key_b64())
+                self._reader.verify(package_dir, self._ctx.audit_signer.public_key_b64())
             except PackageFault as fault:
                 raise Refused(fault.code, **fault.params) from None
             receipt = hashlib.sha256(_read_signature(package_dir)).hexdigest()

@@ -7,14 +7,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from appliance.adapters.bag_writer import BagPlan, ContentDiffers, PayloadFile, write_package
 from appliance.domain.audit import canonical_json
 from appliance.domain.confidentiality import Classification
 from appliance.domain.errors import BadInput, Refused
 from appliance.domain.footage import ArchivedClip
-from appliance.domain.packages import event_record, payload_path
+from appliance.domain.packages import BagPlan, PayloadFile, event_record, payload_path
 from appliance.domain.records import Actor
-from appliance.ports import Archive
+from appliance.ports import Archive, ContentDiffers, PackageWriter
 from appliance.services.audit import AuditService
 from appliance.services.context import Context
 from appliance.store.timefmt import to_text
@@ -61,8 +60,11 @@ def _clip_entry(clip: ArchivedClip, path: str, cls: Classification) -> dict[str,
 class PackageService:
     """Seals clips into a BagIt package signed with the unit's audit key (DESIGN §10)."""
 
-    def __init__(self, ctx: Context, archive: Archive, audit: AuditService) -> None:
+    def __init__(
+        self, ctx: Context, archive: Archive, audit: AuditService, writer: PackageWriter
+    ) -> None:
         self._ctx = ctx
+        self._writer = writer
         self._archive = archive
         self._audit = audit
 
@@ -117,7 +119,7 @@ class PackageService:
             public_key_b64=self._ctx.audit_signer.public_key_b64(),
         )
         try:
-            receipt = write_package(plan, out, self._archive.open, self._ctx.audit_signer.sign)
+            receipt = self._writer.write(plan, out, self._archive.open, self._ctx.audit_signer.sign)
         except ContentDiffers:
             raise Refused("package.archive_differs") from None
         except FileExistsError:

@@ -38,6 +38,9 @@ EXPECTED: dict[str, set[str]] = {
     "manage_devices": {M, H},
     "change_config": {M},
     "request_disclosure": {OF, H, C},
+    # Art. 11, 13: the approved export is written by a privileged person; Art. 3: classes.
+    "export_disclosure": {H, C, B},
+    "classify_clip": {H},
     "approve_disclosure": {B},
     "receive_handover": {C},
     "burn_evidence": {H, C},
