@@ -108,6 +108,9 @@ def _signature_ok(public_key_b64: str, text: str, signature_b64: str) -> bool:
         signature = base64.urlsafe_b64decode(signature_b64 + "==")
     except (ValueError, binascii.Error):
         return False
+    # Only the one canonical spelling: a changed padding bit is a changed file.
+    if base64.urlsafe_b64encode(signature).decode("ascii").rstrip("=") != signature_b64:
+        return False
     return Ed25519Verifier().verify(public_key_b64, text.encode("ascii"), signature)
 
 
@@ -133,19 +136,25 @@ def verify_package(root: Path, public_key_b64: str | None = None) -> PackageRepo
     for required in (SIGNATURE, TAG_MANIFEST):
         if required not in files:
             raise PackageFault("package.missing_file", file=required)
-    signature = parse_signature(_text(root, SIGNATURE))
+    try:
+        signature = parse_signature(_read(root, SIGNATURE).decode("ascii"))
+    except UnicodeDecodeError:
+        raise PackageFault("package.signature_malformed") from None
     verifier = Ed25519Verifier()
     key_given = public_key_b64 is not None
     key_text = public_key_b64.strip() if public_key_b64 is not None else signature.public_key_b64
     if not verifier.is_public_key(key_text):
         raise PackageFault("package.key_unreadable")
+    if key_given and key_text != signature.public_key_b64:
+        raise PackageFault("package.other_key", key=signature.key, expected=key_id(key_text))
     if key_id(key_text) != signature.key:
         raise PackageFault("package.other_key", key=signature.key, expected=key_id(key_text))
+    # The signature first: a valid one over another digest means the tag manifest changed.
+    if not _signature_ok(key_text, signature.signed_text(), signature.signature_b64):
+        raise PackageFault("package.bad_signature")
     tag_manifest = _read(root, TAG_MANIFEST)
     if hashlib.sha256(tag_manifest).hexdigest() != signature.tag_manifest_sha256:
         raise PackageFault("package.tag_changed", file=TAG_MANIFEST)
-    if not _signature_ok(key_text, signature.signed_text(), signature.signature_b64):
-        raise PackageFault("package.bad_signature")
     try:
         tags = parse_manifest(tag_manifest.decode("utf-8"), TAG_MANIFEST)
     except UnicodeDecodeError:
@@ -169,7 +178,10 @@ def verify_package(root: Path, public_key_b64: str | None = None) -> PackageRepo
     if bag_info.get("Payload-Oxum") != f"{payload_bytes}.{len(payload)}":
         raise PackageFault("package.oxum", file=BAG_INFO)
     clip_ids, classes = _clips(_text(root, CLIPS_JSON), payload)
-    checkpoint = parse_checkpoint(_text(root, CHECKPOINT_TXT).strip())
+    checkpoint_text = _text(root, CHECKPOINT_TXT)
+    checkpoint = parse_checkpoint(checkpoint_text.removesuffix("\n"))
+    if checkpoint is not None and checkpoint.line() + "\n" != checkpoint_text:
+        checkpoint = None
     if checkpoint is None or checkpoint.key != signature.key:
         raise PackageFault("package.checkpoint_bad")
     if not _signature_ok(key_text, checkpoint.signed_text(), checkpoint.signature_b64):

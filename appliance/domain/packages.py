@@ -143,8 +143,10 @@ _SIGNATURE_LINE = re.compile(
 
 
 def parse_signature(text: str) -> SignatureLine:
-    """The one line of signature.txt; anything else is a fault."""
-    match = _SIGNATURE_LINE.fullmatch(text.strip())
+    """The one line of signature.txt, ended by one newline; anything else is a fault."""
+    match = _SIGNATURE_LINE.fullmatch(text.removesuffix("\n"))
+    if not text.endswith("\n"):
+        match = None
     if match is None:
         raise PackageFault("package.signature_malformed")
     return SignatureLine(match["key"], match["digest"], match["sig"], match["pub"])
