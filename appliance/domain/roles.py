@@ -91,7 +91,8 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.RESET_PIN: frozenset({_M, _H}),
     Action.MANAGE_DEVICES: frozenset({_M, _H}),
     Action.CHANGE_CONFIG: frozenset({_M}),
-    Action.REQUEST_DISCLOSURE: frozenset({_O, _H, _C}),
+    # Art. 11: a bureau head may ask too; another bureau head then decides (Art. 13).
+    Action.REQUEST_DISCLOSURE: frozenset({_O, _H, _C, _B}),
     # Art. 13: public use needs the bureau's principal leader.
     Action.APPROVE_DISCLOSURE: frozenset({_B}),
     # Art. 11, 13: an approved disclosure is written out by a privileged person, not an officer.

@@ -88,6 +88,9 @@ class DisclosureService:
         with self._ctx.audited(actor, "disclosure_approve", "disclosure", str(request_id)):
             request = self._request_of(request_id)
             check_decision(request, actor.actor_id, Role(actor.role))
+            # The set asked for is the set approved: one changed since is not this request.
+            if items_digest(request.clip_ids) != request.items_sha256:
+                raise Refused("disclosure.items_changed", request=request_id)
             for clip_id, cls in self._classes(request.clip_ids).items():
                 if not may_disclose(cls, named):
                     raise Refused("disclosure.class_not_named", clip=clip_id, cls=cls.value)

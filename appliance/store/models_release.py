@@ -11,7 +11,7 @@ class ClipClassRow(BaseModel):
     """A clip's confidentiality class (Art. 3); no row means `normal`."""
 
     clip_id = IntegerField(primary_key=True)
-    cls = TextField(column_name="class")
+    classification = TextField(column_name="class")
     set_by = TextField()
     set_at = TextField()
 

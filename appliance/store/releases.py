@@ -61,7 +61,7 @@ class ReleaseRepository(Repository):
         query = ClipClassRow.select()
         if clip_ids is not None:
             query = query.where(ClipClassRow.clip_id.in_(sorted(set(clip_ids))))
-        return {int(row.clip_id): Classification(row.cls) for row in self._rows(query)}
+        return {int(row.clip_id): Classification(row.classification) for row in self._rows(query)}
 
     def set_class(self, clip_id: int, cls: Classification, by: str, at: datetime) -> bool:
         """Set one clip's class; False when it already had that class."""
@@ -70,7 +70,7 @@ class ReleaseRepository(Repository):
             return False
         self._run(
             ClipClassRow.insert(
-                clip_id=clip_id, cls=cls.value, set_by=by, set_at=to_text(at)
+                clip_id=clip_id, classification=cls.value, set_by=by, set_at=to_text(at)
             ).on_conflict_replace()
         )
         return True

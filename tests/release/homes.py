@@ -37,7 +37,9 @@ def seed(services: Services, root: Path, count: int, size: int = 50_000) -> None
         path = card / f"FILE{number:04d}.MP4"
         path.write_bytes(rng.randbytes(size))
         os.utime(path, (stamp, stamp))
-    services.offload.run(MassStorageDriver(root, fallback_serial="DSJ-A001"), "DSJ-A001", clear=False)
+    services.offload.run(
+        MassStorageDriver(root, fallback_serial="DSJ-A001"), "DSJ-A001", clear=False
+    )
 
 
 def make_template(root: Path, count: int = CLIPS, size: int = 50_000) -> Path:
