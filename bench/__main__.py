@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from appliance.demo import make_home
-from bench import checkpoint
+from bench import checkpoint, handover
 from bench.data import build, card_path, split_cards
 
 OUT = Path(__file__).resolve().parent / "out"
@@ -118,7 +118,7 @@ def run_offload(name: str, cards: list[Path], total: int) -> Figure:
 
 
 def main(sections: list[str]) -> int:
-    """Run the named sections (offload, checkpoint; default both), figures side by side."""
+    """Run the named sections (offload, checkpoint, handover; default all), side by side."""
     OUT.mkdir(exist_ok=True)
     results: dict[str, object] = {}
     if not sections or "offload" in sections:
@@ -126,6 +126,9 @@ def main(sections: list[str]) -> int:
     if not sections or "checkpoint" in sections:
         print()
         results["checkpoint"] = checkpoint.run(OUT)
+    if not sections or "handover" in sections:
+        print()
+        results["handover"] = handover.run(OUT)
     (OUT / "results.json").write_text(json.dumps(results, indent=2))
     return 0
 
