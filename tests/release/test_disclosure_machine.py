@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -25,7 +26,9 @@ from appliance.adapters.bag_reader import verify_package
 from appliance.adapters.clock import SettableClock
 from appliance.bootstrap import Services
 from appliance.domain.confidentiality import Classification
+from appliance.domain.disclosure import Disclosure
 from appliance.domain.errors import Refused
+from appliance.services.packages import SealedPackage
 from tests.release.homes import MONDAY_AFTER, make_template, open_home, person
 
 SEQUENCES = int(os.environ.get("BWC_DISCLOSURE_SEQUENCES", "100"))
@@ -98,11 +101,11 @@ class Disclosures(RuleBasedStateMachine):
         assert self.services is not None
         return self.services
 
-    def refused(self, call: object, reason: str, action: str) -> None:
+    def refused(self, call: Callable[[], object], reason: str, action: str) -> None:
         """The call must be refused for reason, and the refusal be the newest event."""
         before = self.s.store.audit_log.count()
         with pytest.raises(Refused) as caught:
-            call()  # type: ignore[operator]
+            call()
         assert caught.value.reason == reason, (caught.value.reason, reason)
         event(f"refused: {reason}")
         assert self.s.store.audit_log.count() == before + 1
@@ -118,7 +121,10 @@ class Disclosures(RuleBasedStateMachine):
     def request(self, badge: str, clips: set[int]) -> None:
         who = person(self.s, badge)
         ids = sorted(clips)
-        call = lambda: self.s.disclosure.request(who, ids, "District court", "case 12")  # noqa: E731
+
+        def call() -> Disclosure:
+            return self.s.disclosure.request(who, ids, "District court", "case 12")
+
         if 3 in clips:  # a state secret is never disclosed
             self.refused(call, "disclosure.state_secret", "disclosure_request")
             return
@@ -139,7 +145,7 @@ class Disclosures(RuleBasedStateMachine):
         number = self._pick(data)
         who = person(self.s, badge)
         kinds = frozenset(Classification(n) for n in named)
-        call = lambda: self.s.disclosure.approve(who, number, kinds)  # noqa: E731
+        call: Callable[[], Disclosure] = lambda: self.s.disclosure.approve(who, number, kinds)  # noqa: E731
         if ROLE[badge] != "bureau_head":
             self.refused(call, "permission_denied", "approve_disclosure")
             return
@@ -165,7 +171,10 @@ class Disclosures(RuleBasedStateMachine):
     def refuse(self, data: st.DataObject, badge: str) -> None:
         number = self._pick(data)
         who = person(self.s, badge)
-        call = lambda: self.s.disclosure.refuse(who, number, "not in the public interest")  # noqa: E731
+
+        def call() -> Disclosure:
+            return self.s.disclosure.refuse(who, number, "not in the public interest")
+
         model = self.model.get(number)
         if ROLE[badge] != "bureau_head":
             self.refused(call, "permission_denied", "approve_disclosure")
@@ -185,7 +194,7 @@ class Disclosures(RuleBasedStateMachine):
         who = person(self.s, badge)
         out = self.work / f"export-{self.exports}"
         self.exports += 1
-        call = lambda: self.s.disclosure.export(who, number, out)  # noqa: E731
+        call: Callable[[], SealedPackage] = lambda: self.s.disclosure.export(who, number, out)  # noqa: E731
         model = self.model.get(number)
         if badge == "1001":
             self.refused(call, "permission_denied", "export_disclosure")
@@ -223,7 +232,7 @@ class Disclosures(RuleBasedStateMachine):
             return
         db = self.s.store.database
         with self.s.store.transaction():
-            db.execute_sql(
+            db.execute_sql(  # type: ignore[no-untyped-call]
                 "INSERT INTO disclosure_clip (disclosure_id, clip_id) VALUES (?, ?)", (number, clip)
             )
             self.s.ctx.record(person(self.s, "9001"), "tamper", "disclosure", str(number))

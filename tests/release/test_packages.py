@@ -81,10 +81,26 @@ def test_package_verify_runs_with_no_home_and_loads_no_database(
     )
     clean = {k: v for k, v in env().items() if k != "BWC_HOME"}
     done = subprocess.run(
-        [sys.executable, "-c", script, "package", "verify", str(package), "--public-key",
-         str(key_file), "--lang", "en", "--home", str(tmp_path / "no-such-home")],
-        capture_output=True, env=clean, check=False, timeout=60, cwd=tmp_path,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-c",
+            script,
+            "package",
+            "verify",
+            str(package),
+            "--public-key",
+            str(key_file),
+            "--lang",
+            "en",
+            "--home",
+            str(tmp_path / "no-such-home"),
+        ],
+        capture_output=True,
+        env=clean,
+        check=False,
+        timeout=60,
+        cwd=tmp_path,
+    )
     assert done.returncode == 0, done.stderr
     out = done.stdout.decode()
     assert "is sound: 4 files" in out and "Signed with the unit key you gave" in out
@@ -151,9 +167,14 @@ def test_re_signing_with_another_key_verifies_only_without_the_unit_key(
         verify_package(copy)
     assert fault.value.code == "package.checkpoint_bad"
     line = bwc(
-        "package", "verify", str(copy), "--public-key", str(home / "keys" / "audit.pub"),
-        "--lang", "en",
-    ).failure(1)  # fmt: skip
+        "package",
+        "verify",
+        str(copy),
+        "--public-key",
+        str(home / "keys" / "audit.pub"),
+        "--lang",
+        "en",
+    ).failure(1)
     assert line.startswith("The package was signed with key ")
 
 
