@@ -8,6 +8,7 @@ holds exactly the approved clips. BWC_DISCLOSURE_SEQUENCES sets the number of se
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import shutil
@@ -64,6 +65,7 @@ _TEMPLATE: dict[str, Path] = {}
 def template() -> Path:
     if "home" not in _TEMPLATE:
         root = Path(tempfile.mkdtemp(prefix="bwc-disclosure-"))
+        atexit.register(shutil.rmtree, root, True)
         home = make_template(root)
         services = open_home(home)
         head = person(services, "2001")

@@ -114,7 +114,8 @@ def test_a_mutated_package_is_one_line_exit_1_through_bwc(
     shutil.copytree(package, copy, symlinks=True)
     victim = sorted((copy / "data").rglob("*.MP4"))[0]
     victim.chmod(0o640)
-    victim.write_bytes(b"x" + victim.read_bytes()[1:])
+    data = victim.read_bytes()
+    victim.write_bytes(bytes([data[0] ^ 1]) + data[1:])
     line = bwc("package", "verify", str(copy), "--lang", "en").failure(1)
     assert line.startswith("A footage file of the package was changed: data/2026-11-25/")
     unsigned = bwc("package", "verify", str(tmp_path / "nothing"), "--lang", "en").failure(1)
@@ -133,22 +134,24 @@ def test_the_mutation_suite(sealed: tuple[Path, Path], tmp_path: Path) -> None:
         tmp_path = Path(tempfile.mkdtemp(prefix="bwc-mutations-", dir=shm))
     seen: Counter[str] = Counter()
     clean = 0
-    for trial in range(MUTATION_COUNT):
-        copy = tmp_path / f"t{trial}" / package.name
-        shutil.copytree(package, copy, symlinks=True)
-        if trial % 10 == 0:
-            assert verify_package(copy, key).files == 4
-            clean += 1
-        mutation = MUTATIONS[trial % len(MUTATIONS)] if trial < 50 else rng.choice(MUTATIONS)
-        mutation.apply(copy, rng, signer.sign, key)
-        target = moved(copy) if mutation.name == "renamed_copy" else copy
-        with pytest.raises(PackageFault) as fault:
-            verify_package(target, key)
-        assert fault.value.code in mutation.reasons, (trial, mutation.name, fault.value.code)
-        seen[mutation.name] += 1
-        shutil.rmtree(target.parent)
-    if tmp_path.parent == shm:
-        shutil.rmtree(tmp_path)
+    try:
+        for trial in range(MUTATION_COUNT):
+            copy = tmp_path / f"t{trial}" / package.name
+            shutil.copytree(package, copy, symlinks=True)
+            if trial % 10 == 0:
+                assert verify_package(copy, key).files == 4
+                clean += 1
+            mutation = MUTATIONS[trial % len(MUTATIONS)] if trial < 50 else rng.choice(MUTATIONS)
+            mutation.apply(copy, rng, signer.sign, key)
+            target = moved(copy) if mutation.name == "renamed_copy" else copy
+            with pytest.raises(PackageFault) as fault:
+                verify_package(target, key)
+            assert fault.value.code in mutation.reasons, (trial, mutation.name, fault.value.code)
+            seen[mutation.name] += 1
+            shutil.rmtree(target.parent)
+    finally:
+        if tmp_path.parent == shm:
+            shutil.rmtree(tmp_path, ignore_errors=True)
     assert sum(seen.values()) == MUTATION_COUNT and set(seen) == {m.name for m in MUTATIONS}
     assert clean == (MUTATION_COUNT + 9) // 10
     print(f"mutations refused: {sum(seen.values())}, clean verified: {clean}", dict(seen))
