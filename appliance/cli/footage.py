@@ -172,7 +172,9 @@ def cmd_clips_classify(services: Services, args: argparse.Namespace, out: Output
         raise BadInput("bad_clip_id")
     actor = services.auth.sign_in(args.badge, read_pin())
     changed = services.clips.classify(actor, args.clip_ids, Classification(args.cls))
-    out.say("clips.classified", count=len(changed), cls=t("class." + args.cls, out.language))
+    out.say(
+        "clips.classified", count=len(changed), cls=t("classification." + args.cls, out.language)
+    )
     out.data(classification=args.cls, changed=changed, requested=sorted(set(args.clip_ids)))
     return EXIT_OK
 

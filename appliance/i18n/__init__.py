@@ -27,7 +27,7 @@ def t(key: str, language: str, /, **params: object) -> str:
 
 # Parameters whose values are identifiers (a role, an action, a recorder state): shown to
 # people in words from the catalogue (`role.auditor` -> "auditor" / "考核办"), never raw.
-_WORDED = ("role", "action", "state")
+_WORDED = ("role", "action", "state", "classification")
 
 
 def explain(refusal: Refusal, language: str) -> str:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 RELEASE_MESSAGES: dict[str, tuple[str, str]] = {
     # Confidentiality classes (Art. 3), in GLOSSARY wording.
-    "class.normal": ("normal", "一般"),
-    "class.privacy": ("personal privacy", "个人隐私"),
-    "class.trade_secret": ("trade secret", "商业秘密"),
-    "class.state_secret": ("state secret", "国家秘密"),
-    "class.restricted": ("restricted", "受限"),
+    "classification.normal": ("normal", "一般"),
+    "classification.privacy": ("personal privacy", "个人隐私"),
+    "classification.trade_secret": ("trade secret", "商业秘密"),
+    "classification.state_secret": ("state secret", "国家秘密"),
+    "classification.restricted": ("restricted", "受限"),
     "clips.classified": (
         "{count} clip(s) now classed as {cls}.",
         "已将 {count} 个视频定密为：{cls}。",
@@ -235,7 +235,7 @@ RELEASE_MESSAGES: dict[str, tuple[str, str]] = {
         "申请 {request} 的视频与批准的不一致。",
     ),
     "disclosure.class_not_named": (
-        "Clip {clip} is classed {cls}: the approval must name that class.",
-        "视频 {clip} 的密级为 {cls}：批准须明确该密级。",
+        "Clip {clip} is classed {classification}: the approval must name that class.",
+        "视频 {clip} 的密级为 {classification}：批准须明确该密级。",
     ),
 }

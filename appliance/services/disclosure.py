@@ -93,7 +93,9 @@ class DisclosureService:
                 raise Refused("disclosure.items_changed", request=request_id)
             for clip_id, cls in self._classes(request.clip_ids).items():
                 if not may_disclose(cls, named):
-                    raise Refused("disclosure.class_not_named", clip=clip_id, cls=cls.value)
+                    raise Refused(
+                        "disclosure.class_not_named", clip=clip_id, classification=cls.value
+                    )
             now = self._ctx.clock.now()
             digest = items_digest(request.clip_ids)
             self._ctx.store.releases.decide(
@@ -141,7 +143,9 @@ class DisclosureService:
             check_export(request, self._ctx.clock.now())
             for clip_id, cls in self._classes(request.clip_ids).items():
                 if not may_disclose(cls, request.named_classes):
-                    raise Refused("disclosure.class_not_named", clip=clip_id, cls=cls.value)
+                    raise Refused(
+                        "disclosure.class_not_named", clip=clip_id, classification=cls.value
+                    )
             clips = [self._ctx.store.clips.get(clip_id) for clip_id in request.clip_ids]
             if any(clip is None for clip in clips):
                 raise Refused("disclosure.items_changed", request=request_id)

@@ -70,7 +70,7 @@ def test_request_approve_export_once_and_the_refusals(release_home: Path, tmp_pa
     line = _bwc(home, "4001", "disclosure", "approve", "--request", "1", "--badge", "4001").failure(
         1
     )
-    assert line == "Clip 2 is classed privacy: the approval must name that class."
+    assert line == "Clip 2 is classed personal privacy: the approval must name that class."
     done = _bwc(
         home,
         "4001",
