@@ -266,3 +266,27 @@ Disclosures.TestCase.settings = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
 test_the_two_person_rules = Disclosures.TestCase
+
+
+def test_an_approval_expires_after_seven_days(tmp_path: Path) -> None:
+    """Art. 13, DESIGN §10: the same approval that works at 6 days 23 hours is refused at 7."""
+    home = tmp_path / "home"
+    shutil.copytree(template(), home)
+    clock = SettableClock(MONDAY_AFTER)
+    services = open_home(home, clock)
+    try:
+        made = services.disclosure.request(person(services, "1001"), [4], "Court", "case 12")
+        services.disclosure.approve(person(services, "4001"), made.id)
+        second = services.disclosure.request(person(services, "1001"), [4], "Court", "case 13")
+        services.disclosure.approve(person(services, "4001"), second.id)
+        clock.advance(7 * 86400 - 3600)
+        services.disclosure.export(person(services, "3001"), made.id, tmp_path / "in-time")
+        clock.advance(3600)
+        with pytest.raises(Refused) as refused:
+            services.disclosure.export(person(services, "3001"), second.id, tmp_path / "late")
+        assert refused.value.reason == "disclosure.expired"
+        newest = services.store.audit_log.recent(1)[0]
+        assert (newest.action, newest.outcome) == ("disclosure_export", "refused")
+        assert not (tmp_path / "late").exists()
+    finally:
+        services.close()
