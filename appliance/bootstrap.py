@@ -39,6 +39,7 @@ from appliance.ports import (
     DriverFactory,
     MediaProbe,
     Mounter,
+    PackageReader,
     Sealer,
     Signer,
     Staging,
@@ -51,11 +52,14 @@ if TYPE_CHECKING:
     from appliance.services.clips import ClipService
     from appliance.services.context import Context
     from appliance.services.custody import CustodyService
+    from appliance.services.disclosure import DisclosureService
     from appliance.services.dock import DockService, Predicate
     from appliance.services.fixity import FixityService
+    from appliance.services.handover import HandoverService
     from appliance.services.labels import LabelService
     from appliance.services.offload import OffloadService
     from appliance.services.overview import OverviewService
+    from appliance.services.packages import PackageService
     from appliance.services.personnel import PersonnelService
     from appliance.services.registry import RegistryService
     from appliance.services.sealing import SealService
@@ -84,6 +88,10 @@ class Services:
     drivers: DriverFactory
     # The evidence disc's writer (DESIGN §12), for the disc use case to take.
     disc: DiscWriter
+    # Footage leaving the box (DESIGN §10): sealed packages, the hand-over, disclosures.
+    packages: PackageService
+    handover: HandoverService
+    disclosure: DisclosureService
 
     @property
     def settings(self) -> Settings:
@@ -216,6 +224,7 @@ def _wire(
     chosen: PortChoices,
 ) -> Services:
     # Only now: the services load the store, and the store peewee (see the module docstring).
+    from appliance.adapters.bag_writer import BagWriter
     from appliance.adapters.qr import QrLabels
     from appliance.adapters.signer import Ed25519Verifier, FileSigner
     from appliance.services.alarms import AlarmService
@@ -224,10 +233,13 @@ def _wire(
     from appliance.services.clips import ClipService
     from appliance.services.context import Context
     from appliance.services.custody import CustodyService
+    from appliance.services.disclosure import DisclosureService
     from appliance.services.fixity import FixityService
+    from appliance.services.handover import HandoverService
     from appliance.services.labels import LabelService
     from appliance.services.offload import OffloadService
     from appliance.services.overview import OverviewService
+    from appliance.services.packages import PackageService
     from appliance.services.personnel import PersonnelService
     from appliance.services.registry import RegistryService
     from appliance.services.sealing import SealService
@@ -261,12 +273,14 @@ def _wire(
     registry = RegistryService(ctx)
     custody = CustodyService(ctx, selfcheck)
     offload = OffloadService(ctx, archive, probe, staging)
+    audit = AuditService(ctx, archive, Ed25519Verifier())
+    packages = PackageService(ctx, archive, audit, BagWriter())
     return Services(
         ctx=ctx,
         registry=registry,
         auth=AuthService(ctx),
         custody=custody,
-        audit=AuditService(ctx, archive, Ed25519Verifier()),
+        audit=audit,
         labels=LabelService(ctx, QrLabels()),
         offload=offload,
         clips=ClipService(ctx),
@@ -278,6 +292,9 @@ def _wire(
         overview=OverviewService(ctx, custody, registry, offload, selfcheck),
         drivers=drivers,
         disc=disc,
+        packages=packages,
+        handover=HandoverService(ctx, packages, package_reader()),
+        disclosure=DisclosureService(ctx, packages),
     )
 
 
@@ -295,6 +312,13 @@ def build_kiosk_services(settings: Settings, *, clock: Clock | None = None) -> S
         audit_signer=PublicKeySigner(settings.keys_dir, "audit"),
         label_signer=PublicKeySigner(settings.keys_dir, "label"),
     )
+
+
+def package_reader() -> PackageReader:
+    """The sealed package's verifier: it needs no home (`bwc package verify`, DESIGN §10)."""
+    from appliance.adapters.bag_reader import BagReader
+
+    return BagReader()
 
 
 def disc_writer(settings: Settings) -> DiscWriter:

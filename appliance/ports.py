@@ -31,6 +31,9 @@ from appliance.ports_disc import DISC_REASONS as DISC_REASONS
 from appliance.ports_disc import DiscError as DiscError
 from appliance.ports_disc import DiscImage as DiscImage
 from appliance.ports_disc import DiscWriter as DiscWriter
+from appliance.ports_package import ContentDiffers as ContentDiffers
+from appliance.ports_package import PackageReader as PackageReader
+from appliance.ports_package import PackageWriter as PackageWriter
 
 
 class Clock(Protocol):

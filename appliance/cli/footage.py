@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from appliance.adapters.recorder_fs import MAX_DEPTH
 from appliance.cli.output import EXIT_OK, EXIT_REFUSED, Output, os_actor, read_pin
+from appliance.domain.confidentiality import Classification
 from appliance.domain.errors import BadInput
 from appliance.domain.footage import ArchivedClip, stored_name
 from appliance.domain.lifecycle import JobState
@@ -171,6 +172,18 @@ def cmd_clips_file(services: Services, args: argparse.Namespace, out: Output) ->
     return EXIT_OK
 
 
+def cmd_clips_classify(services: Services, args: argparse.Namespace, out: Output) -> int:
+    if not all(1 <= clip_id <= _ID_MAX for clip_id in args.clip_ids):
+        raise BadInput("bad_clip_id")
+    actor = services.auth.sign_in(args.badge, read_pin())
+    changed = services.clips.classify(actor, args.clip_ids, Classification(args.cls))
+    out.say(
+        "clips.classified", count=len(changed), cls=t("classification." + args.cls, out.language)
+    )
+    out.data(classification=args.cls, changed=changed, requested=sorted(set(args.clip_ids)))
+    return EXIT_OK
+
+
 def register(sub: Any) -> None:
     """Add the footage commands to the `bwc` parser."""
     offload = sub.add_parser("offload", help="offload a mounted or copied recorder card")
@@ -201,3 +214,10 @@ def register(sub: Any) -> None:
     filing.add_argument("--case", required=True)
     filing.add_argument("clip_ids", nargs="+", type=int, metavar="CLIP_ID")
     filing.set_defaults(handler=cmd_clips_file)
+    classify = clips.add_parser("classify", help="set the class of clips (Art. 3; PIN on stdin)")
+    classify.add_argument("--badge", required=True)
+    classify.add_argument(
+        "--class", dest="cls", required=True, choices=[c.value for c in Classification]
+    )
+    classify.add_argument("clip_ids", nargs="+", type=int, metavar="ID")
+    classify.set_defaults(handler=cmd_clips_classify)

@@ -10,11 +10,14 @@ from appliance.cli import (
     audit,
     custody,
     devices,
+    disclosure,
     dock,
     footage,
+    handover,
     init,
     labels,
     media,
+    packages,
     people,
     seal,
 )
@@ -32,6 +35,9 @@ GROUPS: tuple[ModuleType, ...] = (
     dock,
     media,
     footage,
+    handover,
+    disclosure,
+    packages,
     seal,
 )
 

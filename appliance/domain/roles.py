@@ -40,6 +40,8 @@ class Action(StrEnum):
     MANAGE_DEVICES = "manage_devices"
     CHANGE_CONFIG = "change_config"
     REQUEST_DISCLOSURE = "request_disclosure"
+    EXPORT_DISCLOSURE = "export_disclosure"
+    CLASSIFY_CLIP = "classify_clip"
     APPROVE_DISCLOSURE = "approve_disclosure"
     RECEIVE_HANDOVER = "receive_handover"
     BURN_EVIDENCE = "burn_evidence"
@@ -89,9 +91,14 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.RESET_PIN: frozenset({_M, _H}),
     Action.MANAGE_DEVICES: frozenset({_M, _H}),
     Action.CHANGE_CONFIG: frozenset({_M}),
-    Action.REQUEST_DISCLOSURE: frozenset({_O, _H, _C}),
+    # Art. 11: a bureau head may ask too; another bureau head then decides (Art. 13).
+    Action.REQUEST_DISCLOSURE: frozenset({_O, _H, _C, _B}),
     # Art. 13: public use needs the bureau's principal leader.
     Action.APPROVE_DISCLOSURE: frozenset({_B}),
+    # Art. 11, 13: an approved disclosure is written out by a privileged person, not an officer.
+    Action.EXPORT_DISCLOSURE: frozenset({_H, _C, _B}),
+    # Art. 3: the unit head sets a clip's confidentiality class.
+    Action.CLASSIFY_CLIP: frozenset({_H}),
     # Art. 12(2): the weekly hand-over goes to the information collector.
     Action.RECEIVE_HANDOVER: frozenset({_C}),
     # Art. 12(4): evidence discs are burned and signed by the officer and the unit leader.

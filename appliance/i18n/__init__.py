@@ -39,7 +39,7 @@ def _plural_key(key: str, params: dict[str, object]) -> str:
 
 # Parameters whose values are identifiers (a role, an action, a recorder state): shown to
 # people in words from the catalogue (`role.auditor` -> "auditor" / "考核办"), never raw.
-_WORDED = ("role", "action", "state")
+_WORDED = ("role", "action", "state", "classification")
 
 
 def explain(refusal: Refusal, language: str) -> str:

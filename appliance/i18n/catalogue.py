@@ -12,6 +12,7 @@ from appliance.i18n.failure_messages import FAILURE_MESSAGES
 from appliance.i18n.files_messages import FILES_MESSAGES
 from appliance.i18n.offload_messages import OFFLOAD_MESSAGES
 from appliance.i18n.people_messages import PEOPLE_MESSAGES
+from appliance.i18n.release_messages import RELEASE_MESSAGES
 from appliance.i18n.ui_messages import UI_MESSAGES
 
 CATALOGUE: dict[str, tuple[str, str]] = {
@@ -26,4 +27,5 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     **PEOPLE_MESSAGES,
     **FILES_MESSAGES,
     **DISC_MESSAGES,
+    **RELEASE_MESSAGES,
 }

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from appliance.domain.confidentiality import Classification, Use, Verdict, verdict
 from appliance.domain.errors import Refused
 from appliance.domain.filing import check_case_number, filing_permission
 from appliance.domain.footage import ArchivedClip
 from appliance.domain.records import Actor
-from appliance.domain.roles import Role
+from appliance.domain.roles import Action, Role
 from appliance.services.context import Context
 
 
@@ -58,6 +59,10 @@ class ClipService:
                 used = filing_permission(
                     actor.actor_id, role, actor.unit_code, clip.holder_badge, clip.unit_code
                 )
+                cls = self._ctx.store.releases.classes([clip_id]).get(clip_id)
+                # Art. 3: a state secret is filed only by those who may see it.
+                if cls and verdict(role, cls, Use.FILE) is Verdict.REFUSED:
+                    raise Refused("clip_class_forbids", clip=clip_id)
                 if self._ctx.store.clips.file_case(clip_id, number, actor.actor_id, now):
                     newly.append(clip_id)
                     self._ctx.record(
@@ -70,3 +75,24 @@ class ClipService:
                         on_behalf=used.value == "file_clip_for_other",
                     )
         return newly
+
+    def classify(self, actor: Actor, clip_ids: Sequence[int], cls: Classification) -> list[int]:
+        """Art. 3: the unit head sets the class of clips, all or none; the ids changed."""
+        self._ctx.require(actor, Action.CLASSIFY_CLIP, "clip", ",".join(map(str, clip_ids)))
+        changed: list[int] = []
+        with self._ctx.audited(actor, "clip_classify", "clip", cls.value):
+            now = self._ctx.clock.now()
+            for clip_id in sorted(set(clip_ids)):
+                if self._ctx.store.clips.get(clip_id) is None:
+                    raise Refused("unknown_clip", clip=clip_id)
+                if self._ctx.store.releases.set_class(clip_id, cls, actor.actor_id, now):
+                    changed.append(clip_id)
+                    self._ctx.record(
+                        actor, "clip_classify", "clip", str(clip_id), classification=cls.value
+                    )
+        return changed
+
+    def classes(self, clip_ids: Sequence[int]) -> dict[int, Classification]:
+        """Each clip's class (`normal` when never set)."""
+        known = self._ctx.store.releases.classes(clip_ids)
+        return {i: known.get(i, Classification.NORMAL) for i in clip_ids}

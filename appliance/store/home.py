@@ -17,6 +17,7 @@ from appliance.store.offload_jobs import OffloadJobRepository
 from appliance.store.people import PeopleRepository
 from appliance.store.readings import ReadingRepository
 from appliance.store.recorders import RecorderRepository
+from appliance.store.releases import ReleaseRepository
 
 
 class Store:
@@ -35,6 +36,7 @@ class Store:
         self.jobs = OffloadJobRepository(database)
         self.alarms = AlarmRepository(database)
         self.readings = ReadingRepository(database)
+        self.releases = ReleaseRepository(database)
         self.audit_log = AuditLog(database)
 
     @contextmanager

@@ -13,16 +13,11 @@ from peewee import (
     CompositeKey,
     FloatField,
     IntegerField,
-    Model,
     TextField,
 )
 
-
-class BaseModel(Model):
-    """No database: queries are bound per store."""
-
-    class Meta:
-        database = None
+from appliance.store.model_base import BaseModel
+from appliance.store.models_release import RELEASE_MODELS
 
 
 class UnitRow(BaseModel):
@@ -302,4 +297,5 @@ MODELS: tuple[type[BaseModel], ...] = (
     AlarmRow,
     QuarantineRow,
     FixityCheckRow,
+    *RELEASE_MODELS,
 )

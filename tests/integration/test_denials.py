@@ -23,6 +23,7 @@ from appliance.adapters.mass_storage import MassStorageDriver
 from appliance.bootstrap import Services, open_services
 from appliance.demo import make_home
 from appliance.domain.checks import ALL_ITEMS
+from appliance.domain.confidentiality import Classification
 from appliance.domain.errors import Refused
 from appliance.domain.records import Actor
 from appliance.domain.roles import PERMISSIONS, Action, Role
@@ -125,6 +126,58 @@ def _unit_overview(s: Services, a: Actor, _: Setting) -> object:
     return s.overview.unit_overview(a)
 
 
+def _classify(s: Services, a: Actor, at: Setting) -> object:
+    return s.clips.classify(a, [at.clip_id], Classification.PRIVACY)
+
+
+def _due(s: Services, a: Actor, _: Setting) -> object:
+    return s.handover.due(a)
+
+
+def _handover(s: Services, a: Actor, at: Setting) -> object:
+    return s.handover.create(a, "2026-W01", at.out / "package")
+
+
+def _receipt(s: Services, a: Actor, at: Setting) -> object:
+    return s.handover.receipt(a, at.out / "package")
+
+
+def _request(s: Services, a: Actor, at: Setting) -> object:
+    return s.disclosure.request(a, [at.clip_id], "Court", "evidence")
+
+
+def _approve(s: Services, a: Actor, _: Setting) -> object:
+    return s.disclosure.approve(a, 1)
+
+
+def _refuse(s: Services, a: Actor, _: Setting) -> object:
+    return s.disclosure.refuse(a, 1, "no")
+
+
+def _export(s: Services, a: Actor, at: Setting) -> object:
+    return s.disclosure.export(a, 1, at.out / "package")
+
+
+HO, DQ = Action.RECEIVE_HANDOVER, Action.REQUEST_DISCLOSURE
+DA, DX = Action.APPROVE_DISCLOSURE, Action.EXPORT_DISCLOSURE
+RELEASE_DENIALS: tuple[Denial, ...] = (
+    # Art. 3: the unit head sets a clip's class, not the officer nor the bureau head.
+    *(
+        Denial("clips", "classify", b, _classify, "classify_clip", Action.CLASSIFY_CLIP)
+        for b in ("1001", "4001")
+    ),  # fmt: skip
+    # Art. 12(2): the weekly hand-over is the information collector's.
+    *(Denial("handover", "due", b, _due, HO.value, HO) for b in ("1001", "9001")),
+    *(Denial("handover", "create", b, _handover, HO.value, HO) for b in ("2001", "4001")),
+    *(Denial("handover", "receipt", b, _receipt, HO.value, HO) for b in ("1001", "5001")),
+    # Art. 11, 13: an officer or unit head asks; a bureau head decides; no admin, no auditor.
+    *(Denial("disclosure", "request", b, _request, DQ.value, DQ) for b in ("5001", "9001")),
+    *(Denial("disclosure", "approve", b, _approve, DA.value, DA) for b in ("2001", "3001")),
+    *(Denial("disclosure", "refuse", b, _refuse, DA.value, DA) for b in ("1001", "9001")),
+    *(Denial("disclosure", "export", b, _export, DX.value, DX) for b in ("1001", "5001")),
+)
+
+
 S, P, R = Action.SIGN_OUT, Action.MANAGE_PEOPLE, Action.MANAGE_DEVICES
 V = Action.VIEW_UNIT_STATUS
 U2 = Action.UNLOCK_WITH_SECOND
@@ -194,6 +247,7 @@ DENIALS: tuple[Denial, ...] = (
     Denial(
         "clips", "file", "1002", _file, "file_clip", Action.FILE_CLIP_FOR_OTHER, "not_your_clip"
     ),
+    *RELEASE_DENIALS,
 )
 
 # Permissions no service call can be denied, and why (checked, not assumed, below).

@@ -16,7 +16,7 @@ from appliance.store.migrations import latest_version
 from tests.cli_run import bwc
 from tests.conftest import START
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def query(store: Store, sql: str) -> list[tuple[object, ...]]:

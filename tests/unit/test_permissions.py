@@ -37,7 +37,10 @@ EXPECTED: dict[str, set[str]] = {
     "reset_pin": {M, H},
     "manage_devices": {M, H},
     "change_config": {M},
-    "request_disclosure": {OF, H, C},
+    "request_disclosure": {OF, H, C, B},
+    # Art. 11, 13: the approved export is written by a privileged person; Art. 3: classes.
+    "export_disclosure": {H, C, B},
+    "classify_clip": {H},
     "approve_disclosure": {B},
     "receive_handover": {C},
     "burn_evidence": {H, C},

@@ -13,6 +13,7 @@ from appliance.store.migrations import (
     m0002_readings,
     m0003_footage,
     m0004_state_binding,
+    m0005_release,
 )
 
 MIGRATIONS: tuple[ModuleType, ...] = (
@@ -20,6 +21,7 @@ MIGRATIONS: tuple[ModuleType, ...] = (
     m0002_readings,
     m0003_footage,
     m0004_state_binding,
+    m0005_release,
 )
 
 
