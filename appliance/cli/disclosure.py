@@ -10,6 +10,7 @@ from appliance.cli.output import EXIT_OK, Output, read_pin
 from appliance.domain.confidentiality import Classification
 from appliance.domain.disclosure import Disclosure
 from appliance.domain.errors import BadInput
+from appliance.i18n import t
 
 if TYPE_CHECKING:
     from appliance.bootstrap import Services
@@ -20,7 +21,10 @@ _ID_MAX = 2**62
 def _row(request: Disclosure, out: Output) -> dict[str, Any]:
     return {
         "request": request.id,
-        "state": request.state.value,
+        # Words for people, the identifier for scripts (--json).
+        "state": request.state.value
+        if out.json_mode
+        else t(f"disclosure_state.{request.state.value}", out.language),
         "clips": ",".join(map(str, request.clip_ids)),
         "by": request.requested_by,
         "at": out.time(request.requested_at),

@@ -238,4 +238,17 @@ RELEASE_MESSAGES: dict[str, tuple[str, str]] = {
         "Clip {clip} is classed {classification}: the approval must name that class.",
         "视频 {clip} 的密级为 {classification}：批准须明确该密级。",
     ),
+    # `bwc disclosure list` (STYLE 14a: headers and states in words).
+    "cli.col.request": ("request", "申请"),
+    "cli.col.clips": ("clips", "视频"),
+    "cli.col.by": ("requested by", "申请人"),
+    "cli.col.at": ("requested", "申请时间"),
+    "cli.col.recipient": ("recipient", "接收方"),
+    "cli.col.decided_by": ("decided by", "审批人"),
+    "cli.col.expires": ("expires", "有效期至"),
+    "cli.col.bytes": ("bytes", "字节"),
+    "disclosure_state.pending": ("waiting for a decision", "待审批"),
+    "disclosure_state.approved": ("approved", "已批准"),
+    "disclosure_state.refused": ("refused", "不予批准"),
+    "disclosure_state.exported": ("exported", "已导出"),
 }

@@ -266,6 +266,8 @@ UNREACHABLE: dict[Action, str] = {
 BRANCHES: dict[tuple[str, str], str] = {
     # Art. 7: a unit head sees every signed-out recorder, anyone else the ones they hold.
     ("overview", "returnable"): "a narrower answer, never a refusal",
+    # Art. 8: only those who file clips are told how many of theirs wait to be filed.
+    ("overview", "home_summary"): "no count for a role that files nothing, never a refusal",
 }
 
 
@@ -400,7 +402,11 @@ def test_a_branch_refuses_nobody_and_logs_nothing(
     who = actor(services, badge)
     before = services.store.audit_log.count()
     serials = [row.recorder.serial for row in services.overview.returnable(who)]
+    summary = services.overview.home_summary(who)
     assert services.store.audit_log.count() == before
+    # The one archived clip is nobody's (recorded outside any session): nothing to file.
+    assert summary.unfiled == 0
+    assert [s.serial for s in summary.sessions] == (serials if badge == "1001" else [])
     held_by_1001 = [setting.held_serial]
     expected = {"1001": held_by_1001, "2001": held_by_1001}.get(badge, [])
     assert serials == expected

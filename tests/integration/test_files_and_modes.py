@@ -85,7 +85,9 @@ def run_demo_and_quit() -> tuple[int, str]:
     env.pop("BWC_HOME", None)
     pid, fd = pty.fork()
     if pid == 0:  # the child: the kiosk, as `make demo` starts it
-        os.execvpe(sys.executable, [sys.executable, "-m", "tui", "--demo"], env)  # noqa: S606
+        # --keep: the home is what this test looks at (make demo KEEP=1).
+        argv = [sys.executable, "-m", "tui", "--demo", "--keep"]
+        os.execvpe(sys.executable, argv, env)  # noqa: S606
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     screen = b""
     quit_sent = False
@@ -111,7 +113,7 @@ def run_demo_and_quit() -> tuple[int, str]:
 def test_bwc_kiosk_demo_makes_a_home_with_the_same_modes() -> None:
     code, screen = run_demo_and_quit()
     assert code == 0, screen[-500:]
-    found = re.search(r"bwc-kiosk demo home: (\S+)", screen)
+    found = re.search(r"bwc-kiosk demo home kept: (\S+)", screen)
     assert found is not None, screen[-500:]
     home = Path(found.group(1))
     try:
