@@ -7,11 +7,12 @@ import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime, tzinfo
+from functools import partial
 
 from appliance.config import local_zone
 from appliance.domain.errors import Refused
-from appliance.domain.footage import ClipFlag, OffloadProgress, stored_name
-from appliance.domain.gaps import ClipTiming, coverage_gaps, numbering_gaps
+from appliance.domain.footage import OffloadProgress, stored_name
+from appliance.domain.gaps import numbering_gaps
 from appliance.domain.lifecycle import FINAL_JOB_STATES, JobEvent, JobState, next_job_state
 from appliance.domain.records import Actor
 from appliance.ports import (
@@ -24,10 +25,10 @@ from appliance.ports import (
     Staging,
 )
 from appliance.safe_text import printable
-from appliance.services.alarms import raise_alarm
 from appliance.services.clearing import clear_recorder
 from appliance.services.context import Context
 from appliance.services.ingest import IngestPass, PassResult, RecorderFacts
+from appliance.services.offload_flags import archive_conflict, flag_coverage_gaps, flag_foreign
 from appliance.services.progress import ProgressMeter
 from appliance.services.reconcile import ReconcileReport, reconcile
 from appliance.services.sealing import SealService
@@ -293,7 +294,7 @@ class OffloadService:
             )
         record_skipped(self._ctx, self._actor, job_id, skipped)
         if facts.foreign:
-            self._flag_foreign(job_id, facts)
+            flag_foreign(self._ctx, self._actor, job_id, facts)
         meter = ProgressMeter(self._ctx, job_id)
         pending: Sequence[ClipRef] = listed
         result = PassResult()
@@ -308,14 +309,14 @@ class OffloadService:
                 driver,
                 facts,
                 meter,
-                self._conflict,
+                partial(archive_conflict, self._ctx, self._actor),
             ).run(pending)
             committed.update(result.committed)
             pending = [clip for clip in pending if clip.name not in committed]
             if not pending or result.fatal:
                 break
         meter.flush(force=True)
-        self._flag_coverage_gaps(listed, committed)
+        flag_coverage_gaps(self._ctx, self._actor, listed, committed)
         if pending or result.fatal:
             at = self._ctx.clock.now()
             with self._ctx.store.transaction():
@@ -374,59 +375,3 @@ class OffloadService:
 
     def _zone(self) -> tzinfo:
         return local_zone(self._ctx.settings)
-
-    def _flag_foreign(self, job_id: int, facts: RecorderFacts) -> None:
-        unit = facts.unit_code or "unregistered"
-        raise_alarm(
-            self._ctx,
-            self._actor,
-            "warning",
-            "foreign_unit",
-            facts.serial,
-            detail={"job": job_id, "unit": unit},
-            event={"serial": facts.serial, "unit": unit},
-        )
-
-    def _conflict(self, sha256: str, detail: str) -> None:
-        """DESIGN §3.2: archived bytes that no longer match their name are a critical alarm."""
-        raise_alarm(
-            self._ctx,
-            self._actor,
-            "critical",
-            "archive_conflict",
-            sha256,
-            detail={"detail": detail},
-            event={"sha256": sha256},
-        )
-
-    def _flag_coverage_gaps(
-        self, listed: Sequence[ClipRef], committed: dict[str, tuple[int, bool]]
-    ) -> None:
-        by_name = {}
-        rows = self._ctx.store.clips.by_ids(clip_id for clip_id, new in committed.values() if new)
-        for clip in listed:
-            entry = committed.get(clip.name)
-            if entry is None or not entry[1]:
-                continue
-            row = rows.get(entry[0])
-            if row is not None:
-                by_name[clip.name] = row
-        timings = [
-            ClipTiming(name, row.recorded_at, row.media.duration_seconds)
-            for name, row in by_name.items()
-        ]
-        for name in sorted(coverage_gaps(timings)):
-            row = by_name[name]
-            if ClipFlag.GAP in row.flags:
-                continue
-            with self._ctx.store.transaction():
-                self._ctx.store.clips.add_flag(row.id, ClipFlag.GAP)
-                self._ctx.record(
-                    self._actor,
-                    "clip_flagged",
-                    "clip",
-                    str(row.id),
-                    flag="gap",
-                    source=stored_name(name),
-                    basis="time_coverage",
-                )
