@@ -98,20 +98,41 @@ stage_check_tree() {
 # Python 3.13, with a hashed requirements file; the box installs them offline.
 stage_wheelhouse() {
     log "wheelhouse"
-    rm -rf "$WHEELHOUSE" "$BUILD/dist"
+    rm -rf "$WHEELHOUSE" "$BUILD/dist" "$BUILD/source-pins.txt"
     mkdir -p "$WHEELHOUSE"
     "$UV" build --wheel --out-dir "$BUILD/dist" "$REPO" >/dev/null
     local wheel
     wheel=$(ls "$BUILD"/dist/bwc_kiosk-*.whl)
     cp "$wheel" "$WHEELHOUSE/"
     (cd "$REPO" && "$UV" export --frozen --no-dev --no-group ops --no-emit-project \
-        --format requirements-txt --output-file "$WHEELHOUSE/requirements.txt" >/dev/null)
+        --format requirements-txt --output-file "$BUILD/locked.txt" >/dev/null)
+    # A package published only as source (bagit) is built here from its hashed sdist into a
+    # pure-Python wheel, pinned on the box by that wheel's own hash like this repository's.
+    python3 "$REPO/images/sdist_only.py" "$REPO/uv.lock" "$BUILD/locked.txt" \
+        "$WHEELHOUSE/requirements.txt" "$BUILD/from-source.txt"
+    if [ -s "$BUILD/from-source.txt" ]; then
+        rm -rf "$BUILD/source-wheels"
+        "$REPO/.tools/bin/pip" wheel --isolated --quiet --disable-pip-version-check --no-deps \
+            --require-hashes -r "$BUILD/from-source.txt" --wheel-dir "$BUILD/source-wheels"
+        local built
+        for built in "$BUILD"/source-wheels/*.whl; do
+            case $(basename "$built") in
+                *-py3-none-any.whl) ;;
+                *) die "$(basename "$built"): a source-only dependency must be pure Python" ;;
+            esac
+            cp "$built" "$WHEELHOUSE/"
+            printf '%s==%s \\\n    --hash=sha256:%s\n' "$(basename "$built" | cut -d- -f1)" \
+                "$(basename "$built" | cut -d- -f2)" "$(sha256sum "$built" | cut -d' ' -f1)" \
+                >> "$BUILD/source-pins.txt"
+        done
+    fi
     "$REPO/.tools/bin/pip" download --isolated --quiet --disable-pip-version-check \
         --require-hashes -r "$WHEELHOUSE/requirements.txt" --dest "$WHEELHOUSE" \
         --only-binary=:all: --implementation cp --python-version 3.13 --abi cp313 \
         --abi abi3 --abi none --platform manylinux_2_41_x86_64 --platform manylinux_2_34_x86_64 \
         --platform manylinux_2_28_x86_64 --platform manylinux_2_17_x86_64 \
         --platform manylinux2014_x86_64 --platform any
+    if [ -s "$BUILD/source-pins.txt" ]; then cat "$BUILD/source-pins.txt" >> "$WHEELHOUSE/requirements.txt"; fi
     local version
     version=$(basename "$wheel" | cut -d- -f2)
     printf 'bwc-kiosk==%s \\\n    --hash=sha256:%s\n' \
