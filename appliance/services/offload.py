@@ -296,26 +296,10 @@ class OffloadService:
         if facts.foreign:
             flag_foreign(self._ctx, self._actor, job_id, facts)
         meter = ProgressMeter(self._ctx, job_id)
-        pending: Sequence[ClipRef] = listed
-        result = PassResult()
-        for _ in range(MAX_ATTEMPTS):
-            result = IngestPass(
-                self._ctx,
-                self.archive,
-                self._probe,
-                self._actor,
-                job_id,
-                staging,
-                driver,
-                facts,
-                meter,
-                partial(archive_conflict, self._ctx, self._actor),
-            ).run(pending)
-            committed.update(result.committed)
-            pending = [clip for clip in pending if clip.name not in committed]
-            if not pending or result.fatal:
-                break
-        meter.flush(force=True)
+        try:
+            pending, result = self._passes(job_id, staging, driver, facts, meter, listed, committed)
+        finally:
+            meter.close()
         flag_coverage_gaps(self._ctx, self._actor, listed, committed)
         if pending or result.fatal:
             at = self._ctx.clock.now()
@@ -345,6 +329,38 @@ class OffloadService:
             if error:
                 return self._move(job_id, state, JobEvent.FAIL, error)
         return self._move(job_id, state, JobEvent.FINISH)
+
+    def _passes(
+        self,
+        job_id: int,
+        staging: JobStaging,
+        driver: RecorderDriver,
+        facts: RecorderFacts,
+        meter: ProgressMeter,
+        listed: Sequence[ClipRef],
+        committed: dict[str, tuple[int, bool]],
+    ) -> tuple[Sequence[ClipRef], PassResult]:
+        """Up to MAX_ATTEMPTS ingest passes; what is still pending, and the last pass."""
+        pending: Sequence[ClipRef] = listed
+        result = PassResult()
+        for _ in range(MAX_ATTEMPTS):
+            result = IngestPass(
+                self._ctx,
+                self.archive,
+                self._probe,
+                self._actor,
+                job_id,
+                staging,
+                driver,
+                facts,
+                meter,
+                partial(archive_conflict, self._ctx, self._actor),
+            ).run(pending)
+            committed.update(result.committed)
+            pending = [clip for clip in pending if clip.name not in committed]
+            if not pending or result.fatal:
+                break
+        return pending, result
 
     def _seal(self, job_id: int, committed: dict[str, tuple[int, bool]]) -> None:
         """Ask the archive to seal the job's contents; a failure is an alarm, never an error."""

@@ -10,6 +10,7 @@ from peewee import JOIN, fn
 
 from appliance.domain.footage import OffloadProgress, UnfinishedJob
 from appliance.domain.lifecycle import FINAL_JOB_STATES, JobState
+from appliance.store.db import PRAGMAS
 from appliance.store.models import ClipRow, OffloadJobRow, OffloadProgressRow
 from appliance.store.repo import Repository
 from appliance.store.timefmt import from_text, to_text
@@ -128,8 +129,19 @@ class OffloadJobRepository(Repository):
     ) -> None:
         """The bytes copied so far and the current rate (coalesced by the caller).
 
-        Live progress is a display cache, not state (DESIGN §5.1): it needs no audit event.
+        Live progress is a display cache, not state (DESIGN §5.1): it needs no audit event,
+        and no fsync of its own (WAL with synchronous NORMAL: a power cut may lose the last
+        figure, never a committed clip; the next durable commit writes it out anyway).
         """
+        self._db.execute_sql("PRAGMA synchronous = NORMAL")
+        try:
+            self._upsert_progress(job_id, at, bytes_done, rate_bps, current_name)
+        finally:
+            self._db.execute_sql(f"PRAGMA synchronous = {PRAGMAS['synchronous']}")
+
+    def _upsert_progress(
+        self, job_id: int, at: datetime, bytes_done: int, rate_bps: float, current_name: str
+    ) -> None:
         self._run(
             _P.insert(
                 job_id=job_id,
