@@ -37,7 +37,13 @@ from appliance.ports import (
 )
 from appliance.services.context import Context
 from appliance.services.ingest_rows import ClipWriter, ProbeMissing, RecorderFacts
-from appliance.services.pipeline import close_quietly, io_reason, take_batch
+from appliance.services.pipeline import (
+    close_quietly,
+    io_reason,
+    sync_dir,
+    sync_part,
+    take_batch,
+)
 from appliance.services.progress import ProgressMeter
 
 __all__ = ["IngestPass", "PassResult", "RecorderFacts"]
@@ -256,7 +262,7 @@ class IngestPass:
         syncs: ThreadPoolExecutor,
     ) -> None:
         # Each part's own fsync, all in flight together: the journal commits them as one.
-        errors = list(syncs.map(self._sync_part, batch))
+        errors = list(syncs.map(functools.partial(sync_part, self._archive), batch))
         self._release(sum(staged.clip.size for staged in batch))
         linked: list[tuple[_Staged, bool, list[Path]]] = []
         for staged, error in zip(batch, errors, strict=True):
@@ -276,7 +282,8 @@ class IngestPass:
         # Every directory the batch changed, synced once; a clip counts as linked only when
         # all of its directories are.
         changed = sorted({d for _, _, directories in linked for d in directories})
-        failures = dict(zip(changed, syncs.map(self._sync_dir, changed), strict=True))
+        synced = syncs.map(functools.partial(sync_dir, self._archive), changed)
+        failures = dict(zip(changed, synced, strict=True))
         for staged, new, directories in linked:
             error = next((e for d in directories if (e := failures[d]) is not None), None)
             if error is not None:
@@ -286,23 +293,6 @@ class IngestPass:
             # Probed now, from the pages the copy left cached, before step 4 evicts them.
             probed = probes.submit(self._probe_cached, staged.clip, staged.sha256)
             to_verify.put(_Linked(staged.clip, staged.sha256, staged.size, new, probed))
-
-    def _sync_part(self, staged: _Staged) -> OSError | None:
-        """Step 2's fsync of one part, never retried in place; the error, if any."""
-        try:
-            self._archive.sync_part(staged.fd)
-        except OSError as exc:
-            return exc
-        finally:
-            close_quietly(staged.fd)
-        return None
-
-    def _sync_dir(self, directory: Path) -> OSError | None:
-        try:
-            self._archive.sync_dir(directory)
-        except OSError as exc:
-            return exc
-        return None
 
     # Step 5, moved before step 4: what the clip holds, read while its pages are cached.
     def _probe_cached(self, clip: ClipRef, sha256: str) -> MediaInfo | None:

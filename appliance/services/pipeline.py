@@ -1,4 +1,4 @@
-"""Provides the plumbing of the ingest pipeline's stages: batches off a queue, I/O reasons."""
+"""Provides the plumbing of the ingest pipeline's stages: batches, fsyncs, I/O reasons."""
 
 from __future__ import annotations
 
@@ -6,7 +6,10 @@ import contextlib
 import errno
 import os
 import queue
-from typing import TypeVar
+from pathlib import Path
+from typing import Protocol, TypeVar
+
+from appliance.ports import Archive
 
 Item = TypeVar("Item")
 
@@ -44,3 +47,31 @@ def close_quietly(fd: int) -> None:
     """Close a descriptor whose close error can change nothing (it was fsynced or dropped)."""
     with contextlib.suppress(OSError):
         os.close(fd)
+
+
+class _Part(Protocol):
+    @property
+    def fd(self) -> int: ...
+
+
+def sync_part(archive: Archive, staged: _Part) -> OSError | None:
+    """Step 2's fsync of one staged part, never retried in place; the error, if any.
+
+    The part's descriptor is closed either way: a failed fsync is never retried on it.
+    """
+    try:
+        archive.sync_part(staged.fd)
+    except OSError as exc:
+        return exc
+    finally:
+        close_quietly(staged.fd)
+    return None
+
+
+def sync_dir(archive: Archive, directory: Path) -> OSError | None:
+    """The fsync of a directory a batch changed; the error, if any."""
+    try:
+        archive.sync_dir(directory)
+    except OSError as exc:
+        return exc
+    return None
