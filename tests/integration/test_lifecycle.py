@@ -142,7 +142,7 @@ _TABLES = ("recorder", "custody_session", "fault", "incident", "preshift_check")
 
 
 def _rows(services: Services) -> dict[str, list[tuple[object, ...]]]:
-    connection = services.store.database.connection()
+    connection = services.store.database.connection()  # type: ignore[no-untyped-call]
     return {
         table: connection.execute(f'SELECT * FROM "{table}" ORDER BY 1').fetchall()  # noqa: S608
         for table in _TABLES
