@@ -56,7 +56,9 @@ if TYPE_CHECKING:
     from appliance.services.dock import DockService, Predicate
     from appliance.services.fixity import FixityService
     from appliance.services.handover import HandoverService
+    from appliance.services.history import HistoryService
     from appliance.services.labels import LabelService
+    from appliance.services.lifecycle import LifecycleService
     from appliance.services.offload import OffloadService
     from appliance.services.overview import OverviewService
     from appliance.services.packages import PackageService
@@ -92,6 +94,9 @@ class Services:
     packages: PackageService
     handover: HandoverService
     disclosure: DisclosureService
+    # A recorder's life after custody (Art. 5(8), 9, 10) and its history.
+    lifecycle: LifecycleService
+    history: HistoryService
 
     @property
     def settings(self) -> Settings:
@@ -236,7 +241,9 @@ def _wire(
     from appliance.services.disclosure import DisclosureService
     from appliance.services.fixity import FixityService
     from appliance.services.handover import HandoverService
+    from appliance.services.history import HistoryService
     from appliance.services.labels import LabelService
+    from appliance.services.lifecycle import LifecycleService
     from appliance.services.offload import OffloadService
     from appliance.services.overview import OverviewService
     from appliance.services.packages import PackageService
@@ -295,6 +302,8 @@ def _wire(
         packages=packages,
         handover=HandoverService(ctx, packages, package_reader()),
         disclosure=DisclosureService(ctx, packages),
+        lifecycle=LifecycleService(ctx, custody),
+        history=HistoryService(ctx),
     )
 
 

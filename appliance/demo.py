@@ -42,6 +42,14 @@ DEMO_RECORDERS: tuple[tuple[str, str, str, float, int], ...] = (
     ("DSJ-B002", "Dahua", "MPT220", 125.0, 45),
 )
 
+# Art. 5(8), 9: a recorder the unit head sent for repair, and one of another unit, so a
+# newcomer sees both: neither is offered for sign-out; the foreign one's footage is flagged.
+DEMO_IN_REPAIR = ("DSJ-C001", "Hikvision", "DS-MH2311", "battery", "does not hold a charge")
+DEMO_OTHER_UNIT = "DEMO02"
+DEMO_FOREIGN_RECORDER = ("DSJ-X001", "Dahua", "MPT220")
+# Art. 9: an officer of another unit, registered so the rule refusing them can be seen.
+DEMO_VISITOR = ("8001", "周杰 Zhou Jie", "officer")
+
 
 @dataclass(frozen=True)
 class DemoKiosk:
@@ -76,7 +84,14 @@ def seed(services: Services, pins: dict[str, str] | None = None) -> list[DemoBad
             services.registry.add_person(admin, badge, name, role, chosen[badge], second)
     for serial, brand, model, _, _ in DEMO_RECORDERS:
         services.registry.add_recorder(admin, serial, brand, model)
-    return [DemoBadge(badge, name, role, chosen[badge]) for badge, name, role in DEMO_PEOPLE]
+    serial, brand, model, part, note = DEMO_IN_REPAIR
+    services.registry.add_recorder(admin, serial, brand, model)
+    services.lifecycle.report_fault(confirmer, serial, part, note)
+    services.registry.add_recorder(admin, *DEMO_FOREIGN_RECORDER, DEMO_OTHER_UNIT)
+    visitor_pin = (pins or {}).get(DEMO_VISITOR[0]) or f"{secrets.randbelow(10**6):06d}"
+    services.registry.add_person(admin, *DEMO_VISITOR, visitor_pin, unit_code=DEMO_OTHER_UNIT)
+    badges = [DemoBadge(badge, name, role, chosen[badge]) for badge, name, role in DEMO_PEOPLE]
+    return [*badges, DemoBadge(*DEMO_VISITOR, visitor_pin)]
 
 
 def make_home(
@@ -109,6 +124,8 @@ def make_home(
     hands = SimulatorHands(root, services.ctx.clock)
     for serial, brand, model, drift, battery in DEMO_RECORDERS:
         hands.create(serial, brand, model, drift, main_battery_percent=battery)
+    hands.create(*DEMO_IN_REPAIR[:3], 0.0, main_battery_percent=12)
+    hands.create(*DEMO_FOREIGN_RECORDER, 0.0, main_battery_percent=90)
     return services, seed(services, pins)
 
 

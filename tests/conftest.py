@@ -17,7 +17,7 @@ from tests.accounts import unseal_tree
 # Known PINs for the tests: 1001 -> 111111, 1002 -> 222222, 2001 -> 333333, ...
 DEMO_PINS = {
     badge: str(index + 1) * 6
-    for index, badge in enumerate(["1001", "1002", "2001", "3001", "4001", "5001", "9001"])
+    for index, badge in enumerate(["1001", "1002", "2001", "3001", "4001", "5001", "9001", "8001"])
 }
 
 # 08:02 Beijing time, the start of a day shift.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
+from appliance.cli import device_life
 from appliance.cli.output import EXIT_OK, Output, os_actor
 from appliance.i18n import t
 
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
 
 def cmd_device_add(services: Services, args: argparse.Namespace, out: Output) -> int:
     recorder = services.registry.add_recorder(
-        os_actor(services.settings.unit_code), args.serial, args.brand, args.model
+        os_actor(services.settings.unit_code), args.serial, args.brand, args.model, args.unit
     )
     out.say("cli.device_added", serial=recorder.serial)
     out.data(
@@ -22,6 +23,7 @@ def cmd_device_add(services: Services, args: argparse.Namespace, out: Output) ->
         brand=recorder.brand,
         model=recorder.model,
         state=recorder.state.value,
+        unit=recorder.unit_code,
     )
     return EXIT_OK
 
@@ -52,5 +54,7 @@ def register(sub: Any) -> None:
     dadd.add_argument("--serial", required=True)
     dadd.add_argument("--brand", required=True)
     dadd.add_argument("--model", required=True)
+    dadd.add_argument("--unit", metavar="CODE", help="another unit's code (Art. 9)")
     dadd.set_defaults(handler=cmd_device_add)
     device.add_parser("list").set_defaults(handler=cmd_device_list)
+    device_life.register_into(device)

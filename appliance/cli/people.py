@@ -40,6 +40,7 @@ def cmd_officer_add(services: Services, args: argparse.Namespace, out: Output) -
         args.role,
         pin,
         confirmer,
+        args.unit,
     )
     out.say(
         "cli.person_added",
@@ -52,7 +53,13 @@ def cmd_officer_add(services: Services, args: argparse.Namespace, out: Output) -
     bootstrap = confirmer is None and needs_second_person(person.role)
     if bootstrap:
         out.say("cli.bootstrap")
-    out.data(badge=person.badge, name=person.name, role=person.role.value, bootstrap=bootstrap)
+    out.data(
+        badge=person.badge,
+        name=person.name,
+        role=person.role.value,
+        unit=person.unit_code,
+        bootstrap=bootstrap,
+    )
     return EXIT_OK
 
 
@@ -112,6 +119,16 @@ def cmd_officer_deactivate(services: Services, args: argparse.Namespace, out: Ou
     return EXIT_OK
 
 
+def cmd_officer_reactivate(services: Services, args: argparse.Namespace, out: Output) -> int:
+    by = services.auth.sign_in(args.by, read_pin())
+    confirmer = _second(services, args.confirm_by)
+    person = services.personnel.reactivate(by, args.badge, confirmer)
+    out.say("cli.reactivated", badge=person.badge, name=person.name)
+    _say_confirmed(out, confirmer)
+    out.data(badge=person.badge, active=person.active)
+    return EXIT_OK
+
+
 def cmd_officer_reset_pin(services: Services, args: argparse.Namespace, out: Output) -> int:
     new_pin = read_pin()
     by = services.auth.sign_in(args.by, read_pin())
@@ -143,6 +160,7 @@ def register(sub: Any) -> None:
     add.add_argument("--badge", required=True)
     add.add_argument("--name", required=True)
     add.add_argument("--role", required=True)
+    add.add_argument("--unit", metavar="CODE", help="another unit's code: an officer (Art. 9)")
     _confirm_by(add, "2; needed for every role but officer")
     _json_flag(add)
     add.set_defaults(handler=cmd_officer_add)
@@ -164,6 +182,13 @@ def register(sub: Any) -> None:
     _confirm_by(deactivate, "2; needed for a privileged person")
     _json_flag(deactivate)
     deactivate.set_defaults(handler=cmd_officer_deactivate)
+
+    reactivate = officer.add_parser("reactivate", help="put a person back in service")
+    reactivate.add_argument("--badge", required=True)
+    reactivate.add_argument("--by", required=True, help="the admin or a unit head (PIN line 1)")
+    _confirm_by(reactivate, "2; needed for a privileged person")
+    _json_flag(reactivate)
+    reactivate.set_defaults(handler=cmd_officer_reactivate)
 
     reset = officer.add_parser("reset-pin", help="a new PIN (line 1); also lifts the lock")
     reset.add_argument("--badge", required=True)

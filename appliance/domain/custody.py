@@ -74,12 +74,16 @@ def check_sign_out(
     held_serials: Collection[str],
     unconfirmed_items: Collection[str],
     failed_readings: Collection[FailedReading] = (),
+    home_unit: str | None = None,
 ) -> None:
     """Raise Refused with the first rule that forbids this sign-out; return if all pass."""
     if not is_allowed(person.role, Action.SIGN_OUT):
         raise Refused("permission_denied", action=Action.SIGN_OUT.value, role=person.role.value)
     if not person.active:
         raise Refused("person_inactive", badge=person.badge)
+    # Art. 9: nor to another person: someone of another unit signs nothing out here.
+    if home_unit is not None and person.unit_code != home_unit:
+        raise Refused("person_other_unit", badge=person.badge, unit=person.unit_code)
     # Art. 9: never lent to another unit or person.
     if person.unit_code != recorder.unit_code:
         raise Refused("recorder_other_unit", serial=recorder.serial, unit=recorder.unit_code)

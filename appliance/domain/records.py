@@ -31,6 +31,8 @@ class Person:
     active: bool = True
     locked: bool = False
     failed_pins: int = 0
+    # A PIN somebody else chose (added, reset): its owner picks a new one at the kiosk (§6).
+    must_change_pin: bool = False
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,8 @@ class Action(StrEnum):
     SET_HOLD = "set_hold"
     LIFT_HOLD = "lift_hold"
     DECLARE_LOST = "declare_lost"
+    MARK_REPAIRED = "mark_repaired"
+    RETIRE_DEVICE = "retire_device"
     MANAGE_PEOPLE = "manage_people"
     GRANT_ROLE = "grant_role"
     CONFIRM_GRANT = "confirm_grant"
@@ -81,6 +83,12 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.SET_HOLD: frozenset({_H, _B}),
     Action.LIFT_HOLD: frozenset({_H, _B}),
     Action.DECLARE_LOST: frozenset({_H}),
+    # Art. 7, 9: the unit head, first responsible for the unit's recorders, takes a repaired
+    # one back into the pool (after a passing check).
+    Action.MARK_REPAIRED: frozenset({_H}),
+    # A recorder leaves service for good only by two people: the admin or a unit head, and
+    # a second person who holds CONFIRM_GRANT.
+    Action.RETIRE_DEVICE: frozenset({_M, _H}),
     Action.MANAGE_PEOPLE: frozenset({_M}),
     # DESIGN §6: the admin proposes a privileged role; a unit head or the bureau head
     # confirms it with their PIN (and is the second person of every act on people).
@@ -121,6 +129,7 @@ TWO_PERSON_ACTIONS: frozenset[Action] = frozenset(
         Action.APPROVE_DISCLOSURE,
         Action.LIFT_HOLD,
         Action.DECLARE_LOST,
+        Action.RETIRE_DEVICE,
         Action.GRANT_ROLE,
         Action.UNLOCK_WITH_SECOND,
     }

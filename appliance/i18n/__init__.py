@@ -39,13 +39,13 @@ def _plural_key(key: str, params: dict[str, object]) -> str:
 
 # Parameters whose values are identifiers (a role, an action, a recorder state): shown to
 # people in words from the catalogue (`role.auditor` -> "auditor" / "考核办"), never raw.
-_WORDED = ("role", "action", "state", "classification")
+_WORDED = ("role", "action", "state", "classification", "step")
 
 
 def explain(refusal: Refusal, language: str) -> str:
     """One clear line saying why an action was refused."""
     params = {name: _worded(name, value, language) for name, value in refusal.params.items()}
-    if refusal.reason == "reading_failed":
+    if refusal.reason in ("reading_failed", "repair_check_failed"):
         params["failed"] = _failed_readings(refusal.params, language)
     elif "items" in refusal.params:
         params["items"] = _item_names(str(refusal.params["items"]), language)

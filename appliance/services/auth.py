@@ -117,6 +117,25 @@ class AuthService:
                 return actor_of(person)
         raise refusal
 
+    def choose_pin(self, actor: Actor, new_pin: str) -> Actor:
+        """The signed-in person replaces a PIN somebody else typed with their own (DESIGN §6)."""
+        pins.check_format(new_pin)
+        with self._ctx.audited(actor, "choose_pin", "person", actor.actor_id):
+            person = self._ctx.store.people.get(actor.actor_id)
+            stored = self._ctx.store.people.pin_hash(actor.actor_id)
+            if person is None or stored is None:
+                raise Refused("unknown_badge")
+            if not person.must_change_pin:
+                raise Refused("pin_change_not_due")
+            if pins.matches(new_pin, stored):
+                raise Refused("pin_unchanged")
+            self._ctx.store.people.set_pin_hash(person.badge, pins.hash_pin(new_pin))
+            self._ctx.store.people.set_must_change_pin(person.badge, False)
+            # The PIN never reaches the log; the person row carries a digest of its hash.
+            self._ctx.record(actor, "choose_pin", "person", person.badge)
+        changed = self._ctx.store.people.get(actor.actor_id)
+        return actor if changed is None else actor_of(changed)
+
     def sign_off(self, actor: Actor, reason: str = "user") -> None:
         """Record the end of a kiosk session (by the user or the idle timeout)."""
         with self._ctx.store.transaction():

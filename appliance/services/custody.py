@@ -67,7 +67,8 @@ class CustodyService:
             lines = self.checklist(serial)
             # Art. 4: a failed reading is said now, before any box is ticked; the officer
             # chooses another recorder (or reports a fault) instead of checking in vain.
-            rules.check_sign_out(person, recorder, held, [], _failed(lines))
+            home = self._ctx.settings.unit_code
+            rules.check_sign_out(person, recorder, held, [], _failed(lines), home)
         return lines
 
     def sign_out(
@@ -87,7 +88,8 @@ class CustodyService:
             held = [s.serial for s in self._ctx.store.custody.open_for_holder(person.badge)]
             now = self._ctx.clock.now()
             unconfirmed = [i.value for i in still_open if measured.get(i) is None]
-            rules.check_sign_out(person, recorder, held, unconfirmed, _failed(lines))
+            home = self._ctx.settings.unit_code
+            rules.check_sign_out(person, recorder, held, unconfirmed, _failed(lines), home)
             new_state = rules.next_state(recorder.state, CustodyEvent.SIGN_OUT)
             items = {item.value: _item_result(item, measured, confirmed) for item in ALL_ITEMS}
             check = PreshiftCheck(serial, person.badge, now, True, items)
@@ -147,11 +149,12 @@ class CustodyService:
         return self._ctx.store.custody.unit_status()
 
     def available(self, actor: Actor) -> list[Recorder]:
-        """The recorders of the actor's unit that can be signed out now."""
+        """The recorders of this unit that can be signed out now (Art. 9: none of another)."""
+        home = self._ctx.settings.unit_code
         return [
             r
             for r in self._ctx.store.recorders.all_recorders()
-            if r.state is RecorderState.AVAILABLE and r.unit_code == actor.unit_code
+            if r.state is RecorderState.AVAILABLE and r.unit_code == home
         ]
 
 

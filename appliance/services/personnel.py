@@ -36,10 +36,24 @@ class PersonnelService:
             self._ctx.record(actor, "deactivate_person", "person", badge, **_confirmed(confirmer))
             return self._current(badge)
 
+    def reactivate(self, actor: Actor, badge: str, confirmer: Actor | None = None) -> Person:
+        """Put a deactivated person back in service, by the same rules as taking them out."""
+        with self._ctx.audited(actor, "reactivate_person", "person", badge):
+            target = self._target(actor, Action.DEACTIVATE_PERSON, badge, confirmer)
+            if target.active:
+                raise Refused("person_already_active", badge=badge)
+            self._ctx.store.people.set_active(badge, True)
+            self._ctx.record(actor, "reactivate_person", "person", badge, **_confirmed(confirmer))
+            return self._current(badge)
+
     def reset_pin(
         self, actor: Actor, badge: str, new_pin: str, confirmer: Actor | None = None
     ) -> Person:
-        """Give a person a new PIN; it also lifts the lock and clears the failed count."""
+        """Give a person a new PIN; it also lifts the lock and clears the failed count.
+
+        The PIN is one the resetter typed, so its owner chooses their own at the next kiosk
+        sign-in (DESIGN §6): nobody but them should know the PIN they sign with.
+        """
         pins.check_format(new_pin)
         with self._ctx.audited(actor, "reset_pin", "person", badge):
             target = self._target(actor, Action.RESET_PIN, badge, confirmer)
@@ -47,6 +61,7 @@ class PersonnelService:
                 raise Refused("person_inactive", badge=badge)
             self._ctx.store.people.set_pin_hash(badge, pins.hash_pin(new_pin))
             self._ctx.store.people.set_pin_state(badge, 0, False)
+            self._ctx.store.people.set_must_change_pin(badge, True)
             # The PIN itself never reaches the log; was_locked says what the reset undid.
             self._ctx.record(
                 actor,

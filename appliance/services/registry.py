@@ -75,6 +75,8 @@ class RegistryService:
         role: str,
         pin: str,
         confirmer: Actor | None = None,
+        unit_code: str | None = None,
+        temporary_pin: bool = False,
     ) -> Person:
         """Register a person with a PIN (hashed; never stored or logged in clear).
 
@@ -82,6 +84,10 @@ class RegistryService:
         a unit head or the bureau head who confirms, signed in with badge and PIN
         (`confirmer`). The one exception is the bootstrap: while the unit has no active unit
         head, the first one may be added alone, and the event says so.
+
+        `unit_code` names another unit (Art. 9): its people are registered as officers only,
+        so the rule that they sign nothing out here can fire. A `temporary_pin` is one the
+        admin typed: its owner chooses their own at the next kiosk sign-in (DESIGN §6).
         """
         if not BADGE_PATTERN.fullmatch(badge):
             raise BadInput("bad_badge")
@@ -91,12 +97,24 @@ class RegistryService:
         except ValueError:
             raise BadInput("bad_role", role=role) from None
         pins.check_format(pin)
+        if unit_code is not None:
+            check_unit_code(unit_code)
         with self._ctx.audited(actor, "add_person", "person", badge):
             if not allowed(actor, Action.MANAGE_PEOPLE):
                 raise Refused("permission_denied", action="manage_people", role=actor.role)
             unit = self.unit()
             if self._ctx.store.people.get(badge) is not None:
                 raise Refused("badge_exists", badge=badge)
+            if unit_code is not None and unit_code != unit.code:
+                if role_value is not Role.OFFICER:
+                    raise Refused("other_unit_officer_only", unit=unit_code)
+                self._other_unit(unit_code)
+                person = Person(badge, name, role_value, unit_code, must_change_pin=temporary_pin)
+                self._ctx.store.people.add(person, pins.hash_pin(pin), self._ctx.clock.now())
+                self._ctx.record(
+                    actor, "add_person", "person", badge, name=name, role=role, unit=unit_code
+                )
+                return person
             has_head = self._ctx.store.people.has_active(Role.UNIT_HEAD, unit.code)
             bootstrap = grant_is_bootstrap(role_value, confirmer is not None, has_head)
             if needs_second_person(role_value) and not allowed(actor, Action.GRANT_ROLE):
@@ -107,7 +125,7 @@ class RegistryService:
                     None if confirm_badge is None else self._ctx.store.people.get(confirm_badge)
                 )
                 check_second_person(confirm_badge, second, unit.code, {badge, actor.actor_id})
-            person = Person(badge, name, role_value, unit.code)
+            person = Person(badge, name, role_value, unit.code, must_change_pin=temporary_pin)
             self._ctx.store.people.add(person, pins.hash_pin(pin), self._ctx.clock.now())
             self._ctx.record(
                 actor,
@@ -121,21 +139,41 @@ class RegistryService:
             )
             return person
 
-    def add_recorder(self, actor: Actor, serial: str, brand: str, model: str) -> Recorder:
-        """Register a recorder to this unit, available."""
+    def add_recorder(
+        self, actor: Actor, serial: str, brand: str, model: str, unit_code: str | None = None
+    ) -> Recorder:
+        """Register a recorder, available: to this unit, or to another one it belongs to.
+
+        Art. 9: a recorder of another unit is registered so the dock knows it (its footage is
+        flagged `foreign_unit`) and sign-out refuses it with the rule's words.
+        """
         if not SERIAL_PATTERN.fullmatch(serial):
             raise BadInput("bad_serial")
         brand, model = check_name(brand), check_name(model)
+        if unit_code is not None:
+            check_unit_code(unit_code)
         with self._ctx.audited(actor, "add_recorder", "recorder", serial):
             if not allowed(actor, Action.MANAGE_DEVICES):
                 raise Refused("permission_denied", action="manage_devices", role=actor.role)
             unit = self.unit()
             if self._ctx.store.recorders.get(serial) is not None:
                 raise Refused("serial_exists", serial=serial)
-            recorder = Recorder(serial, brand, model, unit.code, RecorderState.AVAILABLE)
+            owner = unit.code if unit_code is None else unit_code
+            if owner != unit.code:
+                self._other_unit(owner)
+            recorder = Recorder(serial, brand, model, owner, RecorderState.AVAILABLE)
             self._ctx.store.recorders.add(recorder, self._ctx.clock.now())
-            self._ctx.record(actor, "add_recorder", "recorder", serial, brand=brand, model=model)
+            self._ctx.record(
+                actor, "add_recorder", "recorder", serial, brand=brand, model=model, unit=owner
+            )
             return recorder
+
+    def _other_unit(self, code: str) -> Unit:
+        """Another unit, registered by its code the first time one of its own is (Art. 9)."""
+        known = self._ctx.store.people.other_unit(code)
+        if known is not None:
+            return known
+        return self._ctx.store.people.add_other_unit(Unit(code, code), self._ctx.clock.now())
 
     def people(self) -> list[Person]:
         """Everyone registered."""

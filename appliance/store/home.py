@@ -13,6 +13,7 @@ from appliance.store.audit_log import AuditLog
 from appliance.store.clips import ClipRepository
 from appliance.store.custody import CustodyRepository
 from appliance.store.db import EvidenceDatabase, UnboundChange, connect, utc_now
+from appliance.store.lifecycle import LifecycleRepository
 from appliance.store.offload_jobs import OffloadJobRepository
 from appliance.store.people import PeopleRepository
 from appliance.store.readings import ReadingRepository
@@ -37,6 +38,7 @@ class Store:
         self.alarms = AlarmRepository(database)
         self.readings = ReadingRepository(database)
         self.releases = ReleaseRepository(database)
+        self.lifecycle = LifecycleRepository(database)
         self.audit_log = AuditLog(database)
 
     @contextmanager

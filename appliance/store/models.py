@@ -17,6 +17,7 @@ from peewee import (
 )
 
 from appliance.store.model_base import BaseModel
+from appliance.store.models_lifecycle import LIFECYCLE_MODELS
 from appliance.store.models_release import RELEASE_MODELS
 
 
@@ -26,6 +27,8 @@ class UnitRow(BaseModel):
     code = TextField(primary_key=True)
     name = TextField()
     created_at = TextField()
+    # Art. 9: 1 for this box's unit; 0 for another unit whose people or recorders come here.
+    home = BooleanField(default=True)
 
     class Meta:
         table_name = "unit"
@@ -43,6 +46,7 @@ class PersonRow(BaseModel):
     locked = BooleanField(default=False)
     failed_pins = IntegerField(default=0)
     created_at = TextField()
+    must_change_pin = BooleanField(default=False)
 
     class Meta:
         table_name = "person"
@@ -298,4 +302,5 @@ MODELS: tuple[type[BaseModel], ...] = (
     QuarantineRow,
     FixityCheckRow,
     *RELEASE_MODELS,
+    *LIFECYCLE_MODELS,
 )

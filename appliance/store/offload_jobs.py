@@ -178,6 +178,11 @@ class OffloadJobRepository(Repository):
         rows = self._cursor(_with_progress().order_by(_J.id.desc()).limit(limit)).fetchall()
         return [_progress(row, self._flag_counts(int(row[0]))) for row in rows]
 
+    def jobs_of(self, serial: str) -> list[OffloadProgress]:
+        """Every offload of one recorder, oldest first (its history)."""
+        rows = self._cursor(_with_progress().where(_J.serial == serial).order_by(_J.id)).fetchall()
+        return [_progress(row, {}) for row in rows]
+
     def latest_per_recorder(self) -> list[OffloadProgress]:
         """Each recorder's newest job, by serial (the unit head's view, Art. 14)."""
         newest = OffloadJobRow.alias("newest")

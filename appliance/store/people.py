@@ -20,6 +20,7 @@ def _person(row: PersonRow) -> Person:
         active=bool(row.active),
         locked=bool(row.locked),
         failed_pins=int(row.failed_pins),
+        must_change_pin=bool(row.must_change_pin),
     )
 
 
@@ -28,8 +29,21 @@ class PeopleRepository(Repository):
 
     def get_unit(self) -> Unit | None:
         """The unit this kiosk serves, once `bwc init` has run."""
-        row = self._first(UnitRow.select())
+        row = self._first(UnitRow.select().where(UnitRow.home == True))  # noqa: E712
         return None if row is None else Unit(row.code, row.name)
+
+    def other_unit(self, code: str) -> Unit | None:
+        """Another unit registered here (Art. 9), or None."""
+        query = UnitRow.select().where((UnitRow.code == code) & (UnitRow.home == False))  # noqa: E712
+        row = self._first(query)
+        return None if row is None else Unit(row.code, row.name)
+
+    def add_other_unit(self, unit: Unit, at: datetime) -> Unit:
+        """Register another unit, so its people and recorders can be named here (Art. 9)."""
+        self._run(
+            UnitRow.insert(code=unit.code, name=unit.name, created_at=to_text(at), home=False)
+        )
+        return unit
 
     def create_unit(self, unit: Unit, at: datetime) -> Unit:
         """Record the unit."""
@@ -59,6 +73,7 @@ class PeopleRepository(Repository):
                 locked=False,
                 failed_pins=0,
                 created_at=to_text(at),
+                must_change_pin=person.must_change_pin,
             )
         )
 
@@ -71,6 +86,10 @@ class PeopleRepository(Repository):
     def set_pin_hash(self, badge: str, pin_hash_text: str) -> None:
         """Replace a person's PIN hash."""
         self._run(PersonRow.update(pin_hash=pin_hash_text).where(PersonRow.badge == badge))
+
+    def set_must_change_pin(self, badge: str, must_change: bool) -> None:
+        """Whether the person must choose a new PIN at their next kiosk sign-in."""
+        self._run(PersonRow.update(must_change_pin=must_change).where(PersonRow.badge == badge))
 
     def set_active(self, badge: str, active: bool) -> None:
         """Activate or deactivate a person."""

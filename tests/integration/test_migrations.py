@@ -16,7 +16,7 @@ from appliance.store.migrations import latest_version
 from tests.cli_run import bwc
 from tests.conftest import START
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 def query(store: Store, sql: str) -> list[tuple[object, ...]]:
@@ -58,7 +58,12 @@ def test_from_an_empty_file(tmp_path: Path) -> None:
         "fixity_check",
         "offload_progress",  # m0004
         "verified_head",  # m0004
+        "fault",  # m0006
+        "incident",  # m0006
     } <= tables
+    # m0006: other units beside this one (Art. 9), and the PIN its owner must choose.
+    assert "home" in {str(row[1]) for row in query(store, "PRAGMA table_info(unit)")}
+    assert "must_change_pin" in {str(row[1]) for row in query(store, "PRAGMA table_info(person)")}
     # m0004 moved live progress off the job row and named the operator and skipped entries.
     job_columns = {str(row[1]) for row in query(store, "PRAGMA table_info(offload_job)")}
     assert {"operator", "clips_skipped"} <= job_columns

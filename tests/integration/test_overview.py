@@ -82,9 +82,10 @@ def test_unit_overview_lists_locked_badges_only_for_the_unit_head(demo: Demo) ->
     services, _ = demo
     lock(services, "1002")
     head = services.overview.unit_overview(signed_in(demo, "2001"))
-    assert len(head.rows) == 4 and [p.badge for p in head.locked] == ["1002"]
+    # Five of the unit and the one of another unit (Art. 9) the demo registers.
+    assert len(head.rows) == 6 and [p.badge for p in head.locked] == ["1002"]
     bureau = services.overview.unit_overview(signed_in(demo, "4001"))
-    assert len(bureau.rows) == 4 and bureau.locked == ()
+    assert len(bureau.rows) == 6 and bureau.locked == ()
     with pytest.raises(Refused):
         services.overview.unit_overview(signed_in(demo, "1001"))
 

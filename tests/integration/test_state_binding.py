@@ -50,6 +50,8 @@ from appliance.store.state import bound_tables
 from tests.conftest import DEMO_PINS, START
 from tests.footage import FootageSet, copy_card
 
+# Migration 6's tables (Art. 5(8), 10): a busy day writes them too.
+BOUND_TABLES = (*STATE_TABLES, ("fault", ("id",)), ("incident", ("id",)))
 TRIALS = int(os.environ.get("BWC_TAMPER_TRIALS", "200"))
 AUDITOR = Actor("os:test", "system", "DEMO01")
 # The busy day ends after the Monday that closes its week, so the week can be handed over.
@@ -103,6 +105,11 @@ def busy_day(
         with pytest.raises(Refused):
             services.auth.sign_in("1002", "000000")
     services.auth.unlock(head, "1002")
+    # Art. 10: a loss, declared by two people (the demo's seed already reported a fault).
+    bureau = services.auth.sign_in("4001", badges["4001"].pin)
+    services.lifecycle.declare_incident(
+        head, "DSJ-B001", "lost", "left on a bus", "negligence", "", bureau
+    )
     orphan = services.offload.archive.path_for(hashlib.sha256(b"orphan\n").hexdigest())
     orphan.parent.mkdir(parents=True, exist_ok=True)
     orphan.write_bytes(b"orphan\n")
@@ -154,12 +161,12 @@ def test_a_real_day_verifies_clean_and_covers_every_state_table(day: Services) -
     result = day.audit.verify(AUDITOR)
     assert result.clean, result
     connection: sqlite3.Connection = day.store.database.connection()  # type: ignore[no-untyped-call]
-    for table, _ in STATE_TABLES:
+    for table, _ in BOUND_TABLES:
         (count,) = connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()  # noqa: S608
         assert count > 0, f"the busy day wrote no {table} row: the tamper trials would skip it"
     assert result.state_rows == sum(
         connection.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]  # noqa: S608
-        for t, _ in STATE_TABLES
+        for t, _ in BOUND_TABLES
     )
 
 
@@ -292,7 +299,7 @@ def _insert(services: Services, connection: sqlite3.Connection, table: str,
     return True
 
 
-@pytest.mark.parametrize(("table", "keys"), STATE_TABLES, ids=[t for t, _ in STATE_TABLES])
+@pytest.mark.parametrize(("table", "keys"), BOUND_TABLES, ids=[t for t, _ in BOUND_TABLES])
 def test_every_raw_edit_deletion_and_insertion_is_caught(
     day: Services, attacker: sqlite3.Connection, table: str, keys: tuple[str, ...]
 ) -> None:
@@ -483,12 +490,17 @@ def test_an_old_home_is_bound_by_genesis_events_and_verifies(tmp_path: Path) -> 
             connection.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]  # noqa: S608
             for t in bound_tables(connection)
         )
-    assert old_events == 45 and rows > 20
+        # Migration 6 gives people and units a column: each such row is bound again.
+        reshaped = sum(
+            connection.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]  # noqa: S608
+            for t in ("person", "unit")
+        )
+    assert old_events == 45 and rows > 20 and reshaped == 8
     services = build_services(config.load(home, home / "kiosk.toml"))
     result = services.audit.verify(AUDITOR)
     assert result.clean, result
-    # One genesis event per row and one for the migration; the verify's own event follows.
-    assert result.chain.size == old_events + rows + 1
+    # One genesis event per row and one for the migration (4), one per reshaped row (6).
+    assert result.chain.size == old_events + rows + 1 + reshaped
     connection = services.store.database.connection()  # type: ignore[no-untyped-call]
     actions = [
         row[0]
@@ -496,11 +508,13 @@ def test_an_old_home_is_bound_by_genesis_events_and_verifies(tmp_path: Path) -> 
             "SELECT action FROM audit_event WHERE seq > ? ORDER BY seq", (old_events,)
         )
     ]
-    assert actions == ["state_genesis"] * rows + ["schema_migrated", "audit_verify"]
+    assert actions == ["state_genesis"] * rows + ["schema_migrated"] + [
+        "state_reshaped"
+    ] * reshaped + ["audit_verify"]
     # Reopening migrates nothing again.
     services.close()
     services = build_services(config.load(home, home / "kiosk.toml"))
-    assert services.audit.verify(AUDITOR).chain.size == old_events + rows + 2
+    assert services.audit.verify(AUDITOR).chain.size == old_events + rows + reshaped + 2
 
 
 def test_pin_hashes_are_bound_but_never_in_the_log(

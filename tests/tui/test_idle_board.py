@@ -67,8 +67,9 @@ async def test_the_board_shows_charge_offload_readiness_and_alarms(
         assert cells(app, "DSJ-B002") == ["DSJ-B002", "45%", "no footage", "check fails"]
         assert cells(app, "DSJ-A001") == ["DSJ-A001", "96%", "no footage", "ready"]
         assert cells(app, "DSJ-A002")[3] == "signed out"
+        # The demo's own recorder of another unit (DSJ-X001, Art. 9) was read too.
         assert shown(app, "#board-alarms") == (
-            "1 alarm waits for the unit head (Art. 14): recorder of another unit."
+            "2 alarms wait for the unit head (Art. 14): recorder of another unit."
         )
         assert "-alarm" in app.screen.query_one("#board-alarms", Static).classes
         # The board names recorders only: no holder's name on a screen anyone can read.

@@ -30,6 +30,8 @@ EXPECTED: dict[str, set[str]] = {
     "set_hold": {H, B},
     "lift_hold": {H, B},
     "declare_lost": {H},
+    "mark_repaired": {H},
+    "retire_device": {M, H},
     "manage_people": {M},
     "grant_role": {M},
     "confirm_grant": {H, B},
@@ -70,6 +72,7 @@ def test_separation_of_duties() -> None:
         Action.APPROVE_DISCLOSURE,
         Action.LIFT_HOLD,
         Action.DECLARE_LOST,
+        Action.RETIRE_DEVICE,
         Action.GRANT_ROLE,
         Action.UNLOCK_WITH_SECOND,
     } == TWO_PERSON_ACTIONS

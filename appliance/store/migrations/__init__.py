@@ -14,6 +14,7 @@ from appliance.store.migrations import (
     m0003_footage,
     m0004_state_binding,
     m0005_release,
+    m0006_lifecycle,
 )
 
 MIGRATIONS: tuple[ModuleType, ...] = (
@@ -22,6 +23,7 @@ MIGRATIONS: tuple[ModuleType, ...] = (
     m0003_footage,
     m0004_state_binding,
     m0005_release,
+    m0006_lifecycle,
 )
 
 
