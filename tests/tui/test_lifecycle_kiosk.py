@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, RadioButton
 
 from appliance.adapters.clock import SettableClock
 from appliance.bootstrap import Services
@@ -70,7 +70,7 @@ async def test_a_fault_reported_from_a_failed_check_takes_the_recorder_out_of_th
         assert isinstance(app.screen, FaultScreen)
         assert app.screen.serial == "DSJ-B002"
         # The seven choices in words, the first (the battery) chosen.
-        assert [str(b.label) for b in app.screen.query("#fault-part RadioButton")] == [
+        assert [str(b.label) for b in app.screen.query(RadioButton)] == [
             "battery", "storage", "lens", "microphone", "clock", "casing", "other"
         ]  # fmt: skip
         await type_into(pilot, "#fault-note", "drains in an hour")
