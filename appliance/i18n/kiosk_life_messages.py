@@ -21,7 +21,7 @@ KIOSK_LIFE_MESSAGES: dict[str, tuple[str, str]] = {
     "ui.fault.pick": ("Choose the recorder first.", "请先选择记录仪。"),
     "ui.fault.send": ("Report the fault", "报告故障"),
     # Art. 10: the loss or damage screen.
-    "ui.home.loss": ("Declare a loss or damage", "登记遗失或损坏"),
+    "ui.home.loss": ("Loss or damage", "遗失或损坏"),
     "ui.loss.title": ("Declare a loss or damage (Art. 10)", "登记遗失或损坏（第十条）"),
     "ui.loss.what_happened": ("What happened:", "事件："),
     "ui.loss.finding": ("Your finding:", "认定："),
