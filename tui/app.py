@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
 from textual import events, on, work
@@ -21,6 +22,7 @@ from appliance.domain.errors import Refusal
 from appliance.domain.records import Actor, CustodySession
 from appliance.i18n import explain, t
 from appliance.ports import Clock, DemoBadge, DemoHands
+from tui.dialogs.choose_pin import ChoosePinDialog
 from tui.dialogs.pin import PinDialog
 from tui.lock import key_allowed, neutral_bindings
 from tui.messages import (
@@ -236,10 +238,26 @@ class KioskApp(App[None], inherit_bindings=False):
             self.sign_off(message.reason)
 
     def start_session(self, actor: Actor) -> None:
-        """The PIN matched: show the signed-in person's menu."""
+        """The PIN matched: show the signed-in person's menu.
+
+        DESIGN §6: a PIN somebody else typed (a new person, a reset) gives nothing but the
+        step that replaces it; the menu follows only with the actor that chose their own.
+        """
+        if actor.person is not None and actor.person.must_change_pin:
+            self.push_screen(ChoosePinDialog(actor), partial(self.after_chosen_pin, actor))
+            return
         self.actor = actor
         self.last_input_at = self.clock.now()
         self.push_screen(OfficerHomeScreen(actor))
+
+    def after_chosen_pin(self, signed_in: Actor, actor: Actor | None) -> None:
+        """Their own PIN chosen: the session begins; cancelled: the sign-in ends here."""
+        if self.actor is not None:
+            return
+        if actor is None:
+            self.record_sign_off(signed_in, "pin_not_chosen")
+        else:
+            self.start_session(actor)
 
     def check_idle_timeout(self) -> None:
         """Sign off whoever walked away: no key or click for the configured time (DESIGN §6)."""

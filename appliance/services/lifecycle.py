@@ -26,7 +26,7 @@ from appliance.domain.incidents import (
     fault_event,
 )
 from appliance.domain.lifecycle import JobState
-from appliance.domain.records import Actor, Person, PreshiftCheck, Recorder
+from appliance.domain.records import Actor, Person, PreshiftCheck, Recorder, RecorderStatus
 from appliance.domain.roles import Action
 from appliance.domain.second_person import check_second_person
 from appliance.services.context import Context, allowed
@@ -61,6 +61,34 @@ class LifecycleService:
     def __init__(self, ctx: Context, custody: CustodyService) -> None:
         self._ctx = ctx
         self._custody = custody
+
+    def fault_choices(self, actor: Actor) -> list[RecorderStatus]:
+        """What the actor may report a fault on (Art. 5(8)): what they hold; a unit head, any.
+
+        A unit head (Art. 7) answers for every recorder of the unit in the pool or out; anyone
+        else reports on the recorders they hold. A narrower answer, never a refusal.
+        """
+        every = allowed(actor, Action.RETURN_FOR_OTHER)
+        return [
+            row
+            for row in self._in_service()
+            if every or (row.holder_badge is not None and row.holder_badge == actor.actor_id)
+        ]
+
+    def incident_choices(self, actor: Actor) -> list[RecorderStatus]:
+        """The unit's recorders a unit head may declare lost or damaged (Art. 10)."""
+        self._ctx.require(actor, Action.DECLARE_LOST, "unit", self._ctx.settings.unit_code)
+        return self._in_service()
+
+    def _in_service(self) -> list[RecorderStatus]:
+        """The unit's recorders in the pool or signed out, with their holders."""
+        home = self._ctx.settings.unit_code
+        return [
+            row
+            for row in self._ctx.store.custody.unit_status()
+            if row.recorder.unit_code == home
+            and row.recorder.state in (RecorderState.AVAILABLE, RecorderState.SIGNED_OUT)
+        ]
 
     def report_fault(self, actor: Actor, serial: str, part: str, note: str = "") -> Fault:
         """Take a faulty recorder out of the pool; a signed-out one is returned with it."""

@@ -170,6 +170,10 @@ def _lost(s: Services, a: Actor, _: Setting) -> object:
     return s.lifecycle.declare_incident(a, "DSJ-B001", "lost", "gone", "no_fault")
 
 
+def _incident_choices(s: Services, a: Actor, _: Setting) -> object:
+    return s.lifecycle.incident_choices(a)
+
+
 def _found(s: Services, a: Actor, _: Setting) -> object:
     return s.lifecycle.found(a, "DSJ-B001", set(ALL_ITEMS))
 
@@ -197,6 +201,11 @@ LIFECYCLE_DENIALS: tuple[Denial, ...] = (
         for b in ("1001", "9001")
     ),  # fmt: skip
     Denial("lifecycle", "found", "1002", _found, "found", DL),
+    # Art. 10: the kiosk's list of what may be declared lost is the unit head's alone.
+    *(
+        Denial("lifecycle", "incident_choices", b, _incident_choices, "declare_lost", DL)
+        for b in ("1001", "9001")
+    ),  # fmt: skip
     *(Denial("lifecycle", "retire", b, _retire, "retire_device", RD) for b in ("1001", "5001")),
     Denial(
         "personnel",
@@ -320,6 +329,8 @@ BRANCHES: dict[tuple[str, str], str] = {
     ("overview", "returnable"): "a narrower answer, never a refusal",
     # Art. 8: only those who file clips are told how many of theirs wait to be filed.
     ("overview", "home_summary"): "no count for a role that files nothing, never a refusal",
+    # Art. 5(8), 7: a unit head may report a fault on any recorder, anyone else on theirs.
+    ("lifecycle", "fault_choices"): "a narrower answer, never a refusal",
 }
 
 

@@ -30,15 +30,20 @@ from tests.tui.test_double_press import at_filing
 from tests.tui.test_failed_check import read_the_dock
 from tui.app import KioskApp
 from tui.dialogs.base import KioskDialog
+from tui.dialogs.choose_pin import ChoosePinDialog
 from tui.dialogs.pin import PinDialog
 from tui.dialogs.second_person import SecondPersonDialog
 from tui.screens.base import KioskScreen
 from tui.screens.checklist import ChecklistScreen
 from tui.screens.dock import DockScreen
 from tui.screens.done import DoneScreen
+from tui.screens.fault import FaultScreen
 from tui.screens.filing import FilingScreen
 from tui.screens.home import OfficerHomeScreen
 from tui.screens.idle import IdleScreen
+from tui.screens.loss import LossScreen
+from tui.screens.people import PeopleScreen
+from tui.screens.person_add import AddPersonScreen
 from tui.screens.recorder_choice import RecorderChoiceScreen
 from tui.screens.returns import ReturnScreen
 from tui.screens.sign_out import SignOutScreen
@@ -131,6 +136,26 @@ async def idle_warning(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None
     await settle(pilot)
 
 
+def entry_of(badge: str, *entries: str) -> Navigate:
+    """Sign in and press these buttons in turn."""
+
+    async def navigate(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:
+        await sign_in(pilot, badge, badges[badge].pin)
+        for entry in entries:
+            await pilot.click(f"#{entry}")
+            await settle(pilot)
+
+    return navigate
+
+
+async def choose_pin(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:
+    """A unit head reset 1001's PIN: at sign-in, 1001 must choose their own (DESIGN §6)."""
+    services = kiosk(pilot).services
+    head = services.auth.sign_in("2001", DEMO_PINS["2001"])
+    services.personnel.reset_pin(head, "1001", "864209")
+    await sign_in(pilot, "1001", "864209")
+
+
 STOPS: tuple[Stop, ...] = (
     Stop("idle", lock.stay_idle, IdleScreen, "the board: clock, four recorders, no alarm"),
     Stop("idle-readings", idle_with_readings, IdleScreen, "charges, one check failing, one out"),
@@ -152,6 +177,11 @@ STOPS: tuple[Stop, ...] = (
     Stop("unit", lock.open_unit_head, UnitHeadScreen, "recorders with state and footage"),
     Stop("unlock", lock.open_admin_unlock, UnlockScreen, "the admin's unlock, nobody locked"),
     Stop("second-person", lock.open_second_person, SecondPersonDialog, "badge and PIN fields"),
+    Stop("fault", entry_of("2001", "fault"), FaultScreen, "the unit's recorders, seven parts"),
+    Stop("loss", entry_of("2001", "loss"), LossScreen, "recorders, lost/damaged, four findings"),
+    Stop("people", entry_of("9001", "people"), PeopleScreen, "eight people, the visitor's unit"),
+    Stop("person-add", entry_of("9001", "people", "add"), AddPersonScreen, "four fields, roles"),
+    Stop("choose-pin", choose_pin, ChoosePinDialog, "1001 chooses their own PIN, twice"),
     Stop("idle-warning", idle_warning, OfficerHomeScreen, "the 15-second countdown at the foot"),
 )
 

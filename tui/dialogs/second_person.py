@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
+from appliance.bootstrap import Services
 from appliance.domain.records import Actor
 from appliance.i18n import explain
 from tui.dialogs.base import KioskDialog
@@ -120,3 +121,18 @@ class SecondPersonDialog(KioskDialog[Actor | None]):
     def action_cancel(self) -> None:
         """Nothing was done."""
         self.cancel()
+
+
+def with_second_person(services: Services, act: Callable[[Actor], object]) -> SecondPersonAct:
+    """The act, done with whoever signs in at the dialog as its confirmer (DESIGN §6).
+
+    Two steps, each audited by its service: the second person's sign-in (a wrong PIN counts
+    against their badge), then the act naming both, which checks who may confirm it.
+    """
+
+    def confirm(raw: str, pin: str) -> Actor:
+        second = services.auth.sign_in_scanned(raw, pin)
+        act(second)
+        return second
+
+    return confirm

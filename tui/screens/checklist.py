@@ -12,9 +12,11 @@ from textual.widgets import Button, Checkbox, Static
 
 from appliance.domain.checks import CheckItem
 from appliance.domain.records import Actor
+from appliance.domain.roles import Action
 from appliance.services.custody import ChecklistLine
 from tui.messages import RecorderSignedOut, ShowDone, SignedOut
-from tui.screens.base import KioskScreen
+from tui.screens.base import KioskScreen, may
+from tui.screens.fault import FaultScreen
 from tui.text import clock_time, plain
 from tui.widgets.check_box import ShapeCheckbox
 from tui.widgets.notice import Notice
@@ -62,6 +64,9 @@ class ChecklistScreen(KioskScreen):
                 yield Button(
                     self.words("ui.check.confirm"), variant="primary", id="confirm", disabled=True
                 )
+                if may(self.actor, Action.REPORT_FAULT):
+                    # Art. 5(8): a lens or microphone seen broken is reported from here.
+                    yield Button(self.words("ui.home.fault"), id="fault")
                 yield Button(self.words("ui.back"), id="back")
 
     def confirmed(self) -> set[CheckItem]:
@@ -93,6 +98,11 @@ class ChecklistScreen(KioskScreen):
         line = self.words("cli.signed_out", serial=message.session.serial, time=started)
         self.app.post_message(ShowDone(self, line))
         self.app.post_message(RecorderSignedOut(message.session))
+
+    @on(Button.Pressed, "#fault")
+    def report_fault(self) -> None:
+        """What the check found broken is reported at once; the recorder leaves the pool."""
+        self.open_screen(FaultScreen(self.actor, self.serial))
 
     @on(Button.Pressed, "#back")
     def action_back(self) -> None:

@@ -14,8 +14,11 @@ from appliance.domain.records import Actor
 from appliance.domain.roles import Action
 from tui.messages import HomeLoaded, SignOff
 from tui.screens.base import KioskScreen, may
+from tui.screens.fault import FaultScreen
 from tui.screens.filing import FilingScreen
 from tui.screens.home_menu import EntryKind, HomeEntry, entries_for
+from tui.screens.loss import LossScreen
+from tui.screens.people import PeopleScreen
 from tui.screens.returns import ReturnScreen
 from tui.screens.sign_out import SignOutScreen
 from tui.screens.unit_head import UnitHeadScreen
@@ -112,6 +115,12 @@ class OfficerHomeScreen(KioskScreen):
             self.open_screen(FilingScreen(self.actor, self.actor.actor_id))
         elif entry.id in ("unit", "unlock-unit"):
             self.open_screen(UnitHeadScreen(self.actor, unlocking=entry.id == "unlock-unit"))
+        elif entry.id == "fault":
+            self.open_screen(FaultScreen(self.actor))
+        elif entry.id == "loss":
+            self.open_screen(LossScreen(self.actor))
+        elif entry.id == "people":
+            self.open_screen(PeopleScreen(self.actor))
         elif entry.id == "unlock-badge":
             # The admin's way back when every unit head is locked out (DESIGN §6).
             self.open_screen(UnlockScreen(self.actor))

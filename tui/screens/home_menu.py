@@ -50,8 +50,10 @@ HOME_ENTRIES: tuple[HomeEntry, ...] = (
     HomeEntry("sign-out", "ui.home.sign_out", (Action.SIGN_OUT,)),
     HomeEntry("return", "ui.home.return", (Action.RETURN_OWN, Action.RETURN_FOR_OTHER)),
     HomeEntry("file-clips", "ui.home.file", (Action.FILE_CLIP,)),
-    # Art. 5(8): the device-lifecycle issue fills the fault flow; here is its place.
-    HomeEntry("fault", "ui.home.fault", (Action.REPORT_FAULT,), _LATER, "ui.later.fault"),
+    # Art. 5(8): a fault is reported at once, by whoever finds it.
+    HomeEntry("fault", "ui.home.fault", (Action.REPORT_FAULT,)),
+    # Art. 10: a loss or damage, declared by the unit head with a second person.
+    HomeEntry("loss", "ui.home.loss", (Action.DECLARE_LOST,)),
     HomeEntry("unit", "ui.home.unit", (Action.VIEW_UNIT_STATUS,)),
     # Art. 7: the unit head unlocks alone, from the unit screen's list of locked badges.
     HomeEntry("unlock-unit", "ui.home.unlock", (Action.UNLOCK_BADGE,)),
@@ -71,9 +73,9 @@ HOME_ENTRIES: tuple[HomeEntry, ...] = (
     ),
     HomeEntry("audit-log", "ui.home.audit_log", (Action.READ_AUDIT,), _LATER, "ui.later.audit_log"),
     HomeEntry("reports", "ui.home.reports", (Action.READ_AUDIT,), _LATER, "ui.later.reports"),
-    HomeEntry("people", "ui.home.people", (Action.MANAGE_PEOPLE,), _COMMAND, "ui.command.people"),
+    HomeEntry("people", "ui.home.people", (Action.MANAGE_PEOPLE,)),
     HomeEntry(
-        "devices", "ui.home.devices", (Action.MANAGE_DEVICES,), _COMMAND, "ui.command.devices"
+        "devices", "ui.home.devices", (Action.MANAGE_DEVICES,), _COMMAND, "ui.command.devices_life"
     ),
 )
 

@@ -9,10 +9,12 @@ from textual.app import ComposeResult
 from textual.widgets import Button
 from textual.widgets.option_list import Option
 
+from appliance.domain.records import Actor
 from appliance.domain.roles import Action
 from tui.messages import AvailableLoaded, ChecklistReady
 from tui.screens.base import may
 from tui.screens.checklist import ChecklistScreen
+from tui.screens.fault import FaultScreen
 from tui.screens.recorder_choice import RecorderChoiceScreen
 from tui.text import plain
 
@@ -26,15 +28,19 @@ class SignOutScreen(RecorderChoiceScreen):
     LIST_ID = "available"
     NOTICE_ID = "sign-out-notice"
 
+    def __init__(self, actor: Actor) -> None:
+        super().__init__(actor)
+        self.asked: str | None = None
+
     def more_buttons(self) -> ComposeResult:
         """The next step after a failed check: report the fault (Art. 5(8))."""
         if may(self.actor, Action.REPORT_FAULT):
-            yield Button(self.words("ui.home.fault"), id="fault", classes="-later")
+            yield Button(self.words("ui.home.fault"), id="fault")
 
     @on(Button.Pressed, "#fault")
     def report_fault(self) -> None:
-        """The fault flow's place; the device-lifecycle issue fills it."""
-        self.notice.inform(self.words("ui.later.fault"))
+        """Report a fault on the recorder that failed its check, or on one the officer holds."""
+        self.open_screen(FaultScreen(self.actor, self.asked))
 
     def load(self) -> None:
         available = partial(self.services.custody.available, self.actor)
@@ -55,6 +61,8 @@ class SignOutScreen(RecorderChoiceScreen):
             self.notice.inform(self.words("ui.signout.none"))
 
     def chosen(self, serial: str) -> None:
+        # The recorder asked for last: the one a failed check's fault report is about.
+        self.asked = serial
         self.open_checklist(serial)
 
     def open_checklist(self, serial: str) -> None:
