@@ -133,11 +133,11 @@ class OffloadJobRepository(Repository):
         and no fsync of its own (WAL with synchronous NORMAL: a power cut may lose the last
         figure, never a committed clip; the next durable commit writes it out anyway).
         """
-        self._db.execute_sql("PRAGMA synchronous = NORMAL")
+        self._db.pragma("synchronous", "normal")
         try:
             self._upsert_progress(job_id, at, bytes_done, rate_bps, current_name)
         finally:
-            self._db.execute_sql(f"PRAGMA synchronous = {PRAGMAS['synchronous']}")
+            self._db.pragma("synchronous", PRAGMAS["synchronous"])
 
     def _upsert_progress(
         self, job_id: int, at: datetime, bytes_done: int, rate_bps: float, current_name: str
