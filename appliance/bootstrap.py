@@ -43,6 +43,7 @@ from appliance.ports import (
     Sealer,
     Signer,
     Staging,
+    Thumbnailer,
 )
 
 if TYPE_CHECKING:
@@ -64,6 +65,7 @@ if TYPE_CHECKING:
     from appliance.services.registry import RegistryService
     from appliance.services.sealing import SealService
     from appliance.services.selfcheck import SelfCheckService
+    from appliance.services.thumbnails import ThumbnailService
     from appliance.store.home import Store
 
 
@@ -92,6 +94,8 @@ class Services:
     packages: PackageService
     handover: HandoverService
     disclosure: DisclosureService
+    # The clips' pictures (issue 9 item 7): a display cache beside the archive.
+    thumbnails: ThumbnailService
 
     @property
     def settings(self) -> Settings:
@@ -104,7 +108,9 @@ class Services:
         return self.ctx.store
 
     def close(self) -> None:
-        """Stop the media prober's workers; close this thread's connection to the database."""
+        """Finish the pictures queued, stop the media prober's workers; close this thread's
+        connection to the database."""
+        self.thumbnails.close()
         self.offload.close()
         self.ctx.store.close()
 
@@ -122,6 +128,7 @@ class PortChoices:
     audit_signer: Signer | None = None
     label_signer: Signer | None = None
     disc: DiscWriter | None = None
+    thumbnailer: Thumbnailer | None = None
 
 
 def build_services(
@@ -136,6 +143,7 @@ def build_services(
     audit_signer: Signer | None = None,
     label_signer: Signer | None = None,
     disc: DiscWriter | None = None,
+    thumbnailer: Thumbnailer | None = None,
 ) -> Services:
     """Open the home's database (migrating it; both made if missing) and wire the services.
 
@@ -156,6 +164,7 @@ def build_services(
         audit_signer=audit_signer,
         label_signer=label_signer,
         disc=disc,
+        thumbnailer=thumbnailer,
     )
     return _build(settings, True, chosen)
 
@@ -172,6 +181,7 @@ def open_services(
     audit_signer: Signer | None = None,
     label_signer: Signer | None = None,
     disc: DiscWriter | None = None,
+    thumbnailer: Thumbnailer | None = None,
 ) -> Services:
     """build_services on a home that must exist with its database: nothing is created where
     there is no home, and a missing database is never made anew (DESIGN §8)."""
@@ -185,6 +195,7 @@ def open_services(
         audit_signer=audit_signer,
         label_signer=label_signer,
         disc=disc,
+        thumbnailer=thumbnailer,
     )
     return _build(settings, False, chosen)
 
@@ -227,6 +238,7 @@ def _wire(
     from appliance.adapters.bag_writer import BagWriter
     from appliance.adapters.qr import QrLabels
     from appliance.adapters.signer import Ed25519Verifier, FileSigner
+    from appliance.adapters.thumbnails import FfmpegThumbnailer
     from appliance.services.alarms import AlarmService
     from appliance.services.audit import AuditService
     from appliance.services.auth import AuthService
@@ -244,6 +256,7 @@ def _wire(
     from appliance.services.registry import RegistryService
     from appliance.services.sealing import SealService
     from appliance.services.selfcheck import SelfCheckService
+    from appliance.services.thumbnails import ThumbnailService
     from appliance.store.home import open_store
 
     # DESIGN §6: a new home is 0750. Only what is missing is made: the box's directories
@@ -253,6 +266,8 @@ def _wire(
         (settings.staging_dir, 0o700),
         (settings.archive_dir, 0o750),
         (settings.exports_dir, 0o750),
+        # Pictures the dock draws and the kiosk shows (group-readable, like the archive).
+        (settings.thumbnails_dir, 0o750),
         # The kiosk (the service group) reads the public keys; *.key is 0400 to the owner.
         (settings.keys_dir, 0o750),
     ):
@@ -266,13 +281,18 @@ def _wire(
     staging = chosen.staging or StagingArea(settings.staging_dir)
     drivers = chosen.drivers or RecorderDrivers(clock)
     disc = chosen.disc or disc_writer(settings)
+    # The probe's timeout bounds the drawing too: the same file, the same sandbox.
+    thumbnailer = chosen.thumbnailer or FfmpegThumbnailer(
+        settings.thumbnails_dir, settings.probe_timeout_seconds
+    )
     if store is None:
         store = open_store(settings.db_path, clock.now, create=create)
     ctx = Context(settings, clock, audit_signer, label_signer, store)
     selfcheck = SelfCheckService(ctx)
     registry = RegistryService(ctx)
     custody = CustodyService(ctx, selfcheck)
-    offload = OffloadService(ctx, archive, probe, staging)
+    thumbnails = ThumbnailService(ctx, archive, thumbnailer)
+    offload = OffloadService(ctx, archive, probe, staging, thumbnails)
     audit = AuditService(ctx, archive, Ed25519Verifier())
     packages = PackageService(ctx, archive, audit, BagWriter())
     return Services(
@@ -295,6 +315,7 @@ def _wire(
         packages=packages,
         handover=HandoverService(ctx, packages, package_reader()),
         disclosure=DisclosureService(ctx, packages),
+        thumbnails=thumbnails,
     )
 
 
