@@ -48,6 +48,7 @@ from appliance.ports import (
 
 if TYPE_CHECKING:
     from appliance.services.alarms import AlarmService
+    from appliance.services.approvals import ApprovalQueries
     from appliance.services.audit import AuditService
     from appliance.services.auth import AuthService
     from appliance.services.clips import ClipService
@@ -96,6 +97,8 @@ class Services:
     disclosure: DisclosureService
     # The clips' pictures (issue 9 item 7): a display cache beside the archive.
     thumbnails: ThumbnailService
+    # What the bureau head reads before deciding a disclosure at the kiosk (Art. 13).
+    approvals: ApprovalQueries
 
     @property
     def settings(self) -> Settings:
@@ -240,6 +243,7 @@ def _wire(
     from appliance.adapters.signer import Ed25519Verifier, FileSigner
     from appliance.adapters.thumbnails import FfmpegThumbnailer
     from appliance.services.alarms import AlarmService
+    from appliance.services.approvals import ApprovalQueries
     from appliance.services.audit import AuditService
     from appliance.services.auth import AuthService
     from appliance.services.clips import ClipService
@@ -294,6 +298,7 @@ def _wire(
     thumbnails = ThumbnailService(ctx, archive, thumbnailer)
     offload = OffloadService(ctx, archive, probe, staging, thumbnails)
     audit = AuditService(ctx, archive, Ed25519Verifier())
+    clips = ClipService(ctx)
     packages = PackageService(ctx, archive, audit, BagWriter())
     return Services(
         ctx=ctx,
@@ -303,19 +308,20 @@ def _wire(
         audit=audit,
         labels=LabelService(ctx, QrLabels()),
         offload=offload,
-        clips=ClipService(ctx),
+        clips=clips,
         fixity=FixityService(ctx, archive),
         alarms=AlarmService(ctx),
         selfcheck=selfcheck,
         personnel=PersonnelService(ctx),
         sealing=SealService(ctx),
-        overview=OverviewService(ctx, custody, registry, offload, selfcheck),
+        overview=OverviewService(ctx, custody, registry, offload, selfcheck, clips, thumbnails),
         drivers=drivers,
         disc=disc,
         packages=packages,
         handover=HandoverService(ctx, packages, package_reader()),
         disclosure=DisclosureService(ctx, packages),
         thumbnails=thumbnails,
+        approvals=ApprovalQueries(ctx, thumbnails),
     )
 
 

@@ -13,6 +13,7 @@ import logging
 import threading
 from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from appliance.domain.footage import ArchivedClip, MediaInfo
@@ -79,3 +80,16 @@ class ThumbnailService:
     def of_clip(self, clip: ArchivedClip) -> tuple[Path, ...]:
         """The clip's pictures, in order; none for a clip not (or not yet) drawn."""
         return tuple(self._thumbnailer.pictures(clip.sha256))
+
+    def pictured(self, clips: Iterable[ArchivedClip]) -> PicturedClips:
+        """The clips with the pictures each has (a screen's list of clips)."""
+        listed = tuple(clips)
+        return PicturedClips(listed, {clip.id: self.of_clip(clip) for clip in listed})
+
+
+@dataclass(frozen=True)
+class PicturedClips:
+    """Clips, in order, and each one's pictures by clip id (none when it has none)."""
+
+    clips: tuple[ArchivedClip, ...]
+    pictures: dict[int, tuple[Path, ...]] = field(default_factory=dict)

@@ -13,6 +13,7 @@ from textual.widgets import Button, Static
 from appliance.domain.records import Actor
 from appliance.domain.roles import Action
 from tui.messages import HomeLoaded, SignOff
+from tui.screens.approvals import ApprovalsScreen
 from tui.screens.base import KioskScreen, may
 from tui.screens.filing import FilingScreen
 from tui.screens.home_menu import EntryKind, HomeEntry, entries_for
@@ -112,6 +113,8 @@ class OfficerHomeScreen(KioskScreen):
             self.open_screen(FilingScreen(self.actor, self.actor.actor_id))
         elif entry.id in ("unit", "unlock-unit"):
             self.open_screen(UnitHeadScreen(self.actor, unlocking=entry.id == "unlock-unit"))
+        elif entry.id == "approvals":
+            self.open_screen(ApprovalsScreen(self.actor))
         elif entry.id == "unlock-badge":
             # The admin's way back when every unit head is locked out (DESIGN §6).
             self.open_screen(UnlockScreen(self.actor))
