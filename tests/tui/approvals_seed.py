@@ -45,8 +45,8 @@ def seed_requests(
     services.clips.classify(head, [ids["B.MP4"]], Classification.PRIVACY)
     bureau = services.auth.sign_in("4001", DEMO_PINS["4001"])
     services.disclosure.request(
-        officer, [ids["A.MP4"], ids["B.MP4"]], "City People's Court", "Evidence in ZF-2026-0031"
+        officer, [ids["A.MP4"], ids["B.MP4"]], "市人民法院 City Court", "ZF-2026-0031 证据"
     )
-    services.disclosure.request(bureau, [ids["A.MP4"]], "Provincial press office", "Public notice")
-    services.disclosure.request(head, [ids["A.MP4"]], "Mr Li (a party)", "He asks for a copy")
+    services.disclosure.request(bureau, [ids["A.MP4"]], "省新闻办 Press Office", "公开通报")
+    services.disclosure.request(head, [ids["A.MP4"]], "当事人李明 Li Ming", "当事人申请")
     return ids
