@@ -162,8 +162,10 @@ def test_a_decoder_that_hangs_or_crashes_is_reaped_and_leaves_no_picture(
         readable=True, duration_seconds=1.0, container="mov,mp4", video_codec="h264",
         width=64, height=48,
     )  # fmt: skip
-    # The injected timeout is the only wait: one second for the hang, none for the crash.
-    thumbnailer = FfmpegThumbnailer(root, timeout_seconds=1.0, binary=str(fake))
+    # The injected timeout is the only wait, and only the hang waits it out; it leaves room for
+    # two interpreters to start on a loaded machine (the jail, then the fake).
+    timeout = 6.0 if mode == "hang" else 60.0
+    thumbnailer = FfmpegThumbnailer(root, timeout_seconds=timeout, binary=str(fake))
 
     assert thumbnailer.make("ab" * 32, generated_clips["audio"][0], media) == []
 
