@@ -43,10 +43,12 @@ from appliance.ports import (
     Sealer,
     Signer,
     Staging,
+    Thumbnailer,
 )
 
 if TYPE_CHECKING:
     from appliance.services.alarms import AlarmService
+    from appliance.services.approvals import ApprovalQueries
     from appliance.services.audit import AuditService
     from appliance.services.auth import AuthService
     from appliance.services.clips import ClipService
@@ -66,6 +68,7 @@ if TYPE_CHECKING:
     from appliance.services.registry import RegistryService
     from appliance.services.sealing import SealService
     from appliance.services.selfcheck import SelfCheckService
+    from appliance.services.thumbnails import ThumbnailService
     from appliance.store.home import Store
 
 
@@ -97,6 +100,10 @@ class Services:
     # A recorder's life after custody (Art. 5(8), 9, 10) and its history.
     lifecycle: LifecycleService
     history: HistoryService
+    # The clips' pictures (issue 9 item 7): a display cache beside the archive.
+    thumbnails: ThumbnailService
+    # What the bureau head reads before deciding a disclosure at the kiosk (Art. 13).
+    approvals: ApprovalQueries
 
     @property
     def settings(self) -> Settings:
@@ -109,7 +116,9 @@ class Services:
         return self.ctx.store
 
     def close(self) -> None:
-        """Stop the media prober's workers; close this thread's connection to the database."""
+        """Finish the pictures queued, stop the media prober's workers; close this thread's
+        connection to the database."""
+        self.thumbnails.close()
         self.offload.close()
         self.ctx.store.close()
 
@@ -127,6 +136,7 @@ class PortChoices:
     audit_signer: Signer | None = None
     label_signer: Signer | None = None
     disc: DiscWriter | None = None
+    thumbnailer: Thumbnailer | None = None
 
 
 def build_services(
@@ -141,6 +151,7 @@ def build_services(
     audit_signer: Signer | None = None,
     label_signer: Signer | None = None,
     disc: DiscWriter | None = None,
+    thumbnailer: Thumbnailer | None = None,
 ) -> Services:
     """Open the home's database (migrating it; both made if missing) and wire the services.
 
@@ -161,6 +172,7 @@ def build_services(
         audit_signer=audit_signer,
         label_signer=label_signer,
         disc=disc,
+        thumbnailer=thumbnailer,
     )
     return _build(settings, True, chosen)
 
@@ -177,6 +189,7 @@ def open_services(
     audit_signer: Signer | None = None,
     label_signer: Signer | None = None,
     disc: DiscWriter | None = None,
+    thumbnailer: Thumbnailer | None = None,
 ) -> Services:
     """build_services on a home that must exist with its database: nothing is created where
     there is no home, and a missing database is never made anew (DESIGN §8)."""
@@ -190,6 +203,7 @@ def open_services(
         audit_signer=audit_signer,
         label_signer=label_signer,
         disc=disc,
+        thumbnailer=thumbnailer,
     )
     return _build(settings, False, chosen)
 
@@ -232,7 +246,9 @@ def _wire(
     from appliance.adapters.bag_writer import BagWriter
     from appliance.adapters.qr import QrLabels
     from appliance.adapters.signer import Ed25519Verifier, FileSigner
+    from appliance.adapters.thumbnails import FfmpegThumbnailer
     from appliance.services.alarms import AlarmService
+    from appliance.services.approvals import ApprovalQueries
     from appliance.services.audit import AuditService
     from appliance.services.auth import AuthService
     from appliance.services.clips import ClipService
@@ -251,6 +267,7 @@ def _wire(
     from appliance.services.registry import RegistryService
     from appliance.services.sealing import SealService
     from appliance.services.selfcheck import SelfCheckService
+    from appliance.services.thumbnails import ThumbnailService
     from appliance.store.home import open_store
 
     # DESIGN §6: a new home is 0750. Only what is missing is made: the box's directories
@@ -260,6 +277,8 @@ def _wire(
         (settings.staging_dir, 0o700),
         (settings.archive_dir, 0o750),
         (settings.exports_dir, 0o750),
+        # Pictures the dock draws and the kiosk shows (group-readable, like the archive).
+        (settings.thumbnails_dir, 0o750),
         # The kiosk (the service group) reads the public keys; *.key is 0400 to the owner.
         (settings.keys_dir, 0o750),
     ):
@@ -273,14 +292,20 @@ def _wire(
     staging = chosen.staging or StagingArea(settings.staging_dir)
     drivers = chosen.drivers or RecorderDrivers(clock)
     disc = chosen.disc or disc_writer(settings)
+    # The probe's timeout bounds the drawing too: the same file, the same sandbox.
+    thumbnailer = chosen.thumbnailer or FfmpegThumbnailer(
+        settings.thumbnails_dir, settings.probe_timeout_seconds
+    )
     if store is None:
         store = open_store(settings.db_path, clock.now, create=create)
     ctx = Context(settings, clock, audit_signer, label_signer, store)
     selfcheck = SelfCheckService(ctx)
     registry = RegistryService(ctx)
     custody = CustodyService(ctx, selfcheck)
-    offload = OffloadService(ctx, archive, probe, staging)
+    thumbnails = ThumbnailService(ctx, archive, thumbnailer)
+    offload = OffloadService(ctx, archive, probe, staging, thumbnails)
     audit = AuditService(ctx, archive, Ed25519Verifier())
+    clips = ClipService(ctx)
     packages = PackageService(ctx, archive, audit, BagWriter())
     return Services(
         ctx=ctx,
@@ -290,13 +315,13 @@ def _wire(
         audit=audit,
         labels=LabelService(ctx, QrLabels()),
         offload=offload,
-        clips=ClipService(ctx),
+        clips=clips,
         fixity=FixityService(ctx, archive),
         alarms=AlarmService(ctx),
         selfcheck=selfcheck,
         personnel=PersonnelService(ctx),
         sealing=SealService(ctx),
-        overview=OverviewService(ctx, custody, registry, offload, selfcheck),
+        overview=OverviewService(ctx, custody, registry, offload, selfcheck, clips, thumbnails),
         drivers=drivers,
         disc=disc,
         packages=packages,
@@ -304,6 +329,8 @@ def _wire(
         disclosure=DisclosureService(ctx, packages),
         lifecycle=LifecycleService(ctx, custody),
         history=HistoryService(ctx),
+        thumbnails=thumbnails,
+        approvals=ApprovalQueries(ctx, thumbnails),
     )
 
 

@@ -86,6 +86,11 @@ class Settings:
         return self.home / "exports"
 
     @property
+    def thumbnails_dir(self) -> Path:
+        """Pictures of the clips for the screens: beside the archive, never in it."""
+        return self.home / "thumbnails"
+
+    @property
     def keys_dir(self) -> Path:
         """The unit's signing keys."""
         return self.home / "keys"

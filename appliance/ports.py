@@ -167,6 +167,25 @@ class DriverFactory(Protocol):
         ...
 
 
+class Thumbnailer(Protocol):
+    """Draws a few small pictures of a clip beside the archive: a display cache, never evidence.
+
+    Sandboxed like the MediaProbe (recorder formats only, the file protocol, a timeout); a clip
+    it cannot draw simply has no picture.
+    """
+
+    def make(self, sha256: str, source: Path, media: MediaInfo) -> list[Path]:
+        """Draw the archived clip at source; the pictures written, in order (none on failure).
+
+        Never raises for a bad file, a hung or crashed decoder, or a full disk.
+        """
+        ...
+
+    def pictures(self, sha256: str) -> list[Path]:
+        """The pictures already drawn of a content, in order (none when there are none)."""
+        ...
+
+
 class MediaProbe(Protocol):
     """Reads a media file's metadata (sandboxed, with a timeout and the file protocol only)."""
 

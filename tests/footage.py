@@ -80,6 +80,12 @@ def make_clips(
     }
 
 
+def tiny_clips(work: Path, count: int, start: datetime = FIRST_CLIP_AT) -> list[Path]:
+    """A few one-second clips with sound, a minute apart, for a test that needs only those."""
+    work.mkdir(parents=True, exist_ok=True)
+    return _encode(work, count, True, start, [], "k")
+
+
 def _place(root: Path, name: bytes, content: bytes) -> None:
     path = os.fsencode(root) + b"/" + name
     os.makedirs(os.path.dirname(path), exist_ok=True)

@@ -120,7 +120,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from appliance.domain.errors import Refusal
     from appliance.i18n import explain
     from tui.app import create_app
+    from tui.widgets.clip_pictures import detected_mode
 
+    # Asked of the terminal now: once Textual runs, it reads the terminal's answers itself.
+    pictures = detected_mode()
     # DESIGN §6: nothing the kiosk creates (its log, the database's WAL) is world-readable.
     privileges.set_umask()
     if args.demo:
@@ -128,7 +131,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         demo = kiosk_demo(demo_language(os.environ))
         log_to(demo.services.settings.home)
         home = run_demo(
-            demo, args.keep, lambda: create_app(demo.services, demo.badges, hands=demo.hands).run()
+            demo,
+            args.keep,
+            lambda: create_app(
+                demo.services, demo.badges, hands=demo.hands, pictures=pictures
+            ).run(),
         )
         if args.keep:
             print(f"bwc-kiosk demo home kept: {home}\ncheck it: bwc --home {home} audit verify")
@@ -149,7 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"bwc-kiosk: {explain(refusal, language)}", file=sys.stderr)
         return 2
     log_to(settings.home)
-    create_app(services).run()
+    create_app(services, pictures=pictures).run()
     return 0
 
 

@@ -42,6 +42,7 @@ from tui.screens.dock import DockScreen
 from tui.screens.done import DoneScreen
 from tui.screens.home import OfficerHomeScreen
 from tui.screens.idle import IdleScreen
+from tui.widgets.clip_pictures import PictureMode
 from tui.widgets.idle_warning import IdleWarning
 from tui.widgets.notice import Notice
 from tui.widgets.scan_field import ScanField
@@ -90,6 +91,8 @@ class KioskApp(App[None], inherit_bindings=False):
         self.last_input_at = self.clock.now()
         self.scan_burst = ScanBurst()
         self.idle_warning: IdleWarning | None = None
+        # How clips' pictures are drawn (create_app's `pictures`).
+        self.pictures = PictureMode.TEXT
         # Legible with the terminal's own 16 colours (STYLE 12).
         self.theme = "ansi-dark"
 
@@ -381,6 +384,13 @@ def create_app(
     demo_badges: Sequence[DemoBadge] | None = None,
     clock: Clock | None = None,
     hands: DemoHands | None = None,
+    pictures: PictureMode = PictureMode.TEXT,
 ) -> KioskApp:
-    """The one app factory, shared by `bwc-kiosk` and the tests."""
-    return KioskApp(services, demo_badges or (), clock, hands)
+    """The one app factory, shared by `bwc-kiosk` and the tests.
+
+    `pictures` is how clips' pictures are drawn: `bwc-kiosk` asks the terminal; tests draw words
+    (or half cells), so their screens never depend on a terminal.
+    """
+    app = KioskApp(services, demo_badges or (), clock, hands)
+    app.pictures = pictures
+    return app

@@ -13,8 +13,8 @@ from typing import Any
 from textual.message import Message
 from textual.screen import Screen
 
+from appliance.domain.disclosure import Disclosure
 from appliance.domain.errors import Refusal
-from appliance.domain.footage import ArchivedClip
 from appliance.domain.overview import DockNews, HomeSummary, UnitBoard, UnitOverview
 from appliance.domain.records import (
     Actor,
@@ -23,7 +23,9 @@ from appliance.domain.records import (
     Recorder,
     RecorderStatus,
 )
+from appliance.services.approvals import PendingRequest, RequestForDecision
 from appliance.services.custody import ChecklistLine
+from appliance.services.thumbnails import PicturedClips
 
 # Workers to the screen that started them.
 
@@ -150,9 +152,30 @@ class LockedLoaded(Message):
 
 @dataclass
 class UnfiledLoaded(Message):
-    """The holder's clips not yet filed under a case."""
+    """The holder's clips not yet filed under a case, with their pictures."""
 
-    clips: list[ArchivedClip]
+    listing: PicturedClips
+
+
+@dataclass
+class ApprovalsLoaded(Message):
+    """The disclosure requests waiting for a bureau head (Art. 13)."""
+
+    requests: list[PendingRequest]
+
+
+@dataclass
+class RequestLoaded(Message):
+    """One disclosure request with its clips, for a decision."""
+
+    detail: RequestForDecision
+
+
+@dataclass
+class DisclosureDecided(Message):
+    """A bureau head approved or refused a request; as stored now."""
+
+    request: Disclosure
 
 
 @dataclass

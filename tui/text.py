@@ -15,6 +15,15 @@ def plain(text: str) -> Text:
     return Text(printable(text, limit=400), no_wrap=False)
 
 
+def plain_lines(text: str) -> Text:
+    """plain() of a catalogue message that has lines of its own.
+
+    `t()` escapes every parameter, so each newline left is the template's: the lines are kept,
+    and each is made plain on its own.
+    """
+    return Text("\n").join(plain(line) for line in text.split("\n"))
+
+
 def local(instant: datetime, settings: Settings) -> datetime:
     """The instant on the kiosk's wall clock: the configured timezone, else the system's."""
     return instant.astimezone(local_zone(settings))

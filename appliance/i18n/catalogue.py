@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from appliance.i18n.action_messages import ACTION_MESSAGES
+from appliance.i18n.approval_messages import APPROVAL_MESSAGES
 from appliance.i18n.audit_messages import AUDIT_MESSAGES
 from appliance.i18n.config_messages import CONFIG_MESSAGES
 from appliance.i18n.core_messages import CORE_MESSAGES
@@ -32,4 +33,5 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     **RELEASE_MESSAGES,
     **LIFECYCLE_MESSAGES,
     **KIOSK_LIFE_MESSAGES,
+    **APPROVAL_MESSAGES,
 }

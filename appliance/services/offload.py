@@ -33,6 +33,7 @@ from appliance.services.progress import ProgressMeter
 from appliance.services.reconcile import ReconcileReport, reconcile
 from appliance.services.sealing import SealService
 from appliance.services.skipped import record_skipped
+from appliance.services.thumbnails import ThumbnailService
 
 # DESIGN §4 step 2: a failed clip is redone from the source, a fresh copy each time.
 MAX_ATTEMPTS = 3
@@ -54,8 +55,10 @@ class OffloadService:
         archive: Archive,
         probe: MediaProbe,
         staging: Staging,
+        thumbnails: ThumbnailService,
     ) -> None:
         self._ctx = ctx
+        self._thumbnails = thumbnails
         self.archive = archive
         self._probe = probe
         self._staging = staging
@@ -257,6 +260,8 @@ class OffloadService:
         finally:
             staging.close()
         self._seal(job_id, committed)
+        # After the verdict and the seal, in the background: a picture never holds a job up.
+        self._thumbnails.after_offload(clip_id for clip_id, new in committed.values() if new)
         final = self._ctx.store.jobs.get(job_id)
         if final is None:
             raise LookupError(f"offload job {job_id} vanished")

@@ -20,11 +20,13 @@ from appliance.domain.overview import (
 )
 from appliance.domain.records import Actor, Person, Recorder, RecorderStatus
 from appliance.domain.roles import Action
+from appliance.services.clips import ClipService
 from appliance.services.context import Context, allowed
 from appliance.services.custody import CustodyService
 from appliance.services.offload import OffloadService
 from appliance.services.registry import RegistryService
 from appliance.services.selfcheck import SelfCheckService
+from appliance.services.thumbnails import PicturedClips, ThumbnailService
 
 
 class OverviewService:
@@ -37,8 +39,12 @@ class OverviewService:
         registry: RegistryService,
         offload: OffloadService,
         selfcheck: SelfCheckService,
+        clips: ClipService,
+        thumbnails: ThumbnailService,
     ) -> None:
         self._ctx = ctx
+        self._clips = clips
+        self._thumbnails = thumbnails
         self._custody = custody
         self._registry = registry
         self._offload = offload
@@ -52,6 +58,10 @@ class OverviewService:
             clips = self._ctx.store.clips.listing(holder_badge=actor.actor_id)
             unfiled = sum(1 for clip in clips if not clip.cases)
         return HomeSummary(sessions, unfiled)
+
+    def unfiled_clips(self, holder_badge: str) -> PicturedClips:
+        """The holder's unfiled clips with their pictures: officers know a clip by its picture."""
+        return self._thumbnails.pictured(self._clips.unfiled(holder_badge))
 
     def board(self) -> UnitBoard:
         """The idle screen's board: the unit's recorders, their charge, offload and readiness,

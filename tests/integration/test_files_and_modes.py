@@ -30,6 +30,7 @@ EXPECTED_MODES = {
     "archive/sha256": 0o750,
     "staging": 0o700,
     "exports": 0o750,
+    "thumbnails": 0o750,
     "keys": 0o750,
     "keys/audit.key": 0o400,
     "keys/label.key": 0o400,

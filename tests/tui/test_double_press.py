@@ -28,13 +28,22 @@ from appliance.domain.checks import ALL_ITEMS
 from appliance.domain.errors import Refused
 from appliance.i18n import t
 from tests.conftest import DEMO_PINS
+from tests.tui.approvals_seed import seed_requests
 from tests.tui.command_triggers import command_triggers
 from tests.tui.gate import GatedClock
 from tests.tui.helpers import notice_text, scan, settle, sign_in
 from tui.app import KioskApp, create_app
 from tui.dialogs.pin import PinDialog
 from tui.dialogs.second_person import SecondPersonDialog
-from tui.messages import ClipsFiled, DeviceScanned, Returned, SignedIn, SignedOut, Unlocked
+from tui.messages import (
+    ClipsFiled,
+    DeviceScanned,
+    DisclosureDecided,
+    Returned,
+    SignedIn,
+    SignedOut,
+    Unlocked,
+)
 from tui.screens.dock import DockScreen
 from tui.screens.done import DoneScreen
 from tui.screens.home import OfficerHomeScreen
@@ -153,6 +162,26 @@ async def at_pin(pilot: Pilot[None], services: Services, clock: SettableClock) -
     pilot.app.screen.query_one("#pin", Input).value = DEMO_PINS["1001"]
 
 
+async def at_request(pilot: Pilot[None], services: Services, clock: SettableClock) -> None:
+    """The bureau head at request 3 (one normal clip), a refusal's reason typed (Art. 13)."""
+    seed_requests(services, clock)
+    await sign_in(pilot, "4001", DEMO_PINS["4001"])
+    await pilot.click("#approvals")
+    await settle(pilot)
+    pilot.app.screen.query_one("#requests", OptionList).highlighted = 2
+    await pilot.press("enter")
+    await settle(pilot)
+    pilot.app.screen.query_one("#refuse-reason", Input).value = "Not for a party"
+
+
+def approved_once(app: KioskApp) -> None:
+    assert notice_text(app).startswith("Request 3 approved; the approval may be used once")
+
+
+def refused_once(app: KioskApp) -> None:
+    assert notice_text(app) == "Request 3 refused."
+
+
 def stacked(app: KioskApp, kind: type) -> int:
     return sum(isinstance(screen, kind) for screen in app.screen_stack)
 
@@ -228,6 +257,15 @@ ROWS: dict[str, Row] = {
     "PinDialog Input.Submitted #pin": Row(at_pin, "sign_in", SignedIn, one_home),
     "DoneScreen Button.Pressed #sign-off": Row(at_done, "sign_off", None, signed_off),
     "OfficerHomeScreen Button.Pressed #sign-off": Row(at_home, "sign_off", None, signed_off),
+    "RequestScreen Button.Pressed #approve": Row(
+        at_request, "disclosure_approve", DisclosureDecided, approved_once
+    ),
+    "RequestScreen Button.Pressed #refuse": Row(
+        at_request, "disclosure_refuse", DisclosureDecided, refused_once
+    ),
+    "RequestScreen Input.Submitted #refuse-reason": Row(
+        at_request, "disclosure_refuse", DisclosureDecided, refused_once
+    ),
 }
 
 

@@ -25,6 +25,7 @@ from appliance.demo import DemoBadge
 from appliance.domain.checks import ALL_ITEMS
 from tests.conftest import DEMO_PINS
 from tests.tui import test_kiosk_lock as lock
+from tests.tui.approvals_seed import seed_requests
 from tests.tui.helpers import scan, settle, sign_in
 from tests.tui.test_double_press import at_filing
 from tests.tui.test_failed_check import read_the_dock
@@ -33,6 +34,8 @@ from tui.dialogs.base import KioskDialog
 from tui.dialogs.choose_pin import ChoosePinDialog
 from tui.dialogs.pin import PinDialog
 from tui.dialogs.second_person import SecondPersonDialog
+from tui.screens.approval_request import RequestScreen
+from tui.screens.approvals import ApprovalsScreen
 from tui.screens.base import KioskScreen
 from tui.screens.checklist import ChecklistScreen
 from tui.screens.dock import DockScreen
@@ -128,6 +131,21 @@ async def dock_waiting(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None
     await settle(pilot)
 
 
+async def approvals(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:
+    """The bureau head's list of the three pending requests (Art. 13)."""
+    seed_requests(kiosk(pilot).services, clock_of(pilot))
+    await sign_in(pilot, "4001", badges["4001"].pin)
+    await pilot.click("#approvals")
+    await settle(pilot)
+
+
+async def approval_request(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:
+    """Request No. 1 opened: two clips in words, the privacy class to name, the buttons."""
+    await approvals(pilot, badges)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
 async def idle_warning(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:
     await sign_in(pilot, "1001", badges["1001"].pin)
     app = kiosk(pilot)
@@ -182,6 +200,13 @@ STOPS: tuple[Stop, ...] = (
     Stop("people", entry_of("9001", "people"), PeopleScreen, "eight people, the visitor's unit"),
     Stop("person-add", entry_of("9001", "people", "add"), AddPersonScreen, "four fields, roles"),
     Stop("choose-pin", choose_pin, ChoosePinDialog, "1001 chooses their own PIN, twice"),
+    Stop("approvals", approvals, ApprovalsScreen, "three requests, oldest first, No. 1 lit"),
+    Stop(
+        "approval-request",
+        approval_request,
+        RequestScreen,
+        "No. 1: two clips in words, personal privacy to tick, Approve focused",
+    ),
     Stop("idle-warning", idle_warning, OfficerHomeScreen, "the 15-second countdown at the foot"),
 )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,11 +12,13 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, SelectionList, Static
 
 from appliance.domain.filing import CASE_NUMBER_MAX
+from appliance.domain.footage import ArchivedClip
 from appliance.domain.records import Actor
 from tui.messages import ClipsFiled, UnfiledLoaded
 from tui.screens.base import KioskScreen
 from tui.text import day_time, plain
 from tui.widgets.check_box import ShapeSelectionList
+from tui.widgets.clip_pictures import ClipPictures, clip_caption
 from tui.widgets.notice import Notice
 from tui.widgets.title_bar import TitleBar
 
@@ -30,15 +33,18 @@ class FilingScreen(KioskScreen):
         self.actor = actor
         self.holder_badge = holder_badge
         self.case_number = ""
+        self.clips: dict[int, ArchivedClip] = {}
+        self.pictures: dict[int, tuple[Path, ...]] = {}
 
     def compose(self) -> ComposeResult:
         yield TitleBar(self.signed_in_title(self.actor))
         with Vertical(classes="body"):
             yield Static(plain(self.words("ui.filing.title")), classes="screen-title")
             yield Static(plain(self.words("ui.filing.prompt")), classes="prompt")
-            # The thumbnails of item 7 (offload keyframes) go beside this list; until they land,
-            # a clip is shown as text: time, length, flags (before the long file name), name.
+            # A clip as text: time, length, flags (before the long file name), name; the lit
+            # one's pictures below, as officers recognise a clip by its picture (item 7).
             yield ShapeSelectionList(id="unfiled")
+            yield ClipPictures(self.kiosk.pictures, id="filing-pictures")
             # One more than the rule allows, so an over-long number is refused in words, never
             # cut to a shorter one that the clips would then be filed under (Art. 8).
             yield Input(
@@ -57,14 +63,16 @@ class FilingScreen(KioskScreen):
 
     def reload(self) -> None:
         """Load the unfiled clips off the UI thread."""
-        unfiled = partial(self.services.clips.unfiled, self.holder_badge)
+        unfiled = partial(self.services.overview.unfiled_clips, self.holder_badge)
         self.calls.query("unfiled", unfiled, UnfiledLoaded)
 
     def on_unfiled_loaded(self, message: UnfiledLoaded) -> None:
         listing = self.query_one("#unfiled", SelectionList)
         listing.clear_options()
         settings = self.services.settings
-        for clip in message.clips:
+        self.clips = {clip.id: clip for clip in message.listing.clips}
+        self.pictures = message.listing.pictures
+        for clip in message.listing.clips:
             flags = "".join(f"[{self.words('flag.' + flag.value)}] " for flag in sorted(clip.flags))
             prompt = self.words(
                 "ui.filing.clip",
@@ -75,12 +83,29 @@ class FilingScreen(KioskScreen):
                 flags=flags,
             )
             listing.add_option((plain(prompt), clip.id))
-        if message.clips:
+        if message.listing.clips:
             # The first row is highlighted, so Space ticks it at once (issue 9 item 4).
             listing.highlighted = 0
+            self.show_pictures(message.listing.clips[0].id)
+        else:
+            self.query_one(ClipPictures).display = False
         # After a filing its line stays: the empty list says that nothing is left.
-        if not message.clips and not self.notice.text:
+        if not message.listing.clips and not self.notice.text:
             self.notice.inform(self.words("ui.filing.none"))
+
+    @on(SelectionList.SelectionHighlighted, "#unfiled")
+    def highlighted(self, event: SelectionList.SelectionHighlighted[int]) -> None:
+        """The lit clip's pictures, or its words on a terminal without graphics."""
+        self.show_pictures(event.selection.value)
+
+    def show_pictures(self, clip_id: int) -> None:
+        """Show one clip's pictures and the words that tell it apart."""
+        clip = self.clips.get(clip_id)
+        if clip is None:
+            return
+        pictures = self.query_one(ClipPictures)
+        pictures.display = True
+        pictures.show(self.pictures.get(clip_id, ()), clip_caption(self, clip))
 
     @on(Input.Submitted, "#case")
     @on(Button.Pressed, "#file")

@@ -13,6 +13,7 @@ from textual.widgets import Button, Static
 from appliance.domain.records import Actor
 from appliance.domain.roles import Action
 from tui.messages import HomeLoaded, SignOff
+from tui.screens.approvals import ApprovalsScreen
 from tui.screens.base import KioskScreen, may
 from tui.screens.fault import FaultScreen
 from tui.screens.filing import FilingScreen
@@ -121,6 +122,8 @@ class OfficerHomeScreen(KioskScreen):
             self.open_screen(LossScreen(self.actor))
         elif entry.id == "people":
             self.open_screen(PeopleScreen(self.actor))
+        elif entry.id == "approvals":
+            self.open_screen(ApprovalsScreen(self.actor))
         elif entry.id == "unlock-badge":
             # The admin's way back when every unit head is locked out (DESIGN §6).
             self.open_screen(UnlockScreen(self.actor))

@@ -64,13 +64,8 @@ HOME_ENTRIES: tuple[HomeEntry, ...] = (
     HomeEntry(
         "handover", "ui.home.handover", (Action.RECEIVE_HANDOVER,), _LATER, "ui.later.handover"
     ),
-    HomeEntry(
-        "approvals",
-        "ui.home.approvals",
-        (Action.APPROVE_DISCLOSURE,),
-        _LATER,
-        "ui.later.approvals",
-    ),
+    # Art. 11, 13: the bureau head decides disclosure requests at the kiosk.
+    HomeEntry("approvals", "ui.home.approvals", (Action.APPROVE_DISCLOSURE,)),
     HomeEntry("audit-log", "ui.home.audit_log", (Action.READ_AUDIT,), _LATER, "ui.later.audit_log"),
     HomeEntry("reports", "ui.home.reports", (Action.READ_AUDIT,), _LATER, "ui.later.reports"),
     HomeEntry("people", "ui.home.people", (Action.MANAGE_PEOPLE,)),
