@@ -10,6 +10,7 @@ from appliance.i18n.disc_messages import DISC_MESSAGES
 from appliance.i18n.dock_messages import DOCK_MESSAGES
 from appliance.i18n.failure_messages import FAILURE_MESSAGES
 from appliance.i18n.files_messages import FILES_MESSAGES
+from appliance.i18n.handover_messages import HANDOVER_MESSAGES
 from appliance.i18n.offload_messages import OFFLOAD_MESSAGES
 from appliance.i18n.people_messages import PEOPLE_MESSAGES
 from appliance.i18n.release_messages import RELEASE_MESSAGES
@@ -28,4 +29,5 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     **FILES_MESSAGES,
     **DISC_MESSAGES,
     **RELEASE_MESSAGES,
+    **HANDOVER_MESSAGES,
 }

@@ -15,6 +15,7 @@ from appliance.domain.roles import Action
 from tui.messages import HomeLoaded, SignOff
 from tui.screens.base import KioskScreen, may
 from tui.screens.filing import FilingScreen
+from tui.screens.handover import HandoverScreen
 from tui.screens.home_menu import EntryKind, HomeEntry, entries_for
 from tui.screens.returns import ReturnScreen
 from tui.screens.sign_out import SignOutScreen
@@ -112,6 +113,9 @@ class OfficerHomeScreen(KioskScreen):
             self.open_screen(FilingScreen(self.actor, self.actor.actor_id))
         elif entry.id in ("unit", "unlock-unit"):
             self.open_screen(UnitHeadScreen(self.actor, unlocking=entry.id == "unlock-unit"))
+        elif entry.id == "handover":
+            # Art. 12(2): the information collector's weekly hand-over.
+            self.open_screen(HandoverScreen(self.actor))
         elif entry.id == "unlock-badge":
             # The admin's way back when every unit head is locked out (DESIGN §6).
             self.open_screen(UnlockScreen(self.actor))
