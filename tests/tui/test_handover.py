@@ -78,9 +78,10 @@ async def test_the_collector_hands_the_week_over_on_the_registered_drive(
         assert not screen.query_one("#write", Button).disabled
         await pilot.click("#write")
         await settle(pilot)
+        state = (notice_text(app), shown(app, "#handover-drive"))
+        assert "Verified from the drive: 3 files" in state[1], state
         bar = screen.query_one("#handover-bar", ProgressBar)
         assert bar.progress == bar.total == 120_000
-        assert "Verified from the drive: 3 files" in shown(app, "#handover-drive")
         (package,) = (drives / SERIAL).iterdir()
         # The package on the drive verifies by itself, with the unit's public key.
         key = services.ctx.audit_signer.public_key_b64()

@@ -12,6 +12,7 @@ import io
 import pkgutil
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from rich.console import Console
@@ -21,9 +22,13 @@ from textual.screen import Screen
 import tui.dialogs
 import tui.screens
 from appliance.adapters.clock import SettableClock
+from appliance.adapters.demo_recorders import DEMO_DRIVE
+from appliance.adapters.drive_simulator import plug
+from appliance.bootstrap import handover_drive_folder
 from appliance.demo import DemoBadge
 from appliance.domain.checks import ALL_ITEMS
 from tests.conftest import DEMO_PINS
+from tests.release.homes import seed
 from tests.tui import test_kiosk_lock as lock
 from tests.tui.helpers import scan, settle, sign_in
 from tests.tui.test_double_press import at_filing
@@ -37,6 +42,7 @@ from tui.screens.checklist import ChecklistScreen
 from tui.screens.dock import DockScreen
 from tui.screens.done import DoneScreen
 from tui.screens.filing import FilingScreen
+from tui.screens.handover import HandoverScreen
 from tui.screens.home import OfficerHomeScreen
 from tui.screens.idle import IdleScreen
 from tui.screens.recorder_choice import RecorderChoiceScreen
@@ -44,6 +50,9 @@ from tui.screens.returns import ReturnScreen
 from tui.screens.sign_out import SignOutScreen
 from tui.screens.unit_head import UnitHeadScreen
 from tui.screens.unlock import UnlockScreen
+
+# The Monday after 2026-W48 (the demo clock's week), 09:00 Beijing time.
+HANDOVER_MONDAY = datetime(2026, 11, 30, 1, 0, tzinfo=UTC)
 
 Navigate = Callable[[Pilot[None], dict[str, DemoBadge]], Awaitable[None]]
 
@@ -99,8 +108,27 @@ async def failed_check(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None
 
 
 async def later_entry(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:
+    await sign_in(pilot, "5001", badges["5001"].pin)
+    await pilot.click("#reports")
+    await settle(pilot)
+
+
+async def handover_ready(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:
+    """Monday after W48: two clips due, the registered drive docked and ready."""
+    services = kiosk(pilot).services
+    seed(services, services.settings.home / "walk-card", 2, size=40_000)
+    plug(handover_drive_folder(services.settings), DEMO_DRIVE[0], free_bytes=8_000_000_000)
+    clock = clock_of(pilot)
+    clock.advance((HANDOVER_MONDAY - clock.now()).total_seconds())
     await sign_in(pilot, "3001", badges["3001"].pin)
     await pilot.click("#handover")
+    await settle(pilot)
+
+
+async def handover_verified(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:
+    """The package written and read back from the drive: the receipt is offered."""
+    await handover_ready(pilot, badges)
+    await pilot.click("#write")
     await settle(pilot)
 
 
@@ -141,7 +169,9 @@ STOPS: tuple[Stop, ...] = (
     Stop("home-bureau-head", home_of("4001"), OfficerHomeScreen, "unit, holds, approvals, log"),
     Stop("home-auditor", home_of("5001"), OfficerHomeScreen, "unit, audit log, reports"),
     Stop("home-admin", home_of("9001"), OfficerHomeScreen, "unlock, people, recorders"),
-    Stop("later", later_entry, OfficerHomeScreen, "the hand-over's 'later release' sentence"),
+    Stop("later", later_entry, OfficerHomeScreen, "the reports' 'later release' sentence"),
+    Stop("handover", handover_ready, HandoverScreen, "W48: two clips by day and officer, drive"),
+    Stop("handover-verified", handover_verified, HandoverScreen, "verified from the drive"),
     Stop("sign-out", lock.open_sign_out, SignOutScreen, "scan field, four recorders, first lit"),
     Stop("sign-out-refused", failed_check, SignOutScreen, "45% below 80%, and the next steps"),
     Stop("checklist", lock.open_checklist, ChecklistScreen, "five ☐ boxes, confirm disabled"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import partial
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -107,7 +108,7 @@ class HandoverScreen(KioskScreen):
                     "ui.handover.due_total", count=summary.clips, size=human_bytes(summary.bytes)
                 )
             )
-        self.query_one("#handover-due", Static).update(plain("\n".join(lines)))
+        self.query_one("#handover-due", Static).update(Text("\n").join(map(plain, lines)))
         self.enable_write()
 
     def on_drive_offered(self, message: DriveOffered) -> None:
@@ -175,7 +176,8 @@ class HandoverScreen(KioskScreen):
     def on_handover_written(self, message: HandoverWritten) -> None:
         drive = self.drive
         self.sealed = sealed = message.sealed
-        self.query_one("#write", Button).disabled = True
+        # Written once: a second package of the same clips would only be a copy to explain.
+        self.query_one("#write", Button).display = False
         self.query_one("#handover-bar", ProgressBar).update(progress=sealed.bytes)
         self.query_one("#handover-drive", Static).update(plain(self.words("ui.handover.verifying")))
         if drive is not None:
