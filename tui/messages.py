@@ -281,15 +281,9 @@ class HandoverProgress(Message):
 
 @dataclass
 class HandoverWritten(Message):
-    """The package is on the drive (not yet read back)."""
+    """The package is on the drive and read back from it verifies."""
 
     sealed: SealedPackage
-
-
-@dataclass
-class HandoverVerified(Message):
-    """The package read back from the drive verifies."""
-
     report: PackageReport
 
 

@@ -168,6 +168,16 @@ class HandoverDriveService:
             )
         return report
 
+    def write_verified(
+        self,
+        actor: Actor,
+        drive: DockedDrive,
+        progress: Callable[[int], None] | None = None,
+    ) -> tuple[SealedPackage, PackageReport]:
+        """write, then verify from the drive: the kiosk's one step before the receipt."""
+        sealed = self.write(actor, drive, progress)
+        return sealed, self.verify(actor, drive, sealed)
+
     def receipt(self, actor: Actor, sealed: SealedPackage) -> tuple[int, list[int]]:
         """The collector's receipt of the package on the drive (the hand-over service's rule)."""
         return self._handover.receipt(actor, sealed.path)

@@ -30,13 +30,24 @@ from appliance.i18n import t
 from tests.conftest import DEMO_PINS
 from tests.tui.command_triggers import command_triggers
 from tests.tui.gate import GatedClock
+from tests.tui.handover_steps import open_handover, prepare_handover
 from tests.tui.helpers import notice_text, scan, settle, sign_in
 from tui.app import KioskApp, create_app
 from tui.dialogs.pin import PinDialog
 from tui.dialogs.second_person import SecondPersonDialog
-from tui.messages import ClipsFiled, DeviceScanned, Returned, SignedIn, SignedOut, Unlocked
+from tui.messages import (
+    ClipsFiled,
+    DeviceScanned,
+    HandoverReceived,
+    HandoverWritten,
+    Returned,
+    SignedIn,
+    SignedOut,
+    Unlocked,
+)
 from tui.screens.dock import DockScreen
 from tui.screens.done import DoneScreen
+from tui.screens.handover import HandoverScreen
 from tui.screens.home import OfficerHomeScreen
 from tui.screens.idle import IdleScreen
 from tui.screens.unlock import UnlockScreen
@@ -153,6 +164,25 @@ async def at_pin(pilot: Pilot[None], services: Services, clock: SettableClock) -
     pilot.app.screen.query_one("#pin", Input).value = DEMO_PINS["1001"]
 
 
+async def at_handover(pilot: Pilot[None], services: Services, clock: SettableClock) -> None:
+    """The collector at the hand-over, two clips due, the registered drive ready (Art. 12(2))."""
+    prepare_handover(services, clock)
+    await open_handover(pilot)
+
+
+async def at_receipt(pilot: Pilot[None], services: Services, clock: SettableClock) -> None:
+    """The package written and verified from the drive: the receipt is offered."""
+    await at_handover(pilot, services, clock)
+    pilot.app.screen.query_one("#write", Button).press()
+    await settle(pilot)
+
+
+def handover_written_once(app: KioskApp) -> None:
+    screen = app.screen
+    assert isinstance(screen, HandoverScreen) and screen.sealed is not None
+    assert len(list(screen.sealed.path.parent.iterdir())) == 1  # one package on the drive
+
+
 def stacked(app: KioskApp, kind: type) -> int:
     return sum(isinstance(screen, kind) for screen in app.screen_stack)
 
@@ -228,6 +258,12 @@ ROWS: dict[str, Row] = {
     "PinDialog Input.Submitted #pin": Row(at_pin, "sign_in", SignedIn, one_home),
     "DoneScreen Button.Pressed #sign-off": Row(at_done, "sign_off", None, signed_off),
     "OfficerHomeScreen Button.Pressed #sign-off": Row(at_home, "sign_off", None, signed_off),
+    "HandoverScreen Button.Pressed #write": Row(
+        at_handover, "handover_verified", HandoverWritten, handover_written_once
+    ),
+    "HandoverScreen Button.Pressed #receive": Row(
+        at_receipt, "handover_received", HandoverReceived, one_done_screen
+    ),
 }
 
 

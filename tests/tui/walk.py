@@ -12,7 +12,6 @@ import io
 import pkgutil
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 from rich.console import Console
@@ -22,14 +21,11 @@ from textual.screen import Screen
 import tui.dialogs
 import tui.screens
 from appliance.adapters.clock import SettableClock
-from appliance.adapters.demo_recorders import DEMO_DRIVE
-from appliance.adapters.drive_simulator import plug
-from appliance.bootstrap import handover_drive_folder
 from appliance.demo import DemoBadge
 from appliance.domain.checks import ALL_ITEMS
 from tests.conftest import DEMO_PINS
-from tests.release.homes import seed
 from tests.tui import test_kiosk_lock as lock
+from tests.tui.handover_steps import open_handover, prepare_handover
 from tests.tui.helpers import scan, settle, sign_in
 from tests.tui.test_double_press import at_filing
 from tests.tui.test_failed_check import read_the_dock
@@ -50,9 +46,6 @@ from tui.screens.returns import ReturnScreen
 from tui.screens.sign_out import SignOutScreen
 from tui.screens.unit_head import UnitHeadScreen
 from tui.screens.unlock import UnlockScreen
-
-# The Monday after 2026-W48 (the demo clock's week), 09:00 Beijing time.
-HANDOVER_MONDAY = datetime(2026, 11, 30, 1, 0, tzinfo=UTC)
 
 Navigate = Callable[[Pilot[None], dict[str, DemoBadge]], Awaitable[None]]
 
@@ -114,15 +107,9 @@ async def later_entry(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:
 
 
 async def handover_ready(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:
-    """Monday after W48: two clips due, the registered drive docked and ready."""
-    services = kiosk(pilot).services
-    seed(services, services.settings.home / "walk-card", 2, size=40_000)
-    plug(handover_drive_folder(services.settings), DEMO_DRIVE[0], free_bytes=8_000_000_000)
-    clock = clock_of(pilot)
-    clock.advance((HANDOVER_MONDAY - clock.now()).total_seconds())
-    await sign_in(pilot, "3001", badges["3001"].pin)
-    await pilot.click("#handover")
-    await settle(pilot)
+    """Two clips due, the registered drive docked and ready."""
+    prepare_handover(kiosk(pilot).services, clock_of(pilot))
+    await open_handover(pilot)
 
 
 async def handover_verified(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:

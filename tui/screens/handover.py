@@ -24,7 +24,6 @@ from tui.messages import (
     HandoverDueLoaded,
     HandoverProgress,
     HandoverReceived,
-    HandoverVerified,
     HandoverWritten,
     ServiceRefused,
     ShowDone,
@@ -157,8 +156,10 @@ class HandoverScreen(KioskScreen):
         def progress(done: int) -> None:
             self.post_message(HandoverProgress(done))
 
-        call = partial(self.services.handover_drive.write, self.actor, drive, progress)
-        self.calls.command("write", call, HandoverWritten, self.query_one("#write", Button))
+        call = partial(self.services.handover_drive.write_verified, self.actor, drive, progress)
+        self.calls.command(
+            "write", call, lambda done: HandoverWritten(*done), self.query_one("#write", Button)
+        )
 
     def show_writing(self, done: int) -> None:
         total = self.summary.bytes if self.summary is not None else 0
@@ -169,23 +170,23 @@ class HandoverScreen(KioskScreen):
         )
 
     def on_handover_progress(self, message: HandoverProgress) -> None:
-        if self.sealed is None:
-            self.query_one("#handover-bar", ProgressBar).update(progress=message.done)
+        if self.sealed is not None:
+            return
+        self.query_one("#handover-bar", ProgressBar).update(progress=message.done)
+        total = self.summary.bytes if self.summary is not None else 0
+        if message.done >= total:
+            # Every byte is written: the package is now read back from the drive.
+            line = plain(self.words("ui.handover.verifying"))
+            self.query_one("#handover-drive", Static).update(line)
+        else:
             self.show_writing(message.done)
 
     def on_handover_written(self, message: HandoverWritten) -> None:
-        drive = self.drive
         self.sealed = sealed = message.sealed
+        report = message.report
         # Written once: a second package of the same clips would only be a copy to explain.
         self.query_one("#write", Button).display = False
         self.query_one("#handover-bar", ProgressBar).update(progress=sealed.bytes)
-        self.query_one("#handover-drive", Static).update(plain(self.words("ui.handover.verifying")))
-        if drive is not None:
-            call = partial(self.services.handover_drive.verify, self.actor, drive, sealed)
-            self.calls.command("verify", call, HandoverVerified)
-
-    def on_handover_verified(self, message: HandoverVerified) -> None:
-        report = message.report
         self.query_one("#handover-drive", Static).update(
             plain(
                 self.words(
