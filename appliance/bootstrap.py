@@ -36,6 +36,7 @@ from appliance.ports import (
     Clock,
     DeviceWatcher,
     DiscWriter,
+    DriveDock,
     DriverFactory,
     MediaProbe,
     Mounter,
@@ -58,6 +59,7 @@ if TYPE_CHECKING:
     from appliance.services.dock import DockService, Predicate
     from appliance.services.fixity import FixityService
     from appliance.services.handover import HandoverService
+    from appliance.services.handover_drive import HandoverDriveService
     from appliance.services.history import HistoryService
     from appliance.services.labels import LabelService
     from appliance.services.lifecycle import LifecycleService
@@ -104,6 +106,8 @@ class Services:
     thumbnails: ThumbnailService
     # What the bureau head reads before deciding a disclosure at the kiosk (Art. 13).
     approvals: ApprovalQueries
+    # The hand-over at the kiosk, on the registered drive (Art. 12(2)).
+    handover_drive: HandoverDriveService
 
     @property
     def settings(self) -> Settings:
@@ -137,6 +141,7 @@ class PortChoices:
     label_signer: Signer | None = None
     disc: DiscWriter | None = None
     thumbnailer: Thumbnailer | None = None
+    drive_dock: DriveDock | None = None
 
 
 def build_services(
@@ -152,6 +157,7 @@ def build_services(
     label_signer: Signer | None = None,
     disc: DiscWriter | None = None,
     thumbnailer: Thumbnailer | None = None,
+    drive_dock: DriveDock | None = None,
 ) -> Services:
     """Open the home's database (migrating it; both made if missing) and wire the services.
 
@@ -173,6 +179,7 @@ def build_services(
         label_signer=label_signer,
         disc=disc,
         thumbnailer=thumbnailer,
+        drive_dock=drive_dock,
     )
     return _build(settings, True, chosen)
 
@@ -190,6 +197,7 @@ def open_services(
     label_signer: Signer | None = None,
     disc: DiscWriter | None = None,
     thumbnailer: Thumbnailer | None = None,
+    drive_dock: DriveDock | None = None,
 ) -> Services:
     """build_services on a home that must exist with its database: nothing is created where
     there is no home, and a missing database is never made anew (DESIGN §8)."""
@@ -204,6 +212,7 @@ def open_services(
         label_signer=label_signer,
         disc=disc,
         thumbnailer=thumbnailer,
+        drive_dock=drive_dock,
     )
     return _build(settings, False, chosen)
 
@@ -257,6 +266,7 @@ def _wire(
     from appliance.services.disclosure import DisclosureService
     from appliance.services.fixity import FixityService
     from appliance.services.handover import HandoverService
+    from appliance.services.handover_drive import HandoverDriveService
     from appliance.services.history import HistoryService
     from appliance.services.labels import LabelService
     from appliance.services.lifecycle import LifecycleService
@@ -307,6 +317,8 @@ def _wire(
     audit = AuditService(ctx, archive, Ed25519Verifier())
     clips = ClipService(ctx)
     packages = PackageService(ctx, archive, audit, BagWriter())
+    handover = HandoverService(ctx, packages, package_reader())
+    drive_dock = chosen.drive_dock or handover_drive_dock(settings)
     return Services(
         ctx=ctx,
         registry=registry,
@@ -325,16 +337,19 @@ def _wire(
         drivers=drivers,
         disc=disc,
         packages=packages,
-        handover=HandoverService(ctx, packages, package_reader()),
+        handover=handover,
         disclosure=DisclosureService(ctx, packages),
         lifecycle=LifecycleService(ctx, custody),
         history=HistoryService(ctx),
         thumbnails=thumbnails,
         approvals=ApprovalQueries(ctx, thumbnails),
+        handover_drive=HandoverDriveService(ctx, handover, drive_dock, package_reader()),
     )
 
 
-def build_kiosk_services(settings: Settings, *, clock: Clock | None = None) -> Services:
+def build_kiosk_services(
+    settings: Settings, *, clock: Clock | None = None, drive_dock: DriveDock | None = None
+) -> Services:
     """The services of the kiosk UI: the same use cases, with the public keys only.
 
     DESIGN §6: the kiosk user never reads `keys/*.key`. It verifies signed labels with the
@@ -345,6 +360,7 @@ def build_kiosk_services(settings: Settings, *, clock: Clock | None = None) -> S
     return open_services(
         settings,
         clock=clock,
+        drive_dock=drive_dock,
         audit_signer=PublicKeySigner(settings.keys_dir, "audit"),
         label_signer=PublicKeySigner(settings.keys_dir, "label"),
     )
@@ -355,6 +371,27 @@ def package_reader() -> PackageReader:
     from appliance.adapters.bag_reader import BagReader
 
     return BagReader()
+
+
+def handover_drive_folder(settings: Settings) -> Path:
+    """Where a demo home's simulated hand-over drives are docked (a folder each)."""
+    return settings.home / "handover-drives"
+
+
+def handover_drive_dock(settings: Settings) -> DriveDock:
+    """The hand-over drive's dock: simulated drives on a demo home, else udev + bwc-mount@."""
+    if settings.demo:
+        from appliance.adapters.drive_simulator import SimulatedDriveDock
+
+        return SimulatedDriveDock(handover_drive_folder(settings))
+    from appliance.adapters.handover_drive import UsbDriveDock
+
+    def udev() -> DeviceWatcher:
+        from appliance.adapters.udev import UdevWatcher  # needs libudev: only on a real box
+
+        return UdevWatcher()
+
+    return UsbDriveDock(udev, SystemdMounter())
 
 
 def disc_writer(settings: Settings) -> DiscWriter:

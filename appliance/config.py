@@ -12,7 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from appliance.domain.errors import BadInput
-from appliance.domain.scan import UNIT_PATTERN
+from appliance.domain.scan import SERIAL_PATTERN, UNIT_PATTERN
 
 LANGUAGES = ("zh_CN", "en")
 DRIVERS = ("mass_storage", "simulator")
@@ -43,6 +43,14 @@ class DriverRule:
 
 
 @dataclass(frozen=True)
+class HandoverDriveRule:
+    """A USB drive registered for the weekly hand-over, by its serial (Art. 12(2))."""
+
+    serial: str
+    label: str = ""
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything the kiosk is told, after validation. Paths derive from `home`."""
 
@@ -63,7 +71,16 @@ class Settings:
     seal: str = "auto"
     probe_timeout_seconds: float = 30.0
     drivers: tuple[DriverRule, ...] = field(default_factory=tuple)
+    # Art. 12(2): the only drives footage may leave the box on, `[handover] drives`.
+    handover_drives: tuple[HandoverDriveRule, ...] = field(default_factory=tuple)
     demo: bool = False
+
+    def handover_drive(self, serial: str) -> HandoverDriveRule | None:
+        """The registered hand-over drive with this serial, or None."""
+        for drive in self.handover_drives:
+            if drive.serial == serial:
+                return drive
+        return None
 
     @property
     def db_path(self) -> Path:
@@ -137,6 +154,7 @@ KEYS: tuple[Key, ...] = (
 _BY_NAME = {key.dotted: key for key in KEYS}
 TABLES = frozenset(key.dotted.split(".")[0] for key in KEYS if "." in key.dotted)
 DRIVER_KEYS = ("usb_id", "driver", "brand", "model")
+HANDOVER_DRIVE_KEYS = ("serial", "label")
 
 
 def local_zone(settings: Settings) -> tzinfo:
@@ -201,16 +219,19 @@ def load(home: Path, config_path: Path) -> Settings:
     raw = _read_toml(config_path)
     values: dict[str, Any] = {}
     drivers: tuple[DriverRule, ...] = ()
+    handover_drives: tuple[HandoverDriveRule, ...] = ()
     for name, value in raw.items():
         if name == "drivers":
             drivers = check.drivers(value)
+        elif name == "handover":
+            handover_drives = check.handover(check.table(name, value))
         elif name in TABLES:
             for sub, inner in check.table(name, value).items():
                 values[f"{name}.{sub}"] = check.value(f"{name}.{sub}", inner)
         else:
             values[name] = check.value(name, value)
     chosen = {_BY_NAME[name].attribute: v for name, v in values.items() if _BY_NAME[name].attribute}
-    return replace(base, drivers=drivers, **chosen)
+    return replace(base, drivers=drivers, handover_drives=handover_drives, **chosen)
 
 
 class _Checker:
@@ -311,6 +332,29 @@ class _Checker:
         model = self.text(f"{prefix}.model", entry.get("model", ""), TEXT_LIMIT)
         return DriverRule(usb_id.lower(), driver, brand, model)
 
+    def handover(self, table: dict[str, Any]) -> tuple[HandoverDriveRule, ...]:
+        for name in table:
+            if name != "drives":
+                raise self.refuse("config_unknown_key", f"handover.{name}")
+        raw = table.get("drives", [])
+        if not isinstance(raw, list) or not all(isinstance(entry, dict) for entry in raw):
+            raise self.refuse("config_handover_drives", "handover.drives")
+        drives: list[HandoverDriveRule] = []
+        for number, entry in enumerate(raw, 1):
+            prefix = f"handover.drives[{number}]"
+            for name in entry:
+                if name not in HANDOVER_DRIVE_KEYS:
+                    raise self.refuse("config_unknown_key", f"{prefix}.{name}")
+            serial = entry.get("serial")
+            if not isinstance(serial, str) or not SERIAL_PATTERN.fullmatch(serial):
+                raise self.refuse("config_drive_serial", f"{prefix}.serial")
+            if any(drive.serial == serial for drive in drives):
+                # One serial, one drive: a second entry would hide a mistake in its label.
+                raise self.refuse("config_drive_twice", f"{prefix}.serial")
+            label = self.text(f"{prefix}.label", entry.get("label", ""), TEXT_LIMIT)
+            drives.append(HandoverDriveRule(serial, label))
+        return tuple(drives)
+
 
 def _is_usb_id(text: str) -> bool:
     """VID:PID, four hexadecimal digits each (`12d1:1f01`)."""
@@ -351,7 +395,20 @@ def render(settings: Settings) -> str:
         "\n[archive]\n"
         "# Archived files are 0440 and made immutable where the file system allows: auto\n"
         "# (when this process may), helper (bwc-seal@.service on the box), or off.\n"
-        f'seal = "{settings.seal}"\n'
+        f'seal = "{settings.seal}"\n' + _drives(settings.handover_drives)
+    )
+
+
+def _drives(drives: tuple[HandoverDriveRule, ...]) -> str:
+    if not drives:
+        return ""
+    listed = ", ".join(
+        f"{{ serial = {_toml_string(d.serial)}, label = {_toml_string(d.label)} }}" for d in drives
+    )
+    return (
+        "\n[handover]\n"
+        "# Art. 12(2): the USB drives registered (by serial) for the weekly hand-over.\n"
+        f"drives = [{listed}]\n"
     )
 
 

@@ -12,9 +12,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from appliance import config
-from appliance.adapters.demo_recorders import SimulatorHands
-from appliance.bootstrap import Services, build_kiosk_services, build_services, create_keys
-from appliance.config import Settings
+from appliance.adapters.demo_recorders import DEMO_DRIVE, SimulatorHands
+from appliance.bootstrap import (
+    Services,
+    build_kiosk_services,
+    build_services,
+    create_keys,
+    handover_drive_folder,
+)
+from appliance.config import HandoverDriveRule, Settings
 from appliance.domain.records import Actor
 from appliance.ports import Clock, DemoBadge, DemoHands
 
@@ -115,13 +121,14 @@ def make_home(
         unit_name=DEMO_UNIT[1],
         language=language,
         seal="off",
+        handover_drives=(HandoverDriveRule(*DEMO_DRIVE),),
         demo=True,
     )
     services = build_services(settings, clock=clock)
     create_keys(settings)
     services.registry.init_unit(Actor("demo:seed", "admin", DEMO_UNIT[0]), *DEMO_UNIT)
     config.save(settings.config_path, config.render(settings))
-    hands = SimulatorHands(root, services.ctx.clock)
+    hands = demo_hands(services)
     for serial, brand, model, drift, battery in DEMO_RECORDERS:
         hands.create(serial, brand, model, drift, main_battery_percent=battery)
     hands.create(*DEMO_IN_REPAIR[:3], 0.0, main_battery_percent=12)
@@ -131,7 +138,10 @@ def make_home(
 
 def demo_hands(services: Services) -> SimulatorHands:
     """The hands that dock and undock the demo home's simulator recorders."""
-    return SimulatorHands(services.settings.home, services.ctx.clock)
+    settings = services.settings
+    return SimulatorHands(
+        settings.home, services.ctx.clock, drive_dir=handover_drive_folder(settings)
+    )
 
 
 def kiosk_demo(language: str) -> DemoKiosk:

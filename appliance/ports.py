@@ -269,3 +269,11 @@ class DemoHands(Protocol):
     def put_back(self, serial: str, signed_out_at: datetime | None = None) -> None:
         """The officer docks the recorder again, with the shift's footage on it."""
         ...
+
+    def dock_drive(self) -> None:
+        """The information collector plugs the unit's registered hand-over drive in."""
+        ...
+
+
+# Re-exported: the hand-over drive's port (Art. 12(2)); it names DockEvent, so it comes last.
+from appliance.ports_drive import DriveDock as DriveDock  # noqa: E402

@@ -25,8 +25,12 @@ class PackageWriter(Protocol):
         final: Path,
         open_content: Callable[[str], BinaryIO],
         sign: Callable[[bytes], bytes],
+        progress: Callable[[int], None] | None = None,
     ) -> str:
-        """Build the package at final (new); the sha256 of its signature.txt (the receipt)."""
+        """Build the package at final (new); the sha256 of its signature.txt (the receipt).
+
+        progress, if given, hears the payload bytes written so far, as they grow.
+        """
         ...
 
 

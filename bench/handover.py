@@ -3,7 +3,9 @@
 Side by side in one run, both cold, to the same target directory: `cp` of the archived
 files, and a sealed hand-over package of the same clips (copy with hashing, the BagIt
 manifests, the signed checkpoint and audit slice, every file and directory fsynced, the
-rename). BWC_BENCH_HANDOVER_GB sets the amount (default 1 GB).
+rename). BWC_BENCH_HANDOVER_GB sets the amount (default 1 GB; 10 for the issue's figure, in
+clips of 64 MiB); BWC_BENCH_HANDOVER_TARGET names the directory both write to (a mounted
+hand-over drive), else a folder beside the home.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from appliance.demo import make_home
 from appliance.services.auth import actor_of
 
 GB = float(os.environ.get("BWC_BENCH_HANDOVER_GB", "1"))
+TARGET = os.environ.get("BWC_BENCH_HANDOVER_TARGET", "")
 _FILE = 64 * 1024 * 1024
 _RECORDED = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
 _MONDAY_AFTER = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
@@ -64,7 +67,8 @@ def run(out: Path) -> dict[str, object]:
     shutil.rmtree(work / "card")
     clips = services.clips.listing()
     size = sum(c.size for c in clips)
-    target = work / "drive"
+    # The same target for both: the drive itself when one is named.
+    target = Path(TARGET) / f"bwc-bench-{os.getpid()}" if TARGET else work / "drive"
     target.mkdir()
     note = _drop_caches()
     sources = [str(services.settings.archive_dir / "sha256" / c.sha256[:2] / c.sha256[2:4]
@@ -102,4 +106,5 @@ def run(out: Path) -> dict[str, object]:
         "note": note,
     }
     shutil.rmtree(work, ignore_errors=True)
+    shutil.rmtree(target, ignore_errors=True)
     return result

@@ -16,6 +16,7 @@ from textual.screen import Screen
 from appliance.domain.disclosure import Disclosure
 from appliance.domain.errors import Refusal
 from appliance.domain.overview import DockNews, HomeSummary, UnitBoard, UnitOverview
+from appliance.domain.packages import PackageReport
 from appliance.domain.records import (
     Actor,
     CustodySession,
@@ -25,6 +26,8 @@ from appliance.domain.records import (
 )
 from appliance.services.approvals import PendingRequest, RequestForDecision
 from appliance.services.custody import ChecklistLine
+from appliance.services.handover_drive import DockedDrive, DueSummary
+from appliance.services.packages import SealedPackage
 from appliance.services.thumbnails import PicturedClips
 
 # Workers to the screen that started them.
@@ -270,3 +273,46 @@ class SignOff(AppCommand):
     """End the session now (the person pressed Sign off); the log entry follows."""
 
     reason: str = "user"
+
+
+# The weekly hand-over at the kiosk (Art. 12(2)): its workers to the hand-over screen.
+
+
+@dataclass
+class HandoverDueLoaded(Message):
+    """What a hand-over today takes, by day and officer."""
+
+    summary: DueSummary
+
+
+@dataclass
+class DriveOffered(Message):
+    """A registered drive was docked and mounted; None while none is there yet."""
+
+    drive: DockedDrive | None
+
+
+@dataclass
+class HandoverProgress(Message):
+    """Payload bytes written to the drive so far; a newer one replaces an older one."""
+
+    done: int
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, HandoverProgress)
+
+
+@dataclass
+class HandoverWritten(Message):
+    """The package is on the drive and read back from it verifies."""
+
+    sealed: SealedPackage
+    report: PackageReport
+
+
+@dataclass
+class HandoverReceived(Message):
+    """The collector's receipt is recorded: these clips are handed over."""
+
+    package: int
+    clips: list[int]

@@ -54,13 +54,16 @@ def _write_file(path: Path, chunks: Iterable[bytes]) -> None:
         os.close(fd)
 
 
-def _copy_checked(source: BinaryIO, path: Path, expected: str) -> None:
+def _copy_checked(
+    source: BinaryIO, path: Path, expected: str, copied: Callable[[int], None]
+) -> None:
     digest = hashlib.sha256()
 
     def chunks() -> Iterable[bytes]:
         while chunk := source.read(_CHUNK):
             digest.update(chunk)
             yield chunk
+            copied(len(chunk))
 
     _write_file(path, chunks())
     if digest.hexdigest() != expected:
@@ -101,9 +104,10 @@ class BagWriter:
         final: Path,
         open_content: Callable[[str], BinaryIO],
         sign: Callable[[bytes], bytes],
+        progress: Callable[[int], None] | None = None,
     ) -> str:
         """Build the package at final (which must not exist); the sha256 of signature.txt."""
-        return write_package(plan, final, open_content, sign)
+        return write_package(plan, final, open_content, sign, progress)
 
 
 def write_package(
@@ -111,17 +115,29 @@ def write_package(
     final: Path,
     open_content: Callable[[str], BinaryIO],
     sign: Callable[[bytes], bytes],
+    progress: Callable[[int], None] | None = None,
 ) -> str:
-    """Build the package at final (which must not exist); the sha256 of its signature.txt."""
+    """Build the package at final (which must not exist); the sha256 of its signature.txt.
+
+    progress, if given, hears the payload bytes written so far after every chunk.
+    """
     if final.exists() or final.is_symlink():
         raise FileExistsError(str(final))
     work = partial_name(final)
     work.mkdir(mode=0o750)
+    written = 0
+
+    def copied(count: int) -> None:
+        nonlocal written
+        written += count
+        if progress is not None:
+            progress(written)
+
     for item in plan.payload:
         inside = work / item.path.removeprefix("data/")
         inside.parent.mkdir(parents=True, exist_ok=True, mode=0o750)
         with open_content(item.sha256) as source:
-            _copy_checked(source, inside, item.sha256)
+            _copy_checked(source, inside, item.sha256, copied)
     info = {**plan.bag_info, NAME_FIELD: plan.name}
     bagit.make_bag(str(work), bag_info=info, checksums=["sha256"])
     # bagit.py writes version 0.97; the content is BagIt 1.0 (RFC 8493), as DESIGN §10 says.

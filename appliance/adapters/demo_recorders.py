@@ -13,12 +13,15 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from appliance.adapters.drive_simulator import plug
 from appliance.adapters.simulator import create_simulator
 from appliance.ports import Clock
 
 # Small and quick: the demo films a shift in about a second per clip.
 _VIDEO = "testsrc2=size=320x240:rate=15:d={seconds}"
 _AUDIO = "sine=frequency={hz}:d={seconds}"
+# The demo unit's hand-over drive (Art. 12(2)): its serial and label, as kiosk.toml registers it.
+DEMO_DRIVE = ("DEMO-USB-01", "演示移交盘 Demo hand-over drive")
 
 
 @dataclass(frozen=True)
@@ -32,7 +35,15 @@ class DemoShift:
 class SimulatorHands:
     """Docks and undocks the demo's simulator recorders: the DemoHands port, on folders."""
 
-    def __init__(self, home: Path, clock: Clock, shift: DemoShift | None = None) -> None:
+    def __init__(
+        self,
+        home: Path,
+        clock: Clock,
+        shift: DemoShift | None = None,
+        drive_dir: Path | None = None,
+    ) -> None:
+        # Where the demo's hand-over drive is plugged in (the simulated DriveDock's folder).
+        self.drive_dir = drive_dir or home / "handover-drives"
         self.dock_dir = home / "sim" / "dock"
         self.field_dir = home / "sim" / "field"
         self._clock = clock
@@ -87,6 +98,10 @@ class SimulatorHands:
             name = f"{serial}_{at:%Y%m%d_%H%M%S}_{existing + index + 1:04d}.MP4"
             made.append(self._encode(root / name, at, with_audio=index != 2))
         return made
+
+    def dock_drive(self) -> None:
+        """The collector plugs the demo's registered hand-over drive in."""
+        plug(self.drive_dir, DEMO_DRIVE[0])
 
     def put_back(self, serial: str, signed_out_at: datetime | None = None) -> None:
         """The officer docks the recorder again, with the shift's footage on it."""

@@ -53,4 +53,16 @@ CONFIG_MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: {key} must be a USB id: four hex digits, ':', four hex digits (12d1:1f01).",
         "{path}：{key} 必须是 USB 标识：四位十六进制数字、“:”、四位十六进制数字（如 12d1:1f01）。",
     ),
+    "config_handover_drives": (
+        "{path}: {key} must be a list of drives, each {{ serial = ..., label = ... }}.",
+        "{path}：{key} 必须是存储设备列表，每项写作 {{ serial = ..., label = ... }}。",
+    ),
+    "config_drive_serial": (
+        "{path}: {key} must be the drive's USB serial: 1-64 letters, digits, '.', '_' or '-'.",
+        "{path}：{key} 必须是该存储设备的 USB 序列号：1 至 64 位字母、数字、“.”、“_”或“-”。",
+    ),
+    "config_drive_twice": (
+        "{path}: {key} names a drive already registered above.",
+        "{path}：{key} 所列存储设备已在前面登记。",
+    ),
 }

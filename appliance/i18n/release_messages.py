@@ -175,6 +175,26 @@ RELEASE_MESSAGES: dict[str, tuple[str, str]] = {
         "Package {package} was already received.",
         "封存包 {package} 已登记回执。",
     ),
+    # The hand-over drive at the kiosk (Art. 12(2)).
+    "handover.drive_not_registered": (
+        "This drive ({serial}) is not the unit's registered hand-over drive: nobody may copy"
+        " footage privately (Art. 12(2)). Take it out.",
+        "该存储设备（{serial}）不是本单位登记的移交存储设备：任何人不得私自复制视听资料"
+        "（第十二条第二款）。请拔出。",
+    ),
+    "handover.drive_not_mounted": (
+        "The hand-over drive {serial} could not be opened: {error}.",
+        "无法打开移交存储设备 {serial}：{error}。",
+    ),
+    "handover.drive_too_small": (
+        "The hand-over drive {serial} has {free} bytes free; this hand-over needs {needed}."
+        " Nothing was written.",
+        "移交存储设备 {serial} 仅剩 {free} 字节；本次移交需要 {needed} 字节。未写入任何内容。",
+    ),
+    "handover.drive_unreadable": (
+        "The package could not be read back from the drive: {error}.",
+        "无法从存储设备读回封存包：{error}。",
+    ),
     "alarm.handover_late": (
         "The hand-over of a week was late (Art. 12(2)).",
         "某周的移交逾期（第十二条第二款）。",

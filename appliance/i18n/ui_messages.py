@@ -132,10 +132,6 @@ UI_MESSAGES: dict[str, tuple[str, str]] = {
         "Setting and lifting holds (Art. 12(3)) arrives with a later release.",
         "设置与解除延长保存（第十二条第三项）将在后续版本提供。",
     ),
-    "ui.later.handover": (
-        "The weekly hand-over at the kiosk (Art. 12(2)) arrives with a later release.",
-        "在终端上进行每周移交（第十二条第二项）将在后续版本提供。",
-    ),
     "ui.later.approvals": (
         "Approving public use of footage (Art. 13) arrives with a later release.",
         "审批视音频资料的公开使用（第十三条）将在后续版本提供。",

@@ -105,6 +105,10 @@ class DockService:
 
     def arrived(self, event: DockEvent) -> DockOutcome:
         """One recorder docked: identify, read, offload, read again, release."""
+        if event.serial and self._ctx.settings.handover_drive(event.serial) is not None:
+            # Art. 12(2): the registered hand-over drive is the kiosk's (the collector's
+            # hand-over), not storage to refuse; the dock leaves it alone.
+            return DockOutcome(event.devnode, printable(event.serial), refused="handover_drive")
         rule = self._predicate(event)
         if rule is None:
             # Art. 12(2): nobody copies footage privately; other USB storage is refused.

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from appliance.config import local_zone
@@ -89,11 +90,23 @@ class HandoverService:
         found.sort(key=lambda d: (d.clip.day, d.clip.holder_badge or "", d.clip.id))
         return found
 
-    def create(self, actor: Actor, week: str, out: Path) -> SealedPackage:
+    def last_week(self) -> str:
+        """The latest week that is over (`YYYY-Www`): the one a hand-over today takes."""
+        year, week, _ = (self._today() - timedelta(days=7)).isocalendar()
+        return f"{year}-W{week:02d}"
+
+    def create(
+        self,
+        actor: Actor,
+        week: str,
+        out: Path,
+        progress: Callable[[int], None] | None = None,
+    ) -> SealedPackage:
         """Seal the week's clips and everything not yet received into a package at out.
 
         A package never received is offered again: its clips have no receipt, so they are
         due next time. Made after the Monday that follows the week, it raises an alarm.
+        progress, if given, hears the payload bytes written so far.
         """
         self._ctx.require(actor, Action.RECEIVE_HANDOVER, "handover", week)
         try:
@@ -107,7 +120,7 @@ class HandoverService:
             due = [d.clip for d in self._due(actor, week_end)]
             if not due:
                 raise Refused("handover.nothing_due", week=week)
-            sealed = self._packages.seal(actor, "handover", week, due, out)
+            sealed = self._packages.seal(actor, "handover", week, due, out, progress)
         except Refusal as refusal:
             record_refusal(self._ctx, actor, "handover_create", "handover", week, refusal)
             raise

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,8 +75,12 @@ class PackageService:
         period: str,
         clips: Sequence[ArchivedClip],
         out: Path,
+        progress: Callable[[int], None] | None = None,
     ) -> SealedPackage:
-        """Write the package at out (new), record it with its clips; nothing is deleted."""
+        """Write the package at out (new), record it with its clips; nothing is deleted.
+
+        progress, if given, hears the payload bytes written so far (of the clips' total).
+        """
         if out.exists() or out.is_symlink():
             raise BadInput("package.out_exists", path=str(out))
         if not out.parent.is_dir():
@@ -119,7 +123,9 @@ class PackageService:
             public_key_b64=self._ctx.audit_signer.public_key_b64(),
         )
         try:
-            receipt = self._writer.write(plan, out, self._archive.open, self._ctx.audit_signer.sign)
+            receipt = self._writer.write(
+                plan, out, self._archive.open, self._ctx.audit_signer.sign, progress
+            )
         except ContentDiffers:
             raise Refused("package.archive_differs") from None
         except FileExistsError:

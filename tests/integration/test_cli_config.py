@@ -74,3 +74,15 @@ def test_a_bad_config_stops_init_too(tmp_path: Path, lean_env: dict[str, str]) -
     text = "[kiosk]\nidle_timeout_seconds = 5\n"
     result = run_with(home, text, lean_env, "init", "--unit-code", "U01", "--unit-name", "N")
     assert_names(result, "kiosk.idle_timeout_seconds", home)
+
+
+def test_a_bad_handover_drive_through_bwc(tmp_path: Path, lean_env: dict[str, str]) -> None:
+    """Art. 12(2): a drive registered twice stops bwc in one line naming the entry.
+
+    Every other bad `[handover] drives` is in tests/unit/test_config.py (in-process: cheap).
+    """
+    home = tmp_path / "home"
+    text = '[handover]\ndrives = [{ serial = "S1" }, { serial = "S1", label = "again" }]\n'
+    result = run_with(home, text, lean_env, "--lang", "en", "device", "list")
+    assert_names(result, "handover.drives[2].serial", home)
+    assert "already registered" in result.stderr

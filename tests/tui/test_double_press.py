@@ -31,6 +31,7 @@ from tests.conftest import DEMO_PINS
 from tests.tui.approvals_seed import seed_requests
 from tests.tui.command_triggers import command_triggers
 from tests.tui.gate import GatedClock
+from tests.tui.handover_steps import open_handover, prepare_handover
 from tests.tui.helpers import notice_text, scan, settle, sign_in
 from tui.app import KioskApp, create_app
 from tui.dialogs.pin import PinDialog
@@ -39,6 +40,8 @@ from tui.messages import (
     ClipsFiled,
     DeviceScanned,
     DisclosureDecided,
+    HandoverReceived,
+    HandoverWritten,
     Returned,
     SignedIn,
     SignedOut,
@@ -46,6 +49,7 @@ from tui.messages import (
 )
 from tui.screens.dock import DockScreen
 from tui.screens.done import DoneScreen
+from tui.screens.handover import HandoverScreen
 from tui.screens.home import OfficerHomeScreen
 from tui.screens.idle import IdleScreen
 from tui.screens.unlock import UnlockScreen
@@ -182,6 +186,25 @@ def refused_once(app: KioskApp) -> None:
     assert notice_text(app) == "Request 3 refused."
 
 
+async def at_handover(pilot: Pilot[None], services: Services, clock: SettableClock) -> None:
+    """The collector at the hand-over, two clips due, the registered drive ready (Art. 12(2))."""
+    prepare_handover(services, clock)
+    await open_handover(pilot)
+
+
+async def at_receipt(pilot: Pilot[None], services: Services, clock: SettableClock) -> None:
+    """The package written and verified from the drive: the receipt is offered."""
+    await at_handover(pilot, services, clock)
+    pilot.app.screen.query_one("#write", Button).press()
+    await settle(pilot)
+
+
+def handover_written_once(app: KioskApp) -> None:
+    screen = app.screen
+    assert isinstance(screen, HandoverScreen) and screen.sealed is not None
+    assert len(list(screen.sealed.path.parent.iterdir())) == 1  # one package on the drive
+
+
 def stacked(app: KioskApp, kind: type) -> int:
     return sum(isinstance(screen, kind) for screen in app.screen_stack)
 
@@ -265,6 +288,12 @@ ROWS: dict[str, Row] = {
     ),
     "RequestScreen Input.Submitted #refuse-reason": Row(
         at_request, "disclosure_refuse", DisclosureDecided, refused_once
+    ),
+    "HandoverScreen Button.Pressed #write": Row(
+        at_handover, "handover_verified", HandoverWritten, handover_written_once
+    ),
+    "HandoverScreen Button.Pressed #receive": Row(
+        at_receipt, "handover_received", HandoverReceived, one_done_screen
     ),
 }
 

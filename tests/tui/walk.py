@@ -26,6 +26,7 @@ from appliance.domain.checks import ALL_ITEMS
 from tests.conftest import DEMO_PINS
 from tests.tui import test_kiosk_lock as lock
 from tests.tui.approvals_seed import seed_requests
+from tests.tui.handover_steps import open_handover, prepare_handover
 from tests.tui.helpers import scan, settle, sign_in
 from tests.tui.test_double_press import at_filing
 from tests.tui.test_failed_check import read_the_dock
@@ -42,6 +43,7 @@ from tui.screens.dock import DockScreen
 from tui.screens.done import DoneScreen
 from tui.screens.fault import FaultScreen
 from tui.screens.filing import FilingScreen
+from tui.screens.handover import HandoverScreen
 from tui.screens.home import OfficerHomeScreen
 from tui.screens.idle import IdleScreen
 from tui.screens.loss import LossScreen
@@ -107,8 +109,21 @@ async def failed_check(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None
 
 
 async def later_entry(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:
-    await sign_in(pilot, "3001", badges["3001"].pin)
-    await pilot.click("#handover")
+    await sign_in(pilot, "5001", badges["5001"].pin)
+    await pilot.click("#reports")
+    await settle(pilot)
+
+
+async def handover_ready(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:
+    """Two clips due, the registered drive docked and ready."""
+    prepare_handover(kiosk(pilot).services, clock_of(pilot))
+    await open_handover(pilot)
+
+
+async def handover_verified(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:
+    """The package written and read back from the drive: the receipt is offered."""
+    await handover_ready(pilot, badges)
+    await pilot.click("#write")
     await settle(pilot)
 
 
@@ -184,7 +199,9 @@ STOPS: tuple[Stop, ...] = (
     Stop("home-bureau-head", home_of("4001"), OfficerHomeScreen, "unit, holds, approvals, log"),
     Stop("home-auditor", home_of("5001"), OfficerHomeScreen, "unit, audit log, reports"),
     Stop("home-admin", home_of("9001"), OfficerHomeScreen, "unlock, people, recorders"),
-    Stop("later", later_entry, OfficerHomeScreen, "the hand-over's 'later release' sentence"),
+    Stop("later", later_entry, OfficerHomeScreen, "the reports' 'later release' sentence"),
+    Stop("handover", handover_ready, HandoverScreen, "W48: two clips by day and officer, drive"),
+    Stop("handover-verified", handover_verified, HandoverScreen, "verified from the drive"),
     Stop("sign-out", lock.open_sign_out, SignOutScreen, "scan field, four recorders, first lit"),
     Stop("sign-out-refused", failed_check, SignOutScreen, "45% below 80%, and the next steps"),
     Stop("checklist", lock.open_checklist, ChecklistScreen, "five ☐ boxes, confirm disabled"),

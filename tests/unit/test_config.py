@@ -147,3 +147,48 @@ def test_timezone_is_checked_and_used(tmp_path: Path) -> None:
     assert refusal_of(tmp_path, 'timezone = "Mars/Olympus"').params["key"] == "timezone"
     settings = load_text(tmp_path, 'timezone = "Asia/Shanghai"')
     assert str(config.local_zone(settings)) == "Asia/Shanghai"
+
+
+# Art. 12(2): each way `[handover] drives` can be wrong, and the key its one line names.
+BAD_DRIVES = (
+    ('[handover]\ndrives = "USB1"\n', "handover.drives", "a list of drives"),
+    ('[handover]\ndrives = [{ serial = "../x" }]\n', "handover.drives[1].serial", "USB serial"),
+    ('[handover]\ndrives = [{ label = "no serial" }]\n', "handover.drives[1].serial", "serial"),
+    (
+        '[handover]\ndrives = [{ serial = "S1" }, { serial = "S1", label = "again" }]\n',
+        "handover.drives[2].serial",
+        "already registered",
+    ),
+    (
+        '[handover]\ndrives = [{ serial = "S1", label = "a\\u0007b" }]\n',
+        "handover.drives[1].label",
+        "printable",
+    ),
+    ('[handover]\ndrives = [{ serial = "S1", size = 1 }]\n', "handover.drives[1].size", "unknown"),
+    ("[handover]\ndrive = []\n", "handover.drive", "unknown"),
+    ("handover = 3\n", "handover", "table"),
+)
+
+
+@pytest.mark.parametrize(("text", "key", "words"), BAD_DRIVES, ids=[k for _, k, _ in BAD_DRIVES])
+def test_bad_handover_drives_name_their_key(
+    tmp_path: Path, text: str, key: str, words: str
+) -> None:
+    line = explain(refusal_of(tmp_path, text), "en")
+    assert key in line and words in line and "\n" not in line
+
+
+def test_handover_drives_are_read_and_written_back(tmp_path: Path) -> None:
+    text = (
+        '[handover]\ndrives = [{ serial = "4C5300012305", label = "蓝色 Blue" }, '
+        '{ serial = "B2" }]\n'
+    )
+    settings = load_text(tmp_path, text)
+    assert settings.handover_drives == (
+        config.HandoverDriveRule("4C5300012305", "蓝色 Blue"),
+        config.HandoverDriveRule("B2", ""),
+    )
+    assert settings.handover_drive("B2") == config.HandoverDriveRule("B2", "")
+    assert settings.handover_drive("4c5300012305") is None  # serials are exact
+    again = load_text(tmp_path, config.render(settings))
+    assert again.handover_drives == settings.handover_drives

@@ -17,6 +17,7 @@ from tui.screens.approvals import ApprovalsScreen
 from tui.screens.base import KioskScreen, may
 from tui.screens.fault import FaultScreen
 from tui.screens.filing import FilingScreen
+from tui.screens.handover import HandoverScreen
 from tui.screens.home_menu import EntryKind, HomeEntry, entries_for
 from tui.screens.loss import LossScreen
 from tui.screens.people import PeopleScreen
@@ -124,6 +125,9 @@ class OfficerHomeScreen(KioskScreen):
             self.open_screen(PeopleScreen(self.actor))
         elif entry.id == "approvals":
             self.open_screen(ApprovalsScreen(self.actor))
+        elif entry.id == "handover":
+            # Art. 12(2): the information collector's weekly hand-over.
+            self.open_screen(HandoverScreen(self.actor))
         elif entry.id == "unlock-badge":
             # The admin's way back when every unit head is locked out (DESIGN §6).
             self.open_screen(UnlockScreen(self.actor))
