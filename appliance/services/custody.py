@@ -144,9 +144,14 @@ class CustodyService:
         return self._ctx.store.custody.open_for_recorder(serial)
 
     def unit_status(self, actor: Actor) -> list[RecorderStatus]:
-        """Every recorder with its holder and since when, for the unit head (Art. 14)."""
+        """Every recorder of this unit with its holder and since when (Art. 7, 14).
+
+        Another unit's recorder is not the unit's to answer for (Art. 9): the alarm raised
+        when it docked is where the unit head meets it.
+        """
         self._ctx.require(actor, Action.VIEW_UNIT_STATUS, "unit", actor.unit_code)
-        return self._ctx.store.custody.unit_status()
+        home = self._ctx.settings.unit_code
+        return [s for s in self._ctx.store.custody.unit_status() if s.recorder.unit_code == home]
 
     def available(self, actor: Actor) -> list[Recorder]:
         """The recorders of this unit that can be signed out now (Art. 9: none of another)."""

@@ -45,7 +45,11 @@ async def test_unit_head_sees_holder_and_since_and_unlocks(
         screen = app.screen
         assert isinstance(screen, UnitHeadScreen)
         table: DataTable[object] = screen.query_one("#recorders", DataTable)
-        assert table.row_count == 4
+        # The demo's four in the pool and one in repair (Art. 5(8)); the recorder of another
+        # unit is not the unit's (Art. 9).
+        assert table.row_count == 5
+        assert cell(table, "DSJ-C001", "state") == "in repair"
+        assert "DSJ-X001" not in {key.value for key in table.rows}
         assert cell(table, "DSJ-B001", "state") == "signed out"
         assert cell(table, "DSJ-B001", "holder") == "张伟 Zhang Wei"
         # Signed out at START (00:02 UTC): 08:02 in Beijing, though the clock is now 09:02.
