@@ -25,7 +25,6 @@ from appliance.adapters.simulator import create_simulator
 from appliance.bootstrap import Services
 from appliance.demo import make_home
 from appliance.domain.checks import ALL_ITEMS
-from appliance.domain.errors import Refused
 from appliance.i18n import t
 from tests.conftest import DEMO_PINS
 from tests.tui.approvals_seed import seed_requests
@@ -33,9 +32,27 @@ from tests.tui.command_triggers import command_triggers
 from tests.tui.gate import GatedClock
 from tests.tui.handover_steps import open_handover, prepare_handover
 from tests.tui.helpers import notice_text, scan, settle, sign_in
+from tests.tui.lifecycle_steps import (
+    add_submitted_twice,
+    added_once,
+    at_add_person,
+    at_choose_pin,
+    at_fault,
+    at_people,
+    at_people_locked,
+    at_people_pin,
+    at_second_person,
+    at_unit,
+    confirm_unlock,
+    deactivated_once,
+    fault_reported_once,
+    own_pin_once,
+    reset_once,
+    unlocked_once,
+)
 from tui.app import KioskApp, create_app
 from tui.dialogs.pin import PinDialog
-from tui.dialogs.second_person import SecondPersonDialog
+from tui.life_messages import FaultReported, PersonChanged, PinChosen
 from tui.messages import (
     ClipsFiled,
     DeviceScanned,
@@ -76,13 +93,8 @@ class Row:
     fire: Callable[[KioskApp], None] | None = None
     # A person's press while the first command is in flight (default: click it, then Enter).
     again: Press | None = None
-
-
-def lock(services: Services, badge: str) -> None:
-    """A stranger's five wrong PINs (DESIGN §6)."""
-    for _ in range(5):
-        with pytest.raises(Refused):
-            services.auth.sign_in(badge, "000000")
+    # What starts the command after the double press, when that only opened a dialog.
+    then: Press | None = None
 
 
 async def at_checklist(pilot: Pilot[None], services: Services, clock: SettableClock) -> None:
@@ -139,25 +151,6 @@ async def at_filing(pilot: Pilot[None], services: Services, clock: SettableClock
     listing.select_all()
     pilot.app.screen.query_one("#case", Input).value = CASE
     await pilot.pause()
-
-
-async def at_unit(pilot: Pilot[None], services: Services, clock: SettableClock) -> None:
-    lock(services, "1002")
-    await sign_in(pilot, "2001", DEMO_PINS["2001"])
-    await pilot.click("#unit")
-    await settle(pilot)
-
-
-async def at_second_person(pilot: Pilot[None], services: Services, clock: SettableClock) -> None:
-    lock(services, "1002")
-    await sign_in(pilot, "9001", DEMO_PINS["9001"])
-    await pilot.click("#unlock-badge")
-    await settle(pilot)
-    await scan(pilot, "1002")
-    dialog = pilot.app.screen
-    assert isinstance(dialog, SecondPersonDialog)
-    dialog.query_one("#second-badge", Input).value = "4001"
-    dialog.query_one("#second-pin", Input).value = DEMO_PINS["4001"]
 
 
 async def at_pin(pilot: Pilot[None], services: Services, clock: SettableClock) -> None:
@@ -295,6 +288,37 @@ ROWS: dict[str, Row] = {
     "HandoverScreen Button.Pressed #receive": Row(
         at_receipt, "handover_received", HandoverReceived, one_done_screen
     ),
+    # Issue 12: the people, a first PIN and a fault (DESIGN §6, Art. 5(8)).
+    "PeopleScreen Button.Pressed #toggle": Row(
+        at_people, "deactivate_person", PersonChanged, deactivated_once
+    ),
+    "PeopleScreen Button.Pressed #reset": Row(
+        at_people_pin, "reset_pin", PersonChanged, reset_once
+    ),
+    "PeopleScreen Input.Submitted #people-pin": Row(
+        at_people_pin, "reset_pin", PersonChanged, reset_once
+    ),
+    "PeopleScreen Button.Pressed #unlock": Row(
+        at_people_locked, "unlock_badge", SignedIn, unlocked_once, then=confirm_unlock
+    ),
+    "AddPersonScreen Button.Pressed #add": Row(
+        at_add_person, "add_person", PersonChanged, added_once
+    ),
+    "AddPersonScreen Input.Submitted": Row(
+        at_add_person, "add_person", PersonChanged, added_once, fire=add_submitted_twice
+    ),
+    "ChoosePinDialog Button.Pressed #save": Row(
+        at_choose_pin, "choose_pin", PinChosen, own_pin_once
+    ),
+    "ChoosePinDialog Input.Submitted #new-pin-again": Row(
+        at_choose_pin, "choose_pin", PinChosen, own_pin_once
+    ),
+    "FaultScreen Button.Pressed #report": Row(
+        at_fault, "report_fault", FaultReported, fault_reported_once
+    ),
+    "FaultScreen Input.Submitted #fault-note": Row(
+        at_fault, "report_fault", FaultReported, fault_reported_once
+    ),
 }
 
 
@@ -350,6 +374,8 @@ async def test_a_double_press_commits_once_and_shows_once(
         first_event, first_message = services.store.audit_log.count(), len(seen)
         gate.arm()
         (row.fire or (lambda kiosk: fire_twice(kiosk, trigger)))(app)
+        if row.then is not None:
+            await row.then(pilot)
         # The first command is in flight: its worker waits at the gate.
         assert await asyncio.to_thread(gate.entered.wait, 30)
         await (row.again or (lambda p: press_again(p, trigger)))(pilot)
