@@ -348,12 +348,17 @@ def _wire(
 
 
 def build_kiosk_services(
-    settings: Settings, *, clock: Clock | None = None, drive_dock: DriveDock | None = None
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    drive_dock: DriveDock | None = None,
+    audit_signer: Signer | None = None,
 ) -> Services:
     """The services of the kiosk UI: the same use cases, with the public keys only.
 
     DESIGN §6: the kiosk user never reads `keys/*.key`. It verifies signed labels with the
     public half; printing labels and signing checkpoints stay with the service (`bwc`).
+    Only the demo, which is kiosk and service in one throwaway home, gives an audit signer.
     """
     from appliance.adapters.signer import PublicKeySigner
 
@@ -361,7 +366,7 @@ def build_kiosk_services(
         settings,
         clock=clock,
         drive_dock=drive_dock,
-        audit_signer=PublicKeySigner(settings.keys_dir, "audit"),
+        audit_signer=audit_signer or PublicKeySigner(settings.keys_dir, "audit"),
         label_signer=PublicKeySigner(settings.keys_dir, "label"),
     )
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from appliance import config
 from appliance.adapters.demo_recorders import DEMO_DRIVE, SimulatorHands
+from appliance.adapters.signer import FileSigner
 from appliance.bootstrap import (
     Services,
     build_kiosk_services,
@@ -145,13 +146,17 @@ def demo_hands(services: Services) -> SimulatorHands:
 
 
 def kiosk_demo(language: str) -> DemoKiosk:
-    """A fresh demo home, seeded, with the services the kiosk runs on (public keys only).
+    """A fresh demo home, seeded, with the services the kiosk runs on.
 
-    The demo seeds its home as `bwc init` would; the kiosk then holds public keys only, as on
-    the box (DESIGN §6).
+    The demo seeds its home as `bwc init` would; the kiosk then holds the public keys, as on
+    the box (DESIGN §6), except one: the demo is kiosk and service in one throwaway home, so
+    it seals the collector's hand-over with the home's own audit key, which on the box only
+    the service holds.
     """
     seeded, badges = make_home(language=language)
-    services = build_kiosk_services(seeded.settings)
+    services = build_kiosk_services(
+        seeded.settings, audit_signer=FileSigner(seeded.settings.keys_dir, "audit")
+    )
     seeded.close()
     hands = demo_hands(services)
     return DemoKiosk(services, badges, hands, hands.dock_dir)

@@ -59,6 +59,10 @@ class Signer(Protocol):
         """The raw public key, base64, for the audit office."""
         ...
 
+    def can_sign(self) -> bool:
+        """Whether this process holds the private half (the kiosk holds only the public)."""
+        ...
+
 
 class KeyVerifier(Protocol):
     """Verifies Ed25519 signatures with a public key given as text (the audit office's copy)."""

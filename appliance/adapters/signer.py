@@ -24,6 +24,10 @@ class FileSigner:
         self._private: Ed25519PrivateKey | None = None
         self._public: Ed25519PublicKey | None = None
 
+    def can_sign(self) -> bool:
+        """True: this process holds the private key (or will make it)."""
+        return True
+
     def create(self) -> bool:
         """Make the key pair if it does not exist yet; True when it was made now."""
         if self._private_path.exists():
@@ -88,6 +92,10 @@ class PublicKeySigner:
         self._name = name
         self._public_path = keys_dir / f"{name}.pub"
         self._public: Ed25519PublicKey | None = None
+
+    def can_sign(self) -> bool:
+        """False: the kiosk verifies; the service signs (DESIGN §6)."""
+        return False
 
     def sign(self, message: bytes) -> bytes:
         """Refused: this process has no private key."""

@@ -191,6 +191,12 @@ RELEASE_MESSAGES: dict[str, tuple[str, str]] = {
         " Nothing was written.",
         "移交存储设备 {serial} 仅剩 {free} 字节；本次移交需要 {needed} 字节。未写入任何内容。",
     ),
+    "handover.signed_by_service": (
+        "The hand-over package for {week} is sealed with the unit's key, which this kiosk"
+        " does not hold. Nothing was written; ask IT to make it with bwc handover create.",
+        "{week} 的移交封存包须以本单位密钥签名，本终端不持有该密钥。未写入任何内容；"
+        "请信息技术人员使用 bwc handover create 制作。",
+    ),
     "handover.drive_unreadable": (
         "The package could not be read back from the drive: {error}.",
         "无法从存储设备读回封存包：{error}。",

@@ -127,6 +127,12 @@ class HandoverDriveService:
     ) -> SealedPackage:
         """The week's package on the drive, if it fits; refused before anything is written."""
         summary = self.due_now(actor)
+        if not self._ctx.audit_signer.can_sign():
+            # DESIGN §6: the package is signed with the unit's key, which only the service
+            # holds; the kiosk process cannot seal it (the console's `bwc handover create`).
+            refusal = Refused("handover.signed_by_service", week=summary.week)
+            record_refusal(self._ctx, actor, "handover_create", "handover", summary.week, refusal)
+            raise refusal
         needed = space_needed(summary.bytes)
         free = self._dock.free_bytes(drive.mount_point)
         if summary.clips and free < needed:

@@ -18,7 +18,7 @@ from appliance.adapters.bag_reader import verify_package
 from appliance.adapters.clock import SettableClock
 from appliance.adapters.demo_recorders import DEMO_DRIVE
 from appliance.adapters.drive_simulator import plug
-from appliance.bootstrap import Services, handover_drive_folder
+from appliance.bootstrap import Services, build_kiosk_services, handover_drive_folder
 from appliance.demo import DemoBadge
 from tests.release.homes import seed
 from tests.tui.helpers import notice_text, settle, shown, sign_in
@@ -117,3 +117,32 @@ async def test_the_collector_hands_the_week_over_on_the_registered_drive(
     assert json.loads(events["handover_create"].detail_json)["reason"] == (
         "handover.drive_too_small"
     )
+
+
+async def test_a_kiosk_without_the_units_key_refuses_the_hand_over_in_words(
+    demo: tuple[Services, dict[str, DemoBadge]], clock: SettableClock, tmp_path: Path
+) -> None:
+    """DESIGN §6: on the box the kiosk holds public keys only, so it cannot seal the package;
+    it says so before writing a byte, and the refusal is in the log (the demo, kiosk and
+    service in one home, signs with the home's own key: test_main)."""
+    seeded, badges = demo
+    seed(seeded, tmp_path / "card", 1, size=40_000)
+    plug(handover_drive_folder(seeded.settings), SERIAL)
+    clock.advance((MONDAY - clock.now()).total_seconds())
+    services = build_kiosk_services(seeded.settings, clock=clock)
+    app = create_app(services, list(badges.values()), clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "3001", badges["3001"].pin)
+        await pilot.click("#handover")
+        await settle(pilot)
+        await pilot.click("#write")
+        await settle(pilot)
+        assert notice_text(app) == (
+            "The hand-over package for 2026-W48 is sealed with the unit's key, which this kiosk"
+            " does not hold. Nothing was written; ask IT to make it with bwc handover create."
+        )
+    assert list((handover_drive_folder(seeded.settings) / SERIAL).iterdir()) == []
+    (event,) = [e for e in services.store.audit_log.recent(5) if e.action == "handover_create"]
+    assert event.outcome == "refused"
+    assert json.loads(event.detail_json)["reason"] == "handover.signed_by_service"
+    services.close()

@@ -79,8 +79,14 @@ async def test_chinese_kiosk(tmp_path: Path, clock: SettableClock) -> None:
 
 @pytest.mark.parametrize("keep", [False, True])
 def test_the_demo_home_is_removed_unless_kept(keep: bool) -> None:
-    """Issue 9 item 6: `make demo` leaves no home in /tmp; `KEEP=1` (--keep) keeps it."""
+    """Issue 9 item 6: `make demo` leaves no home in /tmp; `KEEP=1` (--keep) keeps it.
+
+    The demo is kiosk and service in one home: it signs the collector's hand-over with the
+    home's audit key (a box's kiosk cannot: test_handover), and labels with neither.
+    """
     demo = kiosk_demo("en")
+    assert demo.services.ctx.audit_signer.can_sign()
+    assert not demo.services.ctx.label_signer.can_sign()
     seen: list[bool] = []
     home = run_demo(demo, keep, lambda: seen.append((demo.services.settings.db_path).exists()))
     assert seen == [True]
