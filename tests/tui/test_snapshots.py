@@ -21,7 +21,8 @@ from appliance.adapters.clock import SettableClock
 from appliance.demo import make_home
 from tests.conftest import DEMO_PINS, START
 from tests.tui.helpers import settle
-from tests.tui.walk import STOPS, Stop
+from tests.tui.test_i18n_walk import identifiers_in
+from tests.tui.walk import STOPS, Stop, screen_text
 from tui.app import KioskApp, create_app
 
 LANGUAGES = {"en": "English", "zh_CN": "Chinese"}
@@ -38,7 +39,7 @@ def kiosk_on(tmp_path: Path, language: str) -> KioskApp:
     return app
 
 
-def run_to(stop: Stop) -> Callable[[Pilot[None]], Awaitable[None]]:
+def run_to(stop: Stop, language: str) -> Callable[[Pilot[None]], Awaitable[None]]:
     async def run_before(pilot: Pilot[None]) -> None:
         app = pilot.app
         assert isinstance(app, KioskApp)
@@ -48,6 +49,11 @@ def run_to(stop: Stop) -> Callable[[Pilot[None]], Awaitable[None]]:
         await stop.navigate(pilot, badges)
         await settle(pilot)
         assert isinstance(app.screen, stop.screen), (app.screen, app.screen_stack)
+        # Issue 9's i18n walk rides on the same walk: words only, no key, enum value or
+        # identifier on the screen (test_i18n_walk holds the rules).
+        text = screen_text(app)
+        assert text.strip()
+        assert identifiers_in(text, language) == [], text
         # A blinking cursor is shown or not by the wall clock; held on, it is always shown.
         for screen in app.screen_stack:
             for field in screen.query(Input):
@@ -63,7 +69,7 @@ def _snapshot_test(stop: Stop, language: str, size: tuple[int, int]) -> Callable
     @pytest.mark.usefixtures("beijing_wall_clock")
     def test(snap_compare: SnapCompare, tmp_path: Path) -> None:
         app = kiosk_on(tmp_path, language)
-        assert snap_compare(app, terminal_size=size, run_before=run_to(stop))
+        assert snap_compare(app, terminal_size=size, run_before=run_to(stop, language))
 
     columns, rows = size
     test.__doc__ = (
