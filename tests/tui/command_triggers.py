@@ -10,11 +10,12 @@ message the app carries out as a command (an AppCommand, e.g. SignOff). Each is 
 from __future__ import annotations
 
 import ast
+import functools
 import importlib
 import inspect
 import pkgutil
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from textual.screen import Screen
@@ -46,41 +47,61 @@ def _function(cls: type, name: str) -> ast.FunctionDef | None:
     method = getattr(cls, name, None)
     if not inspect.isfunction(method):
         return None
+    return _parsed(method)
+
+
+# Every screen inherits Textual's few hundred methods: each is read and parsed once, not once
+# per screen (that walk took a minute).
+@functools.cache
+def _parsed(method: Callable[..., object]) -> ast.FunctionDef | None:
     tree = ast.parse(textwrap.dedent(inspect.getsource(method)))
     node = tree.body[0]
     return node if isinstance(node, ast.FunctionDef) else None
 
 
-def _app_commands() -> set[str]:
+@functools.cache
+def _app_commands() -> frozenset[str]:
     pending, names = list(AppCommand.__subclasses__()), set()
     while pending:
         kind = pending.pop()
         names.add(kind.__name__)
         pending.extend(kind.__subclasses__())
-    return names
+    return frozenset(names)
 
 
 def starts_command(cls: type, name: str, seen: set[str] | None = None) -> bool:
     """Whether calling cls.name can start a command, directly or through self's methods."""
     seen = set() if seen is None else seen
     seen.add(name)
-    function = _function(cls, name)
-    if function is None:
+    method = getattr(cls, name, None)
+    if not inspect.isfunction(method):
         return False
+    direct, called = _facts(method)
+    if direct:
+        return True
+    return any(starts_command(cls, callee, seen) for callee in called if callee not in seen)
+
+
+@functools.cache
+def _facts(method: Callable[..., object]) -> tuple[bool, tuple[str, ...]]:
+    """Whether the method itself starts a command, and the `self.<name>(…)` it calls, in order."""
+    function = _parsed(method)
+    if function is None:
+        return False, ()
+    called: list[str] = []
     for node in ast.walk(function):
         if not isinstance(node, ast.Call):
             continue
         call = node.func
         if isinstance(call, ast.Name) and call.id in _app_commands():
-            return True
+            return True, ()
         if not isinstance(call, ast.Attribute):
             continue
         if call.attr == "command" and ast.unparse(call.value) == "self.calls":
-            return True
-        if isinstance(call.value, ast.Name) and call.value.id == "self" and call.attr not in seen:
-            if starts_command(cls, call.attr, seen):
-                return True
-    return False
+            return True, ()
+        if isinstance(call.value, ast.Name) and call.value.id == "self":
+            called.append(call.attr)
+    return False, tuple(called)
 
 
 def _triggers_of(cls: type, name: str) -> Iterator[str]:
