@@ -158,6 +158,18 @@ def _export(s: Services, a: Actor, at: Setting) -> object:
     return s.disclosure.export(a, 1, at.out / "package")
 
 
+def _pending(s: Services, a: Actor, _: Setting) -> object:
+    return s.approvals.pending(a)
+
+
+def _decision(s: Services, a: Actor, _: Setting) -> object:
+    return s.approvals.request(a, 1)
+
+
+def _offer(s: Services, a: Actor, _: Setting) -> object:
+    return s.handover_drive.offer(a, 0)
+
+
 def _fault(s: Services, a: Actor, _: Setting) -> object:
     return s.lifecycle.report_fault(a, "DSJ-B001", "lens", "cracked")
 
@@ -230,10 +242,15 @@ RELEASE_DENIALS: tuple[Denial, ...] = (
     *(Denial("handover", "due", b, _due, HO.value, HO) for b in ("1001", "9001")),
     *(Denial("handover", "create", b, _handover, HO.value, HO) for b in ("2001", "4001")),
     *(Denial("handover", "receipt", b, _receipt, HO.value, HO) for b in ("1001", "5001")),
+    # Only the collector's kiosk session waits for the hand-over drive.
+    *(Denial("handover_drive", "offer", b, _offer, HO.value, HO) for b in ("1001", "4001")),
     # Art. 11, 13: an officer or unit head asks; a bureau head decides; no admin, no auditor.
     *(Denial("disclosure", "request", b, _request, DQ.value, DQ) for b in ("5001", "9001")),
     *(Denial("disclosure", "approve", b, _approve, DA.value, DA) for b in ("2001", "3001")),
     *(Denial("disclosure", "refuse", b, _refuse, DA.value, DA) for b in ("1001", "9001")),
+    # What a bureau head reads before deciding is the bureau head's to read (Art. 13).
+    *(Denial("approvals", "pending", b, _pending, DA.value, DA) for b in ("2001", "3001")),
+    *(Denial("approvals", "request", b, _decision, DA.value, DA) for b in ("1001", "5001")),
     *(Denial("disclosure", "export", b, _export, DX.value, DX) for b in ("1001", "5001")),
 )
 
