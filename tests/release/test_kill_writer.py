@@ -56,11 +56,15 @@ def test_a_killed_writer_leaves_nothing_that_verifies_but_a_whole_package(
     release_home: Path, tmp_path: Path
 ) -> None:
     key = (release_home / "keys" / "audit.pub").read_text().strip()
-    started = time.monotonic()
-    assert os.WEXITSTATUS(_write_in_child(release_home, tmp_path / "whole", None)) == 0
-    # Not a timing assertion: the span the random kill points are drawn from.
-    span = (time.monotonic() - started) * 1.2
-    assert verify_package(tmp_path / "whole", key).files == 4
+    # Not a timing assertion: the span the random kill points are drawn from, the quicker of
+    # two whole writes (the first also warms the caches; a busy machine slows either).
+    spans = []
+    for name in ("whole", "again"):
+        started = time.monotonic()
+        assert os.WEXITSTATUS(_write_in_child(release_home, tmp_path / name, None)) == 0
+        spans.append(time.monotonic() - started)
+        assert verify_package(tmp_path / name, key).files == 4
+    span = min(spans)
     rng = random.Random(1130)
     outcome = {"killed": 0, "finished": 0, "whole": 0, "absent": 0, "partials": 0}
     for trial in range(TRIALS):
