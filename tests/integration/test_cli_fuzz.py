@@ -3,10 +3,10 @@ files and home, a run exits 0, 1 or 2, says at most one line on stderr, never a 
 nor an internal error, and leaves the home consistent: the chain and the state bound to it
 verify clean, or, where nothing could be opened, nothing was created or changed (DESIGN §8).
 
-In-process for the bulk (BWC_FUZZ_EXAMPLES, default 2000) and through the real `bwc`
-process for a sample (BWC_FUZZ_PROCESS_EXAMPLES, default 100); derandomized, so a failure
-reproduces. The read-only home and the full disk need root (mounts); elsewhere they are
-left out of the draw, which the test says.
+In-process for the bulk (BWC_FUZZ_EXAMPLES, default 2000, in four seeded slices that the
+two workers share) and through the real `bwc` process for a sample (BWC_FUZZ_PROCESS_EXAMPLES,
+default 100); seeded or derandomized, so a failure reproduces. The read-only home and the
+full disk need root (mounts); elsewhere they are left out of the draw, which the test says.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, event, given, seed, settings
 from hypothesis import strategies as st
 
 from appliance import cli
@@ -151,9 +151,39 @@ _SETTINGS = {
 }
 
 
-@settings(max_examples=EXAMPLES, **_SETTINGS)  # type: ignore[arg-type]
+# The in-process examples in four seeded slices, so make test's two workers share them; each
+# slice is reproducible by its seed as a derandomized run is.
+SLICE = settings(
+    max_examples=-(-EXAMPLES // 4),
+    **{**_SETTINGS, "derandomize": False},  # type: ignore[arg-type]
+)
+
+
+@SLICE
+@seed(1)
 @given(data=st.data())
-def test_cli_fuzz_in_process(in_arena: Arena, data: st.DataObject) -> None:
+def test_cli_fuzz_in_process_1(in_arena: Arena, data: st.DataObject) -> None:
+    _example(in_arena, data, "in-process")
+
+
+@SLICE
+@seed(2)
+@given(data=st.data())
+def test_cli_fuzz_in_process_2(in_arena: Arena, data: st.DataObject) -> None:
+    _example(in_arena, data, "in-process")
+
+
+@SLICE
+@seed(3)
+@given(data=st.data())
+def test_cli_fuzz_in_process_3(in_arena: Arena, data: st.DataObject) -> None:
+    _example(in_arena, data, "in-process")
+
+
+@SLICE
+@seed(4)
+@given(data=st.data())
+def test_cli_fuzz_in_process_4(in_arena: Arena, data: st.DataObject) -> None:
     _example(in_arena, data, "in-process")
 
 
