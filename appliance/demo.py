@@ -11,7 +11,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from appliance import config
+from appliance import config_render
 from appliance.adapters.demo_recorders import DEMO_DRIVE, SimulatorHands
 from appliance.adapters.signer import FileSigner
 from appliance.bootstrap import (
@@ -128,7 +128,7 @@ def make_home(
     services = build_services(settings, clock=clock)
     create_keys(settings)
     services.registry.init_unit(Actor("demo:seed", "admin", DEMO_UNIT[0]), *DEMO_UNIT)
-    config.save(settings.config_path, config.render(settings))
+    config_render.save(settings.config_path, config_render.render(settings))
     hands = demo_hands(services)
     for serial, brand, model, drift, battery in DEMO_RECORDERS:
         hands.create(serial, brand, model, drift, main_battery_percent=battery)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# (dotted key, kind, low, high): every key of `config.render()`, plus `home` (the box's
+# (dotted key, kind, low, high): every key of `config_render.render()`, plus `home` (the box's
 # /etc/bwc/kiosk.toml names it) and the keys of a [[drivers]] entry.
 KEYS: tuple[tuple[str, str, int, int], ...] = (
     ("home", "path", 0, 0),

@@ -6,7 +6,7 @@ import argparse
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from appliance import config
+from appliance import config, config_render
 from appliance.cli.output import EXIT_OK, Output, os_actor
 
 if TYPE_CHECKING:
@@ -23,10 +23,10 @@ def cmd_init(services: Services, args: argparse.Namespace, out: Output) -> int:
     create_keys(settings)
     if not settings.config_path.exists():
         settings.config_path.parent.mkdir(parents=True, exist_ok=True)
-        written = config.render(
+        written = config_render.render(
             replace(settings.with_unit(unit.code, unit.name), language=args.language)
         )
-        config.save(settings.config_path, written)
+        config_render.save(settings.config_path, written)
     out.say("cli.initialised", unit=unit.code, home=str(settings.home))
     out.data(unit=unit.code, name=unit.name, home=str(settings.home))
     return EXIT_OK

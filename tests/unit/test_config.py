@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from appliance import config
+from appliance import config, config_render
 from appliance.domain.errors import BadInput
 from appliance.i18n import explain
 from tests.config_cases import GOOD, KEYS, UNKNOWN, Case, bad_cases, document
@@ -44,7 +44,7 @@ def test_render_round_trips(tmp_path: Path) -> None:
         probe_timeout_seconds=45.5,
         default_bitrate_bps=4_000_000,
     )
-    loaded = load_text(tmp_path, config.render(original))
+    loaded = load_text(tmp_path, config_render.render(original))
     assert loaded == original
 
 
@@ -60,7 +60,7 @@ def _flat(table: dict[str, object], prefix: str = "") -> set[str]:
 
 def test_the_matrix_covers_every_key_that_init_writes(tmp_path: Path) -> None:
     settings = config.Settings(tmp_path, tmp_path / "k.toml", "U01", "n", timezone="UTC")
-    written = _flat(tomllib.loads(config.render(settings)))
+    written = _flat(tomllib.loads(config_render.render(settings)))
     tested = {key for key, *_ in KEYS}
     assert written == tested - {"home"} - {k for k in tested if k.startswith("drivers[")}
 
@@ -97,7 +97,7 @@ def test_unknown_keys_and_misspelt_tables_are_named(tmp_path: Path, text: str, k
 
 def test_an_unknown_key_is_refused_even_beside_good_ones(tmp_path: Path) -> None:
     settings = config.Settings(tmp_path, tmp_path / "kiosk.toml", "U01", "n")
-    text = config.render(settings).replace("[kiosk]\n", "[kiosk]\nidle_timeout_secs = 300\n")
+    text = config_render.render(settings).replace("[kiosk]\n", "[kiosk]\nidle_timeout_secs = 300\n")
     bad = refusal_of(tmp_path, text)
     assert bad.reason == "config_unknown_key" and bad.params["key"] == "kiosk.idle_timeout_secs"
 
@@ -190,5 +190,5 @@ def test_handover_drives_are_read_and_written_back(tmp_path: Path) -> None:
     )
     assert settings.handover_drive("B2") == config.HandoverDriveRule("B2", "")
     assert settings.handover_drive("4c5300012305") is None  # serials are exact
-    again = load_text(tmp_path, config.render(settings))
+    again = load_text(tmp_path, config_render.render(settings))
     assert again.handover_drives == settings.handover_drives
