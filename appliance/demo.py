@@ -12,15 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from appliance import config_render
+from appliance.adapter_choices import create_keys, handover_drive_folder
 from appliance.adapters.demo_recorders import DEMO_DRIVE, SimulatorHands
 from appliance.adapters.signer import FileSigner
-from appliance.bootstrap import (
-    Services,
-    build_kiosk_services,
-    build_services,
-    create_keys,
-    handover_drive_folder,
-)
+from appliance.bootstrap import Services, build_kiosk_services, build_services
 from appliance.config import HandoverDriveRule, Settings
 from appliance.domain.records import Actor
 from appliance.ports import Clock, DemoBadge, DemoHands

@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 
 def cmd_dock(services: Services, args: argparse.Namespace, out: Output) -> int:
     """Run the dock service until SIGTERM/SIGINT (bwc-dock.service)."""
-    from appliance.bootstrap import build_dock, dock_mounter, dock_watcher
+    from appliance.adapter_choices import dock_mounter, dock_watcher
+    from appliance.bootstrap import build_dock
 
     if args.simulator:
         watcher = dock_watcher(Path(args.simulator))

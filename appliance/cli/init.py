@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 def cmd_init(services: Services, args: argparse.Namespace, out: Output) -> int:
-    from appliance.bootstrap import create_keys
+    from appliance.adapter_choices import create_keys
 
     settings = services.settings
     unit = services.registry.init_unit(

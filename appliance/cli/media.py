@@ -42,7 +42,7 @@ def cmd_media(args: argparse.Namespace, out: Output) -> int:
     It opens no home: it writes nothing but the mount, so it never leaves a root-owned file.
     """
     # The root holds no database import (see its docstring): loading it loads no peewee.
-    from appliance.bootstrap import media_mounter
+    from appliance.adapter_choices import media_mounter
 
     if not privileges.is_root():
         raise Refused("media_needs_root")

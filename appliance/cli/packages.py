@@ -26,7 +26,7 @@ def _public_key(path: str | None) -> str | None:
 def cmd_package_verify(args: argparse.Namespace, out: Output) -> int:
     """Re-hash everything, check the manifests, the signature and the chain slice."""
     # No database code is loaded here: the bureau's machine has no home (DESIGN §10).
-    from appliance.bootstrap import package_reader
+    from appliance.adapter_choices import package_reader
     from appliance.domain.packages import PackageFault
 
     key = _public_key(args.public_key)

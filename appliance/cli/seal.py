@@ -20,7 +20,8 @@ _REQUEST = re.compile(r"[0-9a-z-]{1,32}")
 
 def cmd_seal(settings: Settings, owner: privileges.Owner | None, args: Any, out: Output) -> int:
     """Seal every content file of the archive not yet immutable; audited as counts."""
-    from appliance.bootstrap import archive_sweeper, open_services
+    from appliance.adapter_choices import archive_sweeper
+    from appliance.bootstrap import open_services
 
     if args.request is not None and not _REQUEST.fullmatch(args.request):
         raise BadInput("bad_seal_request")

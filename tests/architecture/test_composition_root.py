@@ -1,8 +1,8 @@
 """One typed composition root (STYLE 3, issue 8 item 1): keyword-only ports, never `Any`.
 
-The signature is read both ways: the module's syntax (no `Any` anywhere in bootstrap.py) and
-the resolved hints of each root (every parameter after settings keyword-only, typed by a port
-from appliance.ports, or None to leave the choice to the root).
+The signature is read both ways: the modules' syntax (no `Any` anywhere in the roots) and the
+resolved hints of each root (every port after settings keyword-only, or a key of the Ports
+TypedDict, typed by a port from appliance.ports, or None to leave the choice to the root).
 """
 
 from __future__ import annotations
@@ -22,7 +22,13 @@ from appliance import demo as demo_root
 from appliance.adapters.archive_fs import ArchiveFS
 from appliance.adapters.clock import SettableClock
 from appliance.adapters.seal import NoSealer
-from appliance.bootstrap import Services, build_kiosk_services, build_services, open_services
+from appliance.bootstrap import (
+    Ports,
+    Services,
+    build_kiosk_services,
+    build_services,
+    open_services,
+)
 from appliance.config import Settings
 from appliance.ports import DemoBadge
 
@@ -49,7 +55,15 @@ def _any_names(source: str) -> list[int]:
     return found
 
 
-@pytest.mark.parametrize("module", ["appliance/bootstrap.py", "appliance/demo.py"])
+@pytest.mark.parametrize(
+    "module",
+    [
+        "appliance/bootstrap.py",
+        "appliance/service_set.py",
+        "appliance/adapter_choices.py",
+        "appliance/demo.py",
+    ],
+)
 def test_the_roots_never_name_any(module: str) -> None:
     assert _any_names((ROOT / module).read_text(encoding="utf-8")) == []
 
@@ -81,31 +95,64 @@ def _port_of(hint: object) -> type:
     return port
 
 
-@pytest.mark.parametrize("root", ROOTS, ids=lambda root: root.__name__)
-def test_every_port_is_a_typed_keyword_only_parameter(root: Callable[..., object]) -> None:
+def _chosen_ports(root: Callable[..., object]) -> dict[str, object]:
+    """The hint of each port a root lets its caller choose, by keyword.
+
+    A root takes them as keyword-only parameters, or all at once as `**ports: Unpack[Ports]`
+    (the keys of the Ports TypedDict); nothing else may follow settings.
+    """
     signature = inspect.signature(root)
     hints = typing.get_type_hints(root, vars(bootstrap))
-    settings, *chosen = signature.parameters.values()
+    settings, *rest = signature.parameters.values()
     assert settings.name == "settings" and hints["settings"] is Settings
-    assert chosen, "a root with no port to choose"
-    for parameter in chosen:
+    chosen: dict[str, object] = {}
+    for parameter in rest:
+        if parameter.kind is inspect.Parameter.VAR_KEYWORD:
+            assert typing.get_origin(hints[parameter.name]) is typing.Unpack, parameter
+            (typed,) = typing.get_args(hints[parameter.name])
+            assert typed is Ports and not Ports.__required_keys__, parameter
+            chosen.update(typing.get_type_hints(Ports))
+            continue
         assert parameter.kind is inspect.Parameter.KEYWORD_ONLY, parameter
         assert parameter.default is None, parameter
-        hint = hints[parameter.name]
-        assert not _contains_any(hint), parameter
+        chosen[parameter.name] = hints[parameter.name]
+    assert not _contains_any(hints["return"])
+    return chosen
+
+
+@pytest.mark.parametrize("root", ROOTS, ids=lambda root: root.__name__)
+def test_every_port_is_a_typed_keyword_only_parameter(root: Callable[..., object]) -> None:
+    chosen = _chosen_ports(root)
+    assert chosen, "a root with no port to choose"
+    for name, hint in chosen.items():
+        assert not _contains_any(hint), name
         port = _port_of(hint)
         # A port, from the ports module, and a Protocol: never an adapter class.
-        assert getattr(ports, port.__name__, None) is port, parameter
-        assert getattr(port, "_is_protocol", False), parameter
-    assert not _contains_any(hints["return"])
+        assert getattr(ports, port.__name__, None) is port, name
+        assert getattr(port, "_is_protocol", False), name
+
+
+def test_the_port_check_can_fail() -> None:
+    """A root taking an adapter class, or untyped keywords, is caught."""
+
+    def by_adapter(settings: Settings, *, archive: ArchiveFS | None = None) -> None: ...
+
+    def untyped(settings: Settings, **ports: object) -> None: ...
+
+    with pytest.raises(AssertionError):
+        for hint in _chosen_ports(by_adapter).values():
+            port = _port_of(hint)
+            assert getattr(ports, port.__name__, None) is port
+    with pytest.raises(AssertionError):
+        _chosen_ports(untyped)
 
 
 def test_build_services_chooses_every_port_services_hold() -> None:
     """Each port the Services carry, or the wiring takes, is a keyword of build_services."""
-    names = set(inspect.signature(build_services).parameters) - {"settings"}
+    names = set(_chosen_ports(build_services))
     assert {"clock", "probe", "archive", "staging", "sealer", "drivers", "disc"} <= names
-    assert {"audit_signer", "label_signer"} <= names
-    assert set(inspect.signature(open_services).parameters) == {"settings", *names}
+    assert {"audit_signer", "label_signer", "thumbnailer", "drive_dock"} <= names
+    assert set(_chosen_ports(open_services)) == names
 
 
 def test_make_home_is_typed_too() -> None:

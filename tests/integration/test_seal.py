@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from appliance.adapter_choices import configured_sealer
 from appliance.adapters.clock import SettableClock
 from appliance.adapters.mass_storage import MassStorageDriver
 from appliance.adapters.seal import (
@@ -28,7 +29,7 @@ from appliance.adapters.seal import (
     has_capability,
     is_immutable,
 )
-from appliance.bootstrap import Services, build_services, configured_sealer
+from appliance.bootstrap import Services, build_services
 from appliance.config import Settings
 from appliance.demo import DemoBadge, make_home
 from appliance.domain.audit import AuditEvent

@@ -6,10 +6,11 @@ from datetime import UTC, datetime
 
 from textual.pilot import Pilot
 
+from appliance.adapter_choices import handover_drive_folder
 from appliance.adapters.clock import SettableClock
 from appliance.adapters.demo_recorders import DEMO_DRIVE
 from appliance.adapters.drive_simulator import plug
-from appliance.bootstrap import Services, handover_drive_folder
+from appliance.bootstrap import Services
 from tests.conftest import DEMO_PINS
 from tests.release.homes import seed
 from tests.tui.helpers import settle, sign_in

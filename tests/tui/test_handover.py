@@ -14,11 +14,12 @@ from pathlib import Path
 
 from textual.widgets import Button, ProgressBar
 
+from appliance.adapter_choices import handover_drive_folder
 from appliance.adapters.bag_reader import verify_package
 from appliance.adapters.clock import SettableClock
 from appliance.adapters.demo_recorders import DEMO_DRIVE
 from appliance.adapters.drive_simulator import plug
-from appliance.bootstrap import Services, build_kiosk_services, handover_drive_folder
+from appliance.bootstrap import Services, build_kiosk_services
 from appliance.demo import DemoBadge
 from tests.release.homes import seed
 from tests.tui.helpers import notice_text, settle, shown, sign_in

@@ -1,0 +1,118 @@
+"""Provides Services, the use cases built over one home, and Ports, what a caller may choose.
+
+The services are imported for the type checker only: building them (bootstrap) is what loads
+them, and the store with them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypedDict
+
+from appliance.config import Settings
+from appliance.ports import (
+    Archive,
+    Clock,
+    DiscWriter,
+    DriveDock,
+    DriverFactory,
+    MediaProbe,
+    Sealer,
+    Signer,
+    Staging,
+    Thumbnailer,
+)
+
+if TYPE_CHECKING:
+    from appliance.services.alarms import AlarmService
+    from appliance.services.approvals import ApprovalQueries
+    from appliance.services.audit import AuditService
+    from appliance.services.auth import AuthService
+    from appliance.services.clips import ClipService
+    from appliance.services.context import Context
+    from appliance.services.custody import CustodyService
+    from appliance.services.disclosure import DisclosureService
+    from appliance.services.fixity import FixityService
+    from appliance.services.handover import HandoverService
+    from appliance.services.handover_drive import HandoverDriveService
+    from appliance.services.history import HistoryService
+    from appliance.services.labels import LabelService
+    from appliance.services.lifecycle import LifecycleService
+    from appliance.services.offload import OffloadService
+    from appliance.services.overview import OverviewService
+    from appliance.services.packages import PackageService
+    from appliance.services.personnel import PersonnelService
+    from appliance.services.registry import RegistryService
+    from appliance.services.sealing import SealService
+    from appliance.services.selfcheck import SelfCheckService
+    from appliance.services.thumbnails import ThumbnailService
+    from appliance.store.home import Store
+
+
+@dataclass(frozen=True)
+class Services:
+    """Every use case, wired to one home, and the recorder drivers chosen for it."""
+
+    ctx: Context
+    registry: RegistryService
+    auth: AuthService
+    custody: CustodyService
+    audit: AuditService
+    labels: LabelService
+    offload: OffloadService
+    clips: ClipService
+    fixity: FixityService
+    alarms: AlarmService
+    selfcheck: SelfCheckService
+    personnel: PersonnelService
+    sealing: SealService
+    overview: OverviewService
+    drivers: DriverFactory
+    # The evidence disc's writer (DESIGN §12), for the disc use case to take.
+    disc: DiscWriter
+    # Footage leaving the box (DESIGN §10): sealed packages, the hand-over, disclosures.
+    packages: PackageService
+    handover: HandoverService
+    disclosure: DisclosureService
+    # A recorder's life after custody (Art. 5(8), 9, 10) and its history.
+    lifecycle: LifecycleService
+    history: HistoryService
+    # The clips' pictures (issue 9 item 7): a display cache beside the archive.
+    thumbnails: ThumbnailService
+    # What the bureau head reads before deciding a disclosure at the kiosk (Art. 13).
+    approvals: ApprovalQueries
+    # The hand-over at the kiosk, on the registered drive (Art. 12(2)).
+    handover_drive: HandoverDriveService
+
+    @property
+    def settings(self) -> Settings:
+        """The settings the services were built with."""
+        return self.ctx.settings
+
+    @property
+    def store(self) -> Store:
+        """The home's database, which these services alone hold (STYLE rule 8)."""
+        return self.ctx.store
+
+    def close(self) -> None:
+        """Finish the pictures queued, stop the media prober's workers; close this thread's
+        connection to the database."""
+        self.thumbnails.close()
+        self.offload.close()
+        self.ctx.store.close()
+
+
+class Ports(TypedDict, total=False):
+    """The ports a caller may choose, by keyword; one left out (or None) is the root's choice."""
+
+    clock: Clock | None
+    probe: MediaProbe | None
+    archive: Archive | None
+    staging: Staging | None
+    sealer: Sealer | None
+    drivers: DriverFactory | None
+    audit_signer: Signer | None
+    label_signer: Signer | None
+    disc: DiscWriter | None
+    thumbnailer: Thumbnailer | None
+    drive_dock: DriveDock | None
