@@ -14,7 +14,7 @@ from appliance.demo import DemoBadge
 from appliance.domain.roles import PERMISSIONS, Action, Role
 from tests.tui.helpers import notice_text, settle, shown, sign_in
 from tui.app import create_app
-from tui.screens.home import OfficerHomeScreen
+from tui.screens.home import OPENS, OfficerHomeScreen
 from tui.screens.home_menu import HOME_ENTRIES, EntryKind
 
 BADGE_OF_ROLE = {
@@ -90,3 +90,9 @@ async def test_each_role_home_lists_only_what_it_may_do(
             else:
                 assert app.screen is home
                 assert "bwc command" in notice_text(app), entry.id
+
+
+def test_every_screen_entry_opens_a_screen_and_no_other_entry_does() -> None:
+    """The home's table of screens matches the menu's SCREEN entries, no more, no less."""
+    screens = {entry.id for entry in HOME_ENTRIES if entry.kind is EntryKind.SCREEN}
+    assert set(OPENS) == screens

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from textual import on
@@ -28,6 +29,24 @@ from tui.screens.unlock import UnlockScreen
 from tui.text import plain, since_time
 from tui.widgets.notice import Notice
 from tui.widgets.title_bar import TitleBar
+
+# The screen behind each SCREEN entry of home_menu.HOME_ENTRIES, for the person signed in.
+OPENS: dict[str, Callable[[Actor], KioskScreen]] = {
+    "sign-out": SignOutScreen,
+    "return": ReturnScreen,
+    # Art. 8: footage is organised case by case, by the officer who recorded it.
+    "file-clips": lambda actor: FilingScreen(actor, actor.actor_id),
+    "unit": lambda actor: UnitHeadScreen(actor, unlocking=False),
+    "unlock-unit": lambda actor: UnitHeadScreen(actor, unlocking=True),
+    "fault": FaultScreen,
+    "loss": LossScreen,
+    "people": PeopleScreen,
+    "approvals": ApprovalsScreen,
+    # Art. 12(2): the information collector's weekly hand-over.
+    "handover": HandoverScreen,
+    # The admin's way back when every unit head is locked out (DESIGN §6).
+    "unlock-badge": UnlockScreen,
+}
 
 
 class OfficerHomeScreen(KioskScreen):
@@ -108,29 +127,7 @@ class OfficerHomeScreen(KioskScreen):
 
     def open_entry(self, entry: HomeEntry) -> None:
         """Open the screen behind an entry."""
-        if entry.id == "sign-out":
-            self.open_screen(SignOutScreen(self.actor))
-        elif entry.id == "return":
-            self.open_screen(ReturnScreen(self.actor))
-        elif entry.id == "file-clips":
-            # Art. 8: footage is organised case by case, by the officer who recorded it.
-            self.open_screen(FilingScreen(self.actor, self.actor.actor_id))
-        elif entry.id in ("unit", "unlock-unit"):
-            self.open_screen(UnitHeadScreen(self.actor, unlocking=entry.id == "unlock-unit"))
-        elif entry.id == "fault":
-            self.open_screen(FaultScreen(self.actor))
-        elif entry.id == "loss":
-            self.open_screen(LossScreen(self.actor))
-        elif entry.id == "people":
-            self.open_screen(PeopleScreen(self.actor))
-        elif entry.id == "approvals":
-            self.open_screen(ApprovalsScreen(self.actor))
-        elif entry.id == "handover":
-            # Art. 12(2): the information collector's weekly hand-over.
-            self.open_screen(HandoverScreen(self.actor))
-        elif entry.id == "unlock-badge":
-            # The admin's way back when every unit head is locked out (DESIGN §6).
-            self.open_screen(UnlockScreen(self.actor))
+        self.open_screen(OPENS[entry.id](self.actor))
 
     @on(Button.Pressed, "#sign-off")
     def sign_off(self) -> None:
