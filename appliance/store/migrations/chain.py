@@ -1,11 +1,14 @@
-"""Provides the raw append to the audit chain that migrations use (frozen: no store models)."""
+"""Provides the raw append to the audit chain that migrations use, and the binding of a
+table's rows to it (frozen: no store models)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
 from appliance.domain.audit import GENESIS_HASH, canonical_json, event_hash
+from appliance.domain.projection import CHANGES_KEY, canonical_key, key_text
 
 MIGRATION_ACTOR = ("system:migration", "system")
 
@@ -35,3 +38,27 @@ def append(
         " outcome, detail_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, 'ok', ?, ?, ?)",
         (seq, at_text, actor, role, action, object_type, object_id, detail_json, prev, digest),
     )
+
+
+def bind_rows(
+    database: Any,
+    at: datetime,
+    action: str,
+    tables: tuple[tuple[str, tuple[str, ...]], ...],
+    stored: Callable[[str, str, object], object],
+    version: int,
+) -> int:
+    """One event per row of each table (in key order) carrying its values as `stored` shows
+    them at this version; how many rows were bound."""
+    bound = 0
+    for table, keys in tables:
+        order = ", ".join(keys)
+        cursor = database.execute_sql(f"SELECT * FROM {table} ORDER BY {order}")  # noqa: S608 -- frozen names
+        names = [str(col[0]) for col in cursor.description]
+        for row in cursor.fetchall():
+            values = {n: stored(table, n, v) for n, v in zip(names, row, strict=True)}
+            key = canonical_key([values[k] for k in keys])
+            detail = {CHANGES_KEY: [[table, key, values]], "migration": version}
+            append(database, at, action, table, key_text(key), detail)
+            bound += 1
+    return bound

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from appliance.domain.projection import CHANGES_KEY, canonical_key, key_text
 from appliance.store.migrations import chain
 
 VERSION = 4
@@ -73,23 +72,7 @@ def _stored(table: str, column: str, value: object) -> object:
 def after(database: Any, now: Callable[[], datetime]) -> None:
     """One genesis event per existing row, then one event saying the migration ran."""
     at = now()
-    bound = 0
-    for table, keys in STATE_TABLES:
-        order = ", ".join(keys)
-        cursor = database.execute_sql(f"SELECT * FROM {table} ORDER BY {order}")  # noqa: S608 -- frozen names
-        names = [str(col[0]) for col in cursor.description]
-        for row in cursor.fetchall():
-            values = {n: _stored(table, n, v) for n, v in zip(names, row, strict=True)}
-            key = canonical_key([values[k] for k in keys])
-            chain.append(
-                database,
-                at,
-                "state_genesis",
-                table,
-                key_text(key),
-                {CHANGES_KEY: [[table, key, values]], "migration": VERSION},
-            )
-            bound += 1
+    bound = chain.bind_rows(database, at, "state_genesis", STATE_TABLES, _stored, VERSION)
     # The rows just bound may have been noted by this connection's capture: they are carried.
     try:
         database.execute_sql("DELETE FROM temp.bwc_state_change")

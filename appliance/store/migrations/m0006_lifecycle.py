@@ -12,7 +12,6 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from appliance.domain.projection import CHANGES_KEY, canonical_key, key_text
 from appliance.store.migrations import chain
 
 VERSION = 6
@@ -73,22 +72,7 @@ def after(database: Any, now: Callable[[], datetime]) -> None:
     """One event per reshaped row, carrying its new values; none on a new, empty home."""
     if database.execute_sql("SELECT 1 FROM audit_event LIMIT 1").fetchone() is None:
         return
-    at = now()
-    for table, keys in _RESHAPED:
-        order = ", ".join(keys)
-        cursor = database.execute_sql(f"SELECT * FROM {table} ORDER BY {order}")  # noqa: S608 -- frozen names
-        names = [str(col[0]) for col in cursor.description]
-        for row in cursor.fetchall():
-            values = {n: _stored(table, n, v) for n, v in zip(names, row, strict=True)}
-            key = canonical_key([values[k] for k in keys])
-            chain.append(
-                database,
-                at,
-                "state_reshaped",
-                table,
-                key_text(key),
-                {CHANGES_KEY: [[table, key, values]], "migration": VERSION},
-            )
+    chain.bind_rows(database, now(), "state_reshaped", _RESHAPED, _stored, VERSION)
     try:
         database.execute_sql("DELETE FROM temp.bwc_state_change")
     except Exception:  # noqa: BLE001, S110 -- no capture on this connection yet
