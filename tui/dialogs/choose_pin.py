@@ -18,22 +18,11 @@ from textual.widgets import Button, Input, Static
 from appliance.domain.records import Actor
 from appliance.i18n import explain
 from tui.dialogs.base import KioskDialog
-from tui.dialogs.pin import PIN_MAX_LENGTH
 from tui.life_messages import PinChosen
 from tui.messages import ServiceFailed, ServiceRefused
 from tui.text import plain
 from tui.widgets.notice import Notice
-
-
-def _pin_field(placeholder: str, field_id: str) -> Input:
-    return Input(
-        select_on_focus=False,
-        placeholder=placeholder,
-        password=True,
-        restrict=r"[0-9]*",
-        max_length=PIN_MAX_LENGTH,
-        id=field_id,
-    )
+from tui.widgets.pin_field import pin_field
 
 
 class ChoosePinDialog(KioskDialog[Actor | None]):
@@ -50,8 +39,8 @@ class ChoosePinDialog(KioskDialog[Actor | None]):
             title = self.words("ui.choose_pin.title", name=self.actor.name)
             yield Static(plain(title), classes="dialog-title")
             yield Static(plain(self.words("ui.choose_pin.prompt")))
-            yield _pin_field(self.words("ui.choose_pin.new"), "new-pin")
-            yield _pin_field(self.words("ui.choose_pin.again"), "new-pin-again")
+            yield pin_field(self.words("ui.choose_pin.new"), "new-pin")
+            yield pin_field(self.words("ui.choose_pin.again"), "new-pin-again")
             yield Notice(id="choose-pin-notice")
             with Horizontal(classes="buttons"):
                 yield Button(self.words("ui.choose_pin.save"), variant="primary", id="save")

@@ -16,9 +16,7 @@ from tui.dialogs.base import KioskDialog
 from tui.messages import ServiceFailed, ServiceRefused, SignedIn
 from tui.text import plain
 from tui.widgets.notice import Notice
-
-# DESIGN §6: a PIN is 6 to 12 digits; longer input cannot be a PIN.
-PIN_MAX_LENGTH = 12
+from tui.widgets.pin_field import pin_field
 
 
 class PinDialog(KioskDialog[Actor | None]):
@@ -35,15 +33,7 @@ class PinDialog(KioskDialog[Actor | None]):
             hello = self.words("ui.pin.hello", badge=self.person.badge, name=self.person.name)
             yield Static(plain(hello), classes="dialog-title")
             yield Static(plain(self.words("ui.pin.prompt")))
-            yield Input(
-                # Digits typed after a refocus must not replace the ones before them.
-                select_on_focus=False,
-                placeholder=self.words("ui.pin.placeholder"),
-                password=True,
-                restrict=r"[0-9]*",
-                max_length=PIN_MAX_LENGTH,
-                id="pin",
-            )
+            yield pin_field(self.words("ui.pin.placeholder"), "pin")
             yield Notice(id="pin-notice")
             with Horizontal(classes="buttons"):
                 yield Button(self.words("ui.pin.sign_in"), variant="primary", id="sign-in")

@@ -21,10 +21,10 @@ from appliance.bootstrap import Services
 from appliance.domain.records import Actor
 from appliance.i18n import explain
 from tui.dialogs.base import KioskDialog
-from tui.dialogs.pin import PIN_MAX_LENGTH
 from tui.messages import ServiceFailed, ServiceRefused, SignedIn
 from tui.text import plain
 from tui.widgets.notice import Notice
+from tui.widgets.pin_field import pin_field
 from tui.widgets.scan_field import ScanField
 
 # The act: the second person's scanned badge and PIN in, the confirmer out.
@@ -59,14 +59,7 @@ class SecondPersonDialog(KioskDialog[Actor | None]):
             yield Static(plain(self.title_line), classes="dialog-title")
             yield Static(plain(self.words("ui.second.prompt")))
             yield ScanField(self.words("ui.idle.placeholder"), id="second-badge")
-            yield Input(
-                select_on_focus=False,
-                placeholder=self.words("ui.pin.placeholder"),
-                password=True,
-                restrict=r"[0-9]*",
-                max_length=PIN_MAX_LENGTH,
-                id="second-pin",
-            )
+            yield pin_field(self.words("ui.pin.placeholder"), "second-pin")
             yield Notice(id="second-notice")
             with Horizontal(classes="buttons"):
                 yield Button(self.words("ui.second.confirm"), variant="primary", id="confirm")
@@ -85,17 +78,17 @@ class SecondPersonDialog(KioskDialog[Actor | None]):
     def confirm(self) -> None:
         """Sign the second person in and do the act; the PIN is emptied at once."""
         badge_field = self.query_one("#second-badge", Input)
-        pin_field = self.query_one("#second-pin", Input)
-        raw, pin = badge_field.value, pin_field.value
-        pin_field.value = ""
+        pin_input = self.query_one("#second-pin", Input)
+        raw, pin = badge_field.value, pin_input.value
+        pin_input.value = ""
         if not raw.strip():
             badge_field.focus()
             return
         if not pin:
-            pin_field.focus()
+            pin_input.focus()
             return
         # Off the UI thread (scrypt takes a while); never cancelled, done once.
-        hold = (self.query_one("#confirm", Button), badge_field, pin_field)
+        hold = (self.query_one("#confirm", Button), badge_field, pin_input)
         if self.calls.command("confirm", partial(self._act, raw, pin), SignedIn, *hold):
             self.query_one(Notice).inform(self.words("ui.busy"))
 

@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, OptionList, Static
-from textual.widgets.option_list import Option
 
 from appliance.domain.incidents import FaultPart
 from appliance.domain.records import Actor
@@ -19,6 +18,7 @@ from tui.screens.base import KioskScreen
 from tui.text import plain
 from tui.widgets.choice import ChoiceSet
 from tui.widgets.notice import Notice
+from tui.widgets.recorder_options import fill_recorder_options
 from tui.widgets.title_bar import TitleBar
 
 
@@ -70,19 +70,7 @@ class FaultScreen(KioskScreen):
 
     def on_choices_loaded(self, message: ChoicesLoaded) -> None:
         options = self.query_one("#fault-recorders", OptionList)
-        options.clear_options()
-        for row in message.rows:
-            recorder = row.recorder
-            holder = row.holder_name or row.holder_badge
-            key = "ui.fault.option_held" if holder else "ui.fault.option"
-            prompt = self.words(
-                key, serial=recorder.serial, brand=recorder.brand, model=recorder.model,
-                holder=holder,
-            )  # fmt: skip
-            options.add_option(Option(plain(prompt), id=recorder.serial))
-        if message.rows:
-            options.highlighted = 0
-        else:
+        if not fill_recorder_options(options, message.rows, self.words):
             self.notice.inform(self.words("ui.fault.none"))
             self.query_one("#report", Button).disabled = True
 

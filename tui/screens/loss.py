@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, OptionList, Static
-from textual.widgets.option_list import Option
 
 from appliance.domain.incidents import Finding, IncidentKind
 from appliance.domain.records import Actor, RecorderStatus
@@ -20,6 +19,7 @@ from tui.screens.base import KioskScreen
 from tui.text import plain
 from tui.widgets.choice import ChoiceSet
 from tui.widgets.notice import Notice
+from tui.widgets.recorder_options import fill_recorder_options
 from tui.widgets.title_bar import TitleBar
 
 
@@ -70,20 +70,8 @@ class LossScreen(KioskScreen):
 
     def on_choices_loaded(self, message: ChoicesLoaded) -> None:
         options = self.query_one("#loss-recorders", OptionList)
-        options.clear_options()
         self.rows = {row.recorder.serial: row for row in message.rows}
-        for row in message.rows:
-            recorder = row.recorder
-            holder = row.holder_name or row.holder_badge
-            key = "ui.fault.option_held" if holder else "ui.fault.option"
-            prompt = self.words(
-                key, serial=recorder.serial, brand=recorder.brand, model=recorder.model,
-                holder=holder,
-            )  # fmt: skip
-            options.add_option(Option(plain(prompt), id=recorder.serial))
-        if message.rows:
-            options.highlighted = 0
-        else:
+        if not fill_recorder_options(options, message.rows, self.words):
             self.notice.inform(self.words("ui.loss.none"))
             self.query_one("#declare", Button).disabled = True
 

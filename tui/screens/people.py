@@ -19,13 +19,13 @@ from textual.widgets.option_list import Option
 from appliance.domain.records import Actor, Person
 from appliance.domain.roles import Action
 from appliance.domain.second_person import needs_second_person
-from tui.dialogs.pin import PIN_MAX_LENGTH
 from tui.dialogs.second_person import SecondPersonDialog, with_second_person
 from tui.life_messages import PeopleLoaded, PersonChanged
 from tui.screens.base import KioskScreen, may
 from tui.screens.person_add import AddPersonScreen
 from tui.text import plain
 from tui.widgets.notice import Notice
+from tui.widgets.pin_field import pin_field
 from tui.widgets.title_bar import TitleBar
 
 # An act on a person: the person and the confirmer (None when one person suffices).
@@ -48,14 +48,7 @@ class PeopleScreen(KioskScreen):
         with Vertical(classes="body"):
             yield Static(plain(self.words("ui.people.title")), classes="screen-title")
             yield OptionList(id="people-list")
-            yield Input(
-                select_on_focus=False,
-                placeholder=self.words("ui.people.new_pin"),
-                password=True,
-                restrict=r"[0-9]*",
-                max_length=PIN_MAX_LENGTH,
-                id="people-pin",
-            )
+            yield pin_field(self.words("ui.people.new_pin"), "people-pin")
             yield Notice(id="people-notice")
             with Horizontal(classes="buttons -compact"):
                 yield Button(self.words("ui.people.add"), id="add")

@@ -18,13 +18,13 @@ from textual.widgets import Button, Input, Static
 from appliance.domain.records import Actor, Person
 from appliance.domain.roles import Role
 from appliance.domain.second_person import needs_second_person
-from tui.dialogs.pin import PIN_MAX_LENGTH
 from tui.dialogs.second_person import SecondPersonDialog, with_second_person
 from tui.life_messages import PersonChanged
 from tui.screens.base import KioskScreen
 from tui.text import plain
 from tui.widgets.choice import ChoiceSet
 from tui.widgets.notice import Notice
+from tui.widgets.pin_field import pin_field
 from tui.widgets.title_bar import TitleBar
 
 
@@ -46,14 +46,7 @@ class AddPersonScreen(KioskScreen):
                     yield Input(placeholder=self.words("ui.person_add.badge"), id="add-badge")
                     yield Input(placeholder=self.words("ui.person_add.name"), id="add-name")
                     yield Input(placeholder=self.words("ui.person_add.unit"), id="add-unit")
-                    yield Input(
-                        select_on_focus=False,
-                        placeholder=self.words("ui.person_add.pin"),
-                        password=True,
-                        restrict=r"[0-9]*",
-                        max_length=PIN_MAX_LENGTH,
-                        id="add-pin",
-                    )
+                    yield pin_field(self.words("ui.person_add.pin"), "add-pin")
                 with Vertical(classes="life-column"):
                     yield Static(plain(self.words("ui.person_add.role")))
                     roles = [(role.value, self.words(f"role.{role.value}")) for role in Role]
