@@ -6,6 +6,9 @@ PY := .venv/bin/python
 APT_PACKAGES := python3 python3-venv python3-pip ffmpeg xorriso mtools exfat-fuse exfatprogs \
 	rsync tmux udev fonts-noto-cjk locales git make strace
 STAMP := .venv/.setup-stamp
+# Every `bwc` a test, the README runner or the demo starts would otherwise compile its ~200
+# modules afresh (about 1.5 s of CPU each) where the environment forbids writing bytecode.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: help setup demo test lint ops-lint pytest bench image image-test clean
 
