@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
+from appliance.cli import history
 from appliance.cli.output import EXIT_OK, Output, read_pin
 from appliance.domain.checks import CheckItem
 from appliance.domain.errors import BadInput
@@ -96,26 +97,6 @@ def cmd_retire(services: Services, args: argparse.Namespace, out: Output) -> int
     return EXIT_OK
 
 
-def cmd_history(services: Services, args: argparse.Namespace, out: Output) -> int:
-    lines = services.history.of_recorder(args.device)
-    rows = []
-    for line in lines:
-        params = dict(line.params)
-        if out.json_mode:
-            rows.append({"at": line.at.isoformat(), "kind": line.kind, **params})
-            continue
-        # Words, not identifiers (STYLE 14a).
-        for name in ("part", "kind", "finding", "state"):
-            if name in params:
-                params[name] = t(f"{_WORDS[name]}.{params[name]}", out.language)
-        rows.append({"time": out.time(line.at), "event": t(line.key, out.language, **params)})
-    out.table(rows, ("time", "event"))
-    return EXIT_OK
-
-
-_WORDS = {"part": "part", "kind": "incident", "finding": "finding", "state": "job"}
-
-
 def _pins_note(parser: argparse.ArgumentParser, text: str) -> None:
     parser.add_argument("--badge", required=True, help=text)
 
@@ -161,6 +142,4 @@ def register_into(device: Any) -> None:
     )
     retire.set_defaults(handler=cmd_retire)
 
-    history = device.add_parser("history", help="sessions, faults, repairs, incidents, offloads")
-    history.add_argument("--device", required=True)
-    history.set_defaults(handler=cmd_history)
+    history.register_device(device)

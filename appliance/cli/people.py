@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
+from appliance.cli import history
 from appliance.cli.output import EXIT_OK, Output, os_actor, read_pin
 from appliance.domain.records import Actor, Person
 from appliance.domain.second_person import needs_second_person
@@ -196,3 +197,5 @@ def register(sub: Any) -> None:
     _confirm_by(reset, "3; needed for a privileged person")
     _json_flag(reset)
     reset.set_defaults(handler=cmd_officer_reset_pin)
+
+    history.register_officer(officer)

@@ -131,4 +131,16 @@ LIFECYCLE_MESSAGES: dict[str, tuple[str, str]] = {
         "offload {job}: 1 new clip, {state}",
         "导出 {job}：新增 1 段视频，{state}",
     ),
+    # One person's record, line by line (Art. 10).
+    "record.signed_out": ("signed out {serial}", "领用 {serial}"),
+    "record.returned": ("returned {serial} (by {by})", "归还 {serial}（经办人 {by}）"),
+    "record.fault": (
+        "fault on {serial} while held: {part} (reported by {by})",
+        "领用期间 {serial} 故障：{part}（{by} 报告）",
+    ),
+    "record.incident": (
+        "{serial} {kind} while held: {what}; finding: {finding}; declared by {by} and {second}",
+        "领用期间 {serial} {kind}：{what}；认定：{finding}；由 {by} 和 {second} 登记",
+    ),
+    "record.found": ("{serial} found, checked by {by}", "{serial} 已找回，经 {by} 检查入库"),
 }

@@ -86,6 +86,15 @@ class CustodyRepository(Repository):
         )
         return [_session(r) for r in self._rows(query)]
 
+    def sessions_of_holder(self, badge: str) -> list[CustodySession]:
+        """Every session a person held, oldest first (their record, Art. 10)."""
+        query = (
+            CustodySessionRow.select()
+            .where(CustodySessionRow.holder_badge == badge)
+            .order_by(CustodySessionRow.started_at)
+        )
+        return [_session(r) for r in self._rows(query)]
+
     def sessions_for(self, serial: str) -> list[CustodySession]:
         """Every session of a recorder, oldest first."""
         query = (

@@ -87,6 +87,11 @@ class LifecycleRepository(Repository):
         query = FaultRow.select().where(FaultRow.serial == serial).order_by(FaultRow.id)
         return [_fault(r) for r in self._rows(query)]
 
+    def faults_of_holder(self, badge: str) -> list[Fault]:
+        """Every fault found while a person held the recorder, oldest first."""
+        query = FaultRow.select().where(FaultRow.holder_badge == badge).order_by(FaultRow.id)
+        return [_fault(r) for r in self._rows(query)]
+
     def add_incident(self, incident: Incident) -> Incident:
         """Record a declared loss or damage; returns it with its id."""
         incident_id = self._run(

@@ -83,6 +83,53 @@ def test_a_fault_a_repair_a_loss_and_the_history(home: Path) -> None:
     assert code == 0
     assert "fault reported by 1001: battery" in out and "repaired, checked by 2001" in out
     assert "_" not in out.split("\n", 1)[1]  # words, not identifiers
+    code, out, _ = run(home, "--json", "device", "history", "--device", "DSJ-B001")
+    [loss] = [row for row in json.loads(out) if row["kind"] == "incident"]
+    assert code == 0 and (loss["incident"], loss["finding"]) == ("lost", "negligence")
     code, _, err = run(home, "device", "history", "--device", "NOPE-1")
     assert (code, err) == (1, "Unknown recorder NOPE-1.\n")
+    verify_clean(home)
+
+
+def test_art_10_a_loss_while_held_is_on_the_holders_record(tmp_path: Path) -> None:
+    """`bwc officer history`: what the person held and what befell it while they held it."""
+    home = tmp_path / "home"
+    make_home(home, language="en", pins=DEMO_PINS)[0].close()
+    signout = ("signout", "--device", "DSJ-A002", "--checks-confirmed", "--badge", "1001")
+    assert run(home, *signout, pins=(DEMO_PINS["1001"],))[0] == 0
+    damaged = ("device", "damaged", "--device", "DSJ-A002", "--what", "dropped on stairs")
+    both = (*damaged, "--finding", "improper_use", "--badge", "2001", "--badge", "4001")
+    assert run(home, *both, pins=(DEMO_PINS["2001"], DEMO_PINS["4001"]))[0] == 0
+    signout = ("signout", "--device", "DSJ-A001", "--checks-confirmed", "--badge", "1001")
+    assert run(home, *signout, pins=(DEMO_PINS["1001"],))[0] == 0
+    fault = ("device", "fault", "--device", "DSJ-A001", "--badge", "1001", "--reason", "battery")
+    assert run(home, *fault, pins=(DEMO_PINS["1001"],))[0] == 0
+
+    code, out, err = run(home, "officer", "history", "--badge", "1001")
+
+    assert (code, err) == (0, "")
+    events = [line.split("  ", 1)[-1].strip() for line in out.splitlines()[1:]]
+    assert events == [
+        "signed out DSJ-A002",
+        "returned DSJ-A002 (by 2001)",
+        "DSJ-A002 damaged while held: dropped on stairs; finding: improper use; "
+        "declared by 2001 and 4001",
+        "fault on DSJ-A002 while held: casing (reported by 2001)",
+        "signed out DSJ-A001",
+        "returned DSJ-A001 (by 1001)",
+        "fault on DSJ-A001 while held: battery (reported by 1001)",
+    ], out
+    code, out, _ = run(home, "--json", "officer", "history", "--badge", "1001")
+    rows = json.loads(out)
+    assert code == 0 and [row["kind"] for row in rows] == [
+        "signed_out", "returned", "incident", "fault", "signed_out", "returned", "fault"
+    ]  # fmt: skip
+    assert (rows[2]["incident"], rows[2]["finding"], rows[2]["second"], rows[2]["serial"]) == (
+        "damaged", "improper_use", "4001", "DSJ-A002"
+    )  # fmt: skip
+    # Another officer's record holds none of it.
+    code, out, _ = run(home, "--json", "officer", "history", "--badge", "1002")
+    assert (code, json.loads(out)) == (0, [])
+    code, _, err = run(home, "officer", "history", "--badge", "7777")
+    assert (code, err) == (1, "Unknown badge.\n")
     verify_clean(home)

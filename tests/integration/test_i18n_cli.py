@@ -93,6 +93,7 @@ SCRIPT_LINES: tuple[tuple[str, str, tuple[int, ...]], ...] = (
     ),
     ("device retire --device DSJ-A002 --badge 2001 --badge 4001", "135790\n112233\n", (0, 1)),
     ("device history --device DSJ-A002", "", (0,)),
+    ("officer history --badge 1001", "", (0,)),
     ("label badge 1001 --out label-1001.png", "", (0,)),
     ("label device DSJ-A001 --out label-a001.png", "", (0,)),
     ("officer unlock --badge 1002 --by 2001", "135790\n", (0, 1)),
