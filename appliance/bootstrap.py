@@ -112,6 +112,7 @@ def _wire(
     from appliance.services.packages import PackageService
     from appliance.services.personnel import PersonnelService
     from appliance.services.registry import RegistryService
+    from appliance.services.requests import KioskRequestService
     from appliance.services.sealing import SealService
     from appliance.services.selfcheck import SelfCheckService
     from appliance.services.thumbnails import ThumbnailService
@@ -157,6 +158,7 @@ def _wire(
     clips = ClipService(ctx)
     packages = PackageService(ctx, archive, audit, BagWriter())
     handover = HandoverService(ctx, packages, package_reader())
+    labels = LabelService(ctx, QrLabels())
     drive_dock = chosen.get("drive_dock") or handover_drive_dock(settings)
     return Services(
         ctx=ctx,
@@ -164,7 +166,7 @@ def _wire(
         auth=AuthService(ctx),
         custody=custody,
         audit=audit,
-        labels=LabelService(ctx, QrLabels()),
+        labels=labels,
         offload=offload,
         clips=clips,
         fixity=FixityService(ctx, archive),
@@ -183,6 +185,7 @@ def _wire(
         thumbnails=thumbnails,
         approvals=ApprovalQueries(ctx, thumbnails),
         handover_drive=HandoverDriveService(ctx, handover, drive_dock, package_reader()),
+        requests=KioskRequestService(ctx, labels),
     )
 
 
@@ -223,5 +226,11 @@ def build_dock(
     from appliance.services.dock import DockService
 
     return DockService(
-        services.ctx, services.offload, services.selfcheck, services.drivers, mounter, predicate
+        services.ctx,
+        services.offload,
+        services.selfcheck,
+        services.drivers,
+        mounter,
+        predicate,
+        services.requests,
     )

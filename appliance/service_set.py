@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from appliance.services.packages import PackageService
     from appliance.services.personnel import PersonnelService
     from appliance.services.registry import RegistryService
+    from appliance.services.requests import KioskRequestService
     from appliance.services.sealing import SealService
     from appliance.services.selfcheck import SelfCheckService
     from appliance.services.thumbnails import ThumbnailService
@@ -83,6 +84,8 @@ class Services:
     approvals: ApprovalQueries
     # The hand-over at the kiosk, on the registered drive (Art. 12(2)).
     handover_drive: HandoverDriveService
+    # What the kiosk asks of the service: labels signed with the unit's key (DESIGN §6).
+    requests: KioskRequestService
 
     @property
     def settings(self) -> Settings:

@@ -1,4 +1,5 @@
-"""Provides `bwc label`: signed QR labels for badges and recorders."""
+"""Provides `bwc label`: signed QR labels for badges and recorders, and the answer to the
+kiosk's requests for them (`bwc label serve`, DESIGN §6)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from appliance.cli.output import EXIT_OK, Output, os_actor
+from appliance.domain.errors import Refused
 from appliance.domain.scan import CodeKind
+from appliance.i18n import t
 
 if TYPE_CHECKING:
     from appliance.bootstrap import Services
@@ -23,6 +26,29 @@ def cmd_label(services: Services, args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
+def cmd_label_serve(services: Services, args: argparse.Namespace, out: Output) -> int:
+    """Answer the labels the kiosk asked for (the dock does it too, as it runs)."""
+    if not services.requests.can_serve():
+        raise Refused("request_no_key")
+    answered = services.requests.serve(os_actor(services.settings.unit_code))
+    rows = []
+    for request in answered:
+        if request.reason:
+            said = t("cli.request_refused", out.language, id=request.id, subject=request.subject)
+            said += " " + t(request.reason, out.language, badge=request.requested_by)
+        else:
+            said = t("cli.request_done", out.language, id=request.id, path=request.result)
+        out.line(said)
+        rows.append(
+            {"id": request.id, "kind": request.kind.value, "subject": request.subject,
+             "state": request.state.value, "result": request.result, "reason": request.reason}
+        )  # fmt: skip
+    if not answered:
+        out.say("cli.requests_none")
+    out.data(answered=rows)
+    return EXIT_OK
+
+
 def register(sub: Any) -> None:
     """Add `label badge` and `label device` to the `bwc` command."""
     label = sub.add_parser("label", help="signed QR labels").add_subparsers(
@@ -33,3 +59,5 @@ def register(sub: Any) -> None:
         one.add_argument("value")
         one.add_argument("--out", required=True)
         one.set_defaults(handler=cmd_label)
+    serve = label.add_parser("serve", help="sign and write the labels the kiosk asked for")
+    serve.set_defaults(handler=cmd_label_serve)

@@ -17,6 +17,7 @@ from appliance.i18n.lifecycle_messages import LIFECYCLE_MESSAGES
 from appliance.i18n.offload_messages import OFFLOAD_MESSAGES
 from appliance.i18n.people_messages import PEOPLE_MESSAGES
 from appliance.i18n.release_messages import RELEASE_MESSAGES
+from appliance.i18n.request_messages import REQUEST_MESSAGES
 from appliance.i18n.ui_messages import UI_MESSAGES
 
 CATALOGUE: dict[str, tuple[str, str]] = {
@@ -36,4 +37,5 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     **KIOSK_LIFE_MESSAGES,
     **APPROVAL_MESSAGES,
     **HANDOVER_MESSAGES,
+    **REQUEST_MESSAGES,
 }

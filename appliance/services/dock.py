@@ -21,6 +21,7 @@ from appliance.ports import DeviceWatcher, DockEvent, DriverFactory, Mounter, Re
 from appliance.safe_text import printable
 from appliance.services.context import Context
 from appliance.services.offload import OffloadService
+from appliance.services.requests import KioskRequestService
 from appliance.services.selfcheck import SelfCheckService
 
 Predicate = Callable[[DockEvent], DriverRule | None]
@@ -52,8 +53,10 @@ class DockService:
         drivers: DriverFactory,
         mounter: Mounter | None = None,
         predicate: Predicate | None = None,
+        requests: KioskRequestService | None = None,
     ) -> None:
         self._ctx = ctx
+        self._requests = requests
         self._offload = offload
         self._selfcheck = selfcheck
         self._drivers = drivers
@@ -200,6 +203,13 @@ class DockService:
             arrived = watcher.wait(poll_seconds)
             if arrived is not None:
                 self.submit(arrived)
+            self.answer_requests()
+
+    def answer_requests(self) -> None:
+        """What the kiosk asked of the service since the last look (DESIGN §6: the labels
+        it cannot sign); a refusal is on the request's row, never the loop's end."""
+        if self._requests is not None:
+            self._requests.serve(self._actor)
 
     def settle(self, timeout: float | None = None) -> list[DockOutcome]:
         """Wait until every arrival handed to the pool so far is through; their outcomes."""

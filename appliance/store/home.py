@@ -19,6 +19,7 @@ from appliance.store.people import PeopleRepository
 from appliance.store.readings import ReadingRepository
 from appliance.store.recorders import RecorderRepository
 from appliance.store.releases import ReleaseRepository
+from appliance.store.requests import RequestRepository
 
 
 class Store:
@@ -39,6 +40,7 @@ class Store:
         self.readings = ReadingRepository(database)
         self.releases = ReleaseRepository(database)
         self.lifecycle = LifecycleRepository(database)
+        self.requests = RequestRepository(database)
         self.audit_log = AuditLog(database)
 
     @contextmanager

@@ -19,6 +19,7 @@ from peewee import (
 from appliance.store.model_base import BaseModel
 from appliance.store.models_lifecycle import LIFECYCLE_MODELS
 from appliance.store.models_release import RELEASE_MODELS
+from appliance.store.models_requests import REQUEST_MODELS
 
 
 class UnitRow(BaseModel):
@@ -303,4 +304,5 @@ MODELS: tuple[type[BaseModel], ...] = (
     FixityCheckRow,
     *RELEASE_MODELS,
     *LIFECYCLE_MODELS,
+    *REQUEST_MODELS,
 )

@@ -114,6 +114,14 @@ def _device_label(s: Services, a: Actor, at: Setting) -> object:
     return s.labels.write(a, CodeKind.DEVICE, "DSJ-A001", at.out / "device.png")
 
 
+def _ask_device_label(s: Services, a: Actor, at: Setting) -> object:
+    return s.requests.ask_label(a, CodeKind.DEVICE, "DSJ-A001")
+
+
+def _ask_badge_label(s: Services, a: Actor, at: Setting) -> object:
+    return s.requests.ask_label(a, CodeKind.BADGE, "1001")
+
+
 def _file(s: Services, a: Actor, at: Setting) -> object:
     return s.clips.file(a, [at.clip_id], "C-7")
 
@@ -316,6 +324,9 @@ DENIALS: tuple[Denial, ...] = (
     Denial("registry", "add_recorder", "5001", _add_recorder, "add_recorder", R),
     Denial("labels", "write", "1001", _badge_label, "print_label", R),
     Denial("labels", "write", "4001", _device_label, "print_label", R),
+    # DESIGN §6: the kiosk asks the service for a label only where printing it is allowed.
+    Denial("requests", "ask_label", "1001", _ask_device_label, "label_requested", R),
+    Denial("requests", "ask_label", "3001", _ask_badge_label, "label_requested", R),
     # Art. 8: footage is filed by its holder, or by the unit head (Art. 7).
     Denial("clips", "file", "system", _file, "file_clip", Action.FILE_CLIP),
     Denial(

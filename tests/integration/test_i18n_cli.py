@@ -96,6 +96,7 @@ SCRIPT_LINES: tuple[tuple[str, str, tuple[int, ...]], ...] = (
     ("officer history --badge 1001", "", (0,)),
     ("label badge 1001 --out label-1001.png", "", (0,)),
     ("label device DSJ-A001 --out label-a001.png", "", (0,)),
+    ("label serve", "", (0,)),
     ("officer unlock --badge 1002 --by 2001", "135790\n", (0, 1)),
     ("officer reset-pin --badge 1002 --by 2001", "864200\n135790\n", (0,)),
     ("officer deactivate --badge 1002 --by 2001", "135790\n", (0,)),

@@ -15,6 +15,7 @@ from appliance.store.migrations import (
     m0004_state_binding,
     m0005_release,
     m0006_lifecycle,
+    m0007_requests,
 )
 
 MIGRATIONS: tuple[ModuleType, ...] = (
@@ -24,6 +25,7 @@ MIGRATIONS: tuple[ModuleType, ...] = (
     m0004_state_binding,
     m0005_release,
     m0006_lifecycle,
+    m0007_requests,
 )
 
 

@@ -1,0 +1,29 @@
+"""Provides the words of the kiosk's requests to the service (English, 简体中文)."""
+
+from __future__ import annotations
+
+REQUEST_MESSAGES: dict[str, tuple[str, str]] = {
+    # DESIGN §6: the kiosk never holds the unit's key; the service signs labels for it.
+    "cli.request_done": (
+        "Label request {id}: written to {path}.",
+        "标签申请 {id}：已写入 {path}。",
+    ),
+    "cli.request_refused": (
+        "Label request {id} for {subject} refused:",
+        "{subject} 的标签申请 {id} 被拒绝：",
+    ),
+    "cli.requests_none": ("No label requests are waiting.", "没有待处理的标签申请。"),
+    "unknown_request": ("There is no request {request}.", "没有编号为 {request} 的申请。"),
+    "request_no_key": (
+        "This account cannot sign labels: run it as the service user (bwc), which holds the key.",
+        "当前账户无法签发标签：请以持有密钥的服务账户（bwc）运行。",
+    ),
+    "request_requester_gone": (
+        "Badge {badge}, who asked for it, is no longer in service.",
+        "申请人工号 {badge} 已停用。",
+    ),
+    "request_label_unwritable": (
+        "The label could not be written (the disk is full or read-only).",
+        "标签无法写入（磁盘已满或只读）。",
+    ),
+}
