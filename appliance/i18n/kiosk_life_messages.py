@@ -59,6 +59,14 @@ KIOSK_LIFE_MESSAGES: dict[str, tuple[str, str]] = {
     "ui.people.toggle": ("(De)activate", "停用/恢复"),
     "ui.people.reset": ("Reset PIN", "重设密码"),
     "ui.people.unlock": ("Unlock", "解锁"),
+    "ui.people.label": ("Label", "标签"),
+    # A label asked of the service, which holds the key (DESIGN §6).
+    "ui.label.asked": (
+        "Label for {subject} asked for: the service signs and writes it.",
+        "已申请 {subject} 的标签：由服务签发并写出。",
+    ),
+    "ui.label.done": ("Label for {subject} written: {path}", "{subject} 的标签已写出：{path}"),
+    "ui.label.refused": ("Label for {subject} refused:", "{subject} 的标签被拒绝："),
     "ui.people.pick": ("Choose a person first.", "请先选择人员。"),
     "ui.people.pin_first": (
         "Type the new PIN first; its owner chooses their own at their next sign-in.",

@@ -150,6 +150,12 @@ def deactivated_once(app: KioskApp) -> None:
     people_said(app, "Badge 1001 (", ") is deactivated.")
 
 
+def label_asked_once(app: KioskApp) -> None:
+    """One request queued, and said once (DESIGN §6: the service signs it)."""
+    people_said(app, "Label for 1001 asked for", "signs and writes it.")
+    assert isinstance(app.screen, PeopleScreen) and len(app.screen.waiting) == 1
+
+
 def reset_once(app: KioskApp) -> None:
     people_said(app, "New PIN set for badge 1001 (", "at their next sign-in.")
 

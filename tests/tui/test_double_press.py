@@ -46,6 +46,7 @@ from tests.tui.lifecycle_steps import (
     confirm_unlock,
     deactivated_once,
     fault_reported_once,
+    label_asked_once,
     own_pin_once,
     reset_once,
     unlocked_once,
@@ -69,6 +70,7 @@ from tui.screens.done import DoneScreen
 from tui.screens.handover import HandoverScreen
 from tui.screens.home import OfficerHomeScreen
 from tui.screens.idle import IdleScreen
+from tui.screens.label_requests import LabelAsked
 from tui.screens.unlock import UnlockScreen
 
 CASE = "ZF-2026-0031"
@@ -291,6 +293,9 @@ ROWS: dict[str, Row] = {
     # Issue 12: the people, a first PIN and a fault (DESIGN §6, Art. 5(8)).
     "PeopleScreen Button.Pressed #toggle": Row(
         at_people, "deactivate_person", PersonChanged, deactivated_once
+    ),
+    "PeopleScreen Button.Pressed #label": Row(
+        at_people, "label_requested", LabelAsked, label_asked_once
     ),
     "PeopleScreen Button.Pressed #reset": Row(
         at_people_pin, "reset_pin", PersonChanged, reset_once

@@ -7,6 +7,7 @@ Each test is one Pilot walk asserting the screen, the rows and the audit event t
 from __future__ import annotations
 
 import json
+import shutil
 
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, RadioButton
@@ -17,6 +18,7 @@ from appliance.demo import DemoBadge
 from appliance.domain.checks import ALL_ITEMS
 from appliance.domain.custody import RecorderState
 from appliance.domain.incidents import FaultPart, Finding, IncidentKind
+from appliance.services.dock import dock_actor
 from tests.tui.helpers import notice_text, scan, settle, shown, sign_in, state_of
 from tests.tui.test_failed_check import read_the_dock
 from tui.app import KioskApp, create_app
@@ -220,3 +222,46 @@ async def test_another_units_officer_and_recorder_sign_nothing_out(
         assert "DSJ-X001" in notice_text(app) and "Art. 9" in notice_text(app)
     assert services.custody.session_of("DSJ-X001") is None
     assert services.custody.session_of("DSJ-A001") is None
+
+
+async def test_a_badge_label_asked_at_the_kiosk_is_written_by_the_service(
+    demo: tuple[Services, dict[str, DemoBadge]], clock: SettableClock
+) -> None:
+    """DESIGN §6: the kiosk queues the label; the dock signs it; the screen says where it is.
+
+    A second label meets an exports/labels that is not a directory: the service refuses it
+    and the screen says so in one line, naming the badge.
+    """
+    services, badges = demo
+    app = create_app(services, list(badges.values()), clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "9001", badges["9001"].pin)
+        await pilot.click("#people")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, PeopleScreen)
+        screen.query_one("#people-list", OptionList).highlighted = list(screen.people).index("1001")
+        await pilot.click("#label")
+        await settle(pilot)
+        assert notice_text(app) == "Label for 1001 asked for: the service signs and writes it."
+        [request] = services.store.requests.queued()
+        # The dock, between two events, answers; the screen's next look says so.
+        services.requests.serve(dock_actor("DEMO01"))
+        screen.poll_labels()
+        await settle(pilot)
+        label = services.settings.exports_dir / "labels" / f"{request.id:06d}-badge-1001.png"
+        assert notice_text(app) == f"Label for 1001 written: {label}"
+        assert label.read_bytes()[:4] == b"\x89PNG" and not screen.waiting
+
+        shutil.rmtree(label.parent)
+        label.parent.write_text("not a directory\n")
+        await pilot.click("#label")
+        await settle(pilot)
+        services.requests.serve(dock_actor("DEMO01"))
+        screen.poll_labels()
+        await settle(pilot)
+        assert notice_text(app) == (
+            "Label for 1001 refused: The label could not be written (the disk is full or "
+            "read-only)."
+        )
+    assert last_event(services, "request_answered")["outcome"] == "refused"

@@ -18,10 +18,12 @@ from textual.widgets.option_list import Option
 
 from appliance.domain.records import Actor, Person
 from appliance.domain.roles import Action
+from appliance.domain.scan import CodeKind
 from appliance.domain.second_person import needs_second_person
 from tui.dialogs.second_person import SecondPersonDialog, with_second_person
 from tui.life_messages import PeopleLoaded, PersonChanged
-from tui.screens.base import KioskScreen, may
+from tui.screens.base import may
+from tui.screens.label_requests import LabelRequesting
 from tui.screens.person_add import AddPersonScreen
 from tui.text import plain
 from tui.widgets.notice import Notice
@@ -32,7 +34,7 @@ from tui.widgets.title_bar import TitleBar
 PersonAct = Callable[[Actor | None], object]
 
 
-class PeopleScreen(KioskScreen):
+class PeopleScreen(LabelRequesting):
     """The list of people with their role, unit and status; the acts below it."""
 
     BINDINGS = [Binding("escape", "back", show=False)]
@@ -55,6 +57,7 @@ class PeopleScreen(KioskScreen):
                 yield Button(self.words("ui.people.toggle"), id="toggle")
                 yield Button(self.words("ui.people.reset"), id="reset")
                 yield Button(self.words("ui.people.unlock"), id="unlock")
+                yield Button(self.words("ui.people.label"), id="label")
                 yield Button(self.words("ui.back"), id="back")
 
     def on_mount(self) -> None:
@@ -146,6 +149,13 @@ class PeopleScreen(KioskScreen):
         act = partial(self.services.auth.unlock, self.actor, person.badge)
         alone = may(self.actor, Action.UNLOCK_BADGE)
         self.run_act(person, "unlock", act, "ui.people.unlocked", second=not alone)
+
+    @on(Button.Pressed, "#label")
+    def label(self) -> None:
+        """A badge label, signed and written by the service (DESIGN §6)."""
+        person = self.picked()
+        if person is not None:
+            self.ask_label(CodeKind.BADGE, person.badge, self.query_one("#label", Button))
 
     def run_act(
         self, person: Person, act_key: str, act: PersonAct, done_key: str, *, second: bool = False
