@@ -84,9 +84,7 @@ class IdleScreen(KioskScreen):
         return table
 
     def on_mount(self) -> None:
-        table = self.query_one("#board-table", DataTable)
-        for key in BOARD_COLUMNS:
-            table.add_column(plain(self.words(f"ui.board.col_{key}")), key=key)
+        self.board_columns()
         self.show_time()
         self.refresh_board()
         self.set_interval(BOARD_REFRESH_SECONDS, self.refresh_board)
@@ -116,9 +114,17 @@ class IdleScreen(KioskScreen):
         self.show_time()
         self.show_board(message.board)
 
-    def show_board(self, board: UnitBoard) -> None:
+    def board_columns(self) -> DataTable[object]:
+        """The board's table emptied, with its columns anew: each is as wide as what it
+        shows now, never as what an earlier refresh showed."""
         table = self.query_one("#board-table", DataTable)
-        table.clear()
+        table.clear(columns=True)
+        for key in BOARD_COLUMNS:
+            table.add_column(plain(self.words(f"ui.board.col_{key}")), key=key)
+        return table
+
+    def show_board(self, board: UnitBoard) -> None:
+        table = self.board_columns()
         for row in board.rows:
             table.add_row(*self._board_cells(row), key=row.recorder.serial)
         alarms = self.query_one("#board-alarms", Static)
