@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 from textual.timer import Timer
@@ -36,8 +37,16 @@ class LabelAnswers(Message):
     requests: list[KioskRequest]
 
 
-class LabelRequesting(KioskScreen):
-    """A screen that asks for labels: its `ask_label`, and the polling of the answers."""
+# A mixin of kiosk screens, never a screen itself (the i18n walk visits every screen class).
+if TYPE_CHECKING:
+    _Screen = KioskScreen
+else:
+    _Screen = object
+
+
+class LabelRequesting(_Screen):
+    """What a screen that asks for labels mixes in (before KioskScreen): `ask_label`, and the
+    polling of the answers."""
 
     actor: Actor
 

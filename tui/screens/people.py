@@ -22,7 +22,7 @@ from appliance.domain.scan import CodeKind
 from appliance.domain.second_person import needs_second_person
 from tui.dialogs.second_person import SecondPersonDialog, with_second_person
 from tui.life_messages import PeopleLoaded, PersonChanged
-from tui.screens.base import may
+from tui.screens.base import KioskScreen, may
 from tui.screens.label_requests import LabelRequesting
 from tui.screens.person_add import AddPersonScreen
 from tui.text import plain
@@ -34,7 +34,7 @@ from tui.widgets.title_bar import TitleBar
 PersonAct = Callable[[Actor | None], object]
 
 
-class PeopleScreen(LabelRequesting):
+class PeopleScreen(LabelRequesting, KioskScreen):
     """The list of people with their role, unit and status; the acts below it."""
 
     BINDINGS = [Binding("escape", "back", show=False)]
