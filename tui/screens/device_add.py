@@ -38,7 +38,7 @@ class AddDeviceScreen(KioskScreen):
         yield TitleBar(self.signed_in_title(self.actor))
         with Vertical(classes="body"):
             yield Static(plain(self.words("ui.device_add.title")), classes="screen-title")
-            with Vertical(classes="life-form"):
+            with Vertical(id="device-form"):
                 for name in FIELDS:
                     placeholder = self.words(f"ui.device_add.{name}")
                     yield Input(placeholder=placeholder, max_length=64, id=f"device-{name}")
