@@ -115,7 +115,8 @@ async def test_an_admin_adds_retires_with_a_second_person_and_reads_a_history(
         ]
         await pilot.press("escape")
         await settle(pilot)
-        assert app.screen is screen
+        # Back on the same list, not a new one.
+        assert app.screen_stack[-1] is screen
     recorder = services.registry.recorder("DSJ-D001")
     assert recorder is not None
     assert (recorder.brand, recorder.model, recorder.unit_code, recorder.state) == (
