@@ -1,4 +1,4 @@
-"""Provides the messages of the kiosk's lifecycle screens: faults, losses, people (issue 12)."""
+"""Provides the messages of the lifecycle screens: faults, losses, people, devices (issue 12)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from appliance.domain.incidents import Fault
-from appliance.domain.records import Actor, Person, RecorderStatus
+from appliance.domain.records import Actor, Person, Recorder, RecorderStatus
+from appliance.services.history import HistoryLine
 
 
 @dataclass
@@ -44,3 +45,24 @@ class PinChosen(Message):
     """The person chose their own PIN: the session may begin with this actor."""
 
     actor: Actor
+
+
+@dataclass
+class DevicesLoaded(Message):
+    """Every recorder registered here, with its holder."""
+
+    rows: list[RecorderStatus]
+
+
+@dataclass
+class DeviceAdded(Message):
+    """The recorder is registered (and its event on the audit chain)."""
+
+    recorder: Recorder
+
+
+@dataclass
+class HistoryLoaded(Message):
+    """A recorder's life, oldest first."""
+
+    lines: list[HistoryLine]

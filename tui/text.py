@@ -44,3 +44,8 @@ def since_time(instant: datetime, settings: Settings, now: datetime) -> str:
 def day_time(instant: datetime, settings: Settings) -> str:
     """'MM-DD HH:MM' on the wall clock, for lists that may span days."""
     return local(instant, settings).strftime("%m-%d %H:%M")
+
+
+def date_time(instant: datetime, settings: Settings) -> str:
+    """'YYYY-MM-DD HH:MM' on the wall clock, for a recorder's life that spans years."""
+    return local(instant, settings).strftime("%Y-%m-%d %H:%M")

@@ -8,29 +8,23 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from appliance.cli.output import EXIT_OK, Output
-from appliance.i18n import t
+from appliance.i18n import history_sentence
 
 if TYPE_CHECKING:
     from appliance.bootstrap import Services
     from appliance.services.history import HistoryLine
 
-# The catalogue prefix that turns each coded word of a line into words.
-_WORDS = {"part": "part", "kind": "incident", "finding": "finding", "state": "job"}
-
 
 def _print(lines: Sequence[HistoryLine], out: Output) -> int:
     rows = []
     for line in lines:
-        params = dict(line.params)
         if out.json_mode:
             # An incident's own kind (lost, damaged) must not hide the line's kind.
-            said = {("incident" if name == "kind" else name): v for name, v in params.items()}
+            said = {("incident" if name == "kind" else name): v for name, v in line.params.items()}
             rows.append({"at": line.at.isoformat(), "kind": line.kind, **said})
             continue
-        for name in _WORDS:
-            if name in params:
-                params[name] = t(f"{_WORDS[name]}.{params[name]}", out.language)
-        rows.append({"time": out.time(line.at), "event": t(line.key, out.language, **params)})
+        sentence = history_sentence(line.key, line.params, out.language)
+        rows.append({"time": out.time(line.at), "event": sentence})
     out.table(rows, ("time", "event"))
     return EXIT_OK
 

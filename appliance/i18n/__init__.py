@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+from collections.abc import Mapping
 
 from appliance.domain.errors import Refusal
 from appliance.i18n.catalogue import CATALOGUE
@@ -50,6 +51,23 @@ def explain(refusal: Refusal, language: str) -> str:
     elif "items" in refusal.params:
         params["items"] = _item_names(str(refusal.params["items"]), language)
     return t(refusal.reason, language, **params)
+
+
+# The catalogue prefix that turns each coded word of a history line into words.
+_HISTORY_WORDS = {"part": "part", "kind": "incident", "finding": "finding", "state": "job"}
+
+
+def history_sentence(key: str, params: Mapping[str, object], language: str) -> str:
+    """A recorder's history line or a person's record line as a sentence (STYLE 14a).
+
+    The coded words a line carries (a fault's part, an incident's kind and finding, an
+    offload's state) are said in words; the CLI and the kiosk say them the same way.
+    """
+    said = {
+        name: t(f"{_HISTORY_WORDS[name]}.{value}", language) if name in _HISTORY_WORDS else value
+        for name, value in params.items()
+    }
+    return t(key, language, **said)
 
 
 def item_separator(language: str) -> str:

@@ -12,6 +12,7 @@ from appliance.i18n.dock_messages import DOCK_MESSAGES
 from appliance.i18n.failure_messages import FAILURE_MESSAGES
 from appliance.i18n.files_messages import FILES_MESSAGES
 from appliance.i18n.handover_messages import HANDOVER_MESSAGES
+from appliance.i18n.kiosk_devices_messages import KIOSK_DEVICES_MESSAGES
 from appliance.i18n.kiosk_life_messages import KIOSK_LIFE_MESSAGES
 from appliance.i18n.lifecycle_messages import LIFECYCLE_MESSAGES
 from appliance.i18n.offload_messages import OFFLOAD_MESSAGES
@@ -35,6 +36,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     **RELEASE_MESSAGES,
     **LIFECYCLE_MESSAGES,
     **KIOSK_LIFE_MESSAGES,
+    **KIOSK_DEVICES_MESSAGES,
     **APPROVAL_MESSAGES,
     **HANDOVER_MESSAGES,
     **REQUEST_MESSAGES,

@@ -120,12 +120,4 @@ KIOSK_LIFE_MESSAGES: dict[str, tuple[str, str]] = {
         "两次输入的密码不一致，请重新输入。",
     ),
     "ui.choose_pin.save": ("Save my PIN", "保存密码"),
-    # The home's recorders entry: where the kiosk stops and bwc takes over.
-    "ui.command.devices_life": (
-        "Recorders are registered, retired and labelled with the bwc command: device add, "
-        "device retire, device history, label device (see the README). Faults and losses "
-        "are reported at the kiosk.",
-        "记录仪通过 bwc 命令登记、报废和打印标签：device add、device retire、device history、"
-        "label device（见 README）。故障与遗失在终端上报告。",
-    ),
 }

@@ -146,17 +146,6 @@ UI_MESSAGES: dict[str, tuple[str, str]] = {
         "Daily and audit reports (Art. 14, 15) arrive with a later release.",
         "日常检查与考核报告（第十四条、第十五条）将在后续版本提供。",
     ),
-    "ui.command.people": (
-        "People are managed with the bwc command: officer add, officer list, officer"
-        " deactivate, officer reset-pin, officer unlock (see the README).",
-        "人员通过 bwc 命令管理：officer add、officer list、officer deactivate、"
-        "officer reset-pin、officer unlock（见 README）。",
-    ),
-    "ui.command.devices": (
-        "Recorders are registered with the bwc command: device add, device list, label"
-        " device (see the README).",
-        "记录仪通过 bwc 命令登记：device add、device list、label device（见 README）。",
-    ),
     # Sign-out flow.
     "ui.signout.title": ("Sign out a recorder", "领用记录仪"),
     "ui.signout.prompt": (

@@ -1,5 +1,5 @@
 """Provides the kiosk's look-ups: what an actor may return, the unit at a glance, the locked
-badges, and the offload job that carries a custody session's footage.
+badges, every recorder for the admin, and the offload job that carries a session's footage.
 
 Read-only use cases built on the other services, so the screens only compose and handle.
 """
@@ -143,3 +143,12 @@ class OverviewService:
         return DockNews(
             self.session_job(serial, since), self._offload.unidentified_since(unidentified_since)
         )
+
+    def devices(self, actor: Actor) -> list[RecorderStatus]:
+        """Every recorder registered here, of any unit and in any state, with its holder.
+
+        The admin's devices screen (DESIGN §6: the admin manages devices): another unit's
+        recorder is listed too, so it can be seen registered as such (Art. 9).
+        """
+        self._ctx.require(actor, Action.MANAGE_DEVICES, "unit", actor.unit_code)
+        return self._ctx.store.custody.unit_status()

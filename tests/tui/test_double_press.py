@@ -29,6 +29,7 @@ from appliance.i18n import t
 from tests.conftest import DEMO_PINS
 from tests.tui.approvals_seed import seed_requests
 from tests.tui.command_triggers import command_triggers
+from tests.tui.device_steps import at_add_device, device_added_once, device_submitted_twice
 from tests.tui.gate import GatedClock
 from tests.tui.handover_steps import open_handover, prepare_handover
 from tests.tui.helpers import notice_text, scan, settle, sign_in
@@ -53,7 +54,7 @@ from tests.tui.lifecycle_steps import (
 )
 from tui.app import KioskApp, create_app
 from tui.dialogs.pin import PinDialog
-from tui.life_messages import FaultReported, PersonChanged, PinChosen
+from tui.life_messages import DeviceAdded, FaultReported, PersonChanged, PinChosen
 from tui.messages import (
     ClipsFiled,
     DeviceScanned,
@@ -323,6 +324,13 @@ ROWS: dict[str, Row] = {
     ),
     "FaultScreen Input.Submitted #fault-note": Row(
         at_fault, "report_fault", FaultReported, fault_reported_once
+    ),
+    # Issue 12 item 4: a recorder registered at the kiosk (DESIGN §6).
+    "AddDeviceScreen Button.Pressed #add": Row(
+        at_add_device, "add_recorder", DeviceAdded, device_added_once
+    ),
+    "AddDeviceScreen Input.Submitted": Row(
+        at_add_device, "add_recorder", DeviceAdded, device_added_once, fire=device_submitted_twice
     ),
 }
 

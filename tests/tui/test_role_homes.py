@@ -84,12 +84,9 @@ async def test_each_role_home_lists_only_what_it_may_do(
                 await pilot.press("escape")
                 await settle(pilot)
                 assert app.screen is home, entry.id
-            elif entry.kind is EntryKind.LATER:
-                assert app.screen is home
-                assert "later release" in notice_text(app), entry.id
             else:
                 assert app.screen is home
-                assert "bwc command" in notice_text(app), entry.id
+                assert "later release" in notice_text(app), entry.id
 
 
 def test_every_screen_entry_opens_a_screen_and_no_other_entry_does() -> None:

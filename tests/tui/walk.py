@@ -39,6 +39,9 @@ from tui.screens.approval_request import RequestScreen
 from tui.screens.approvals import ApprovalsScreen
 from tui.screens.base import KioskScreen
 from tui.screens.checklist import ChecklistScreen
+from tui.screens.device_add import AddDeviceScreen
+from tui.screens.device_history import DeviceHistoryScreen
+from tui.screens.devices import DevicesScreen
 from tui.screens.dock import DockScreen
 from tui.screens.done import DoneScreen
 from tui.screens.fault import FaultScreen
@@ -189,6 +192,20 @@ async def choose_pin(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:
     await sign_in(pilot, "1001", "864209")
 
 
+async def device_history(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:
+    """DSJ-A001 signed out and returned, then a unit head found its lens scratched."""
+    services, clock = kiosk(pilot).services, clock_of(pilot)
+    officer = services.auth.sign_in("1001", DEMO_PINS["1001"])
+    services.custody.sign_out(officer, "DSJ-A001", set(ALL_ITEMS))
+    clock.advance(3600)
+    services.custody.return_recorder(officer, "DSJ-A001")
+    clock.advance(600)
+    head = services.auth.sign_in("2001", DEMO_PINS["2001"])
+    services.lifecycle.report_fault(head, "DSJ-A001", "lens", "scratched glass")
+    # The first recorder of the list is lit: History opens its life.
+    await entry_of("9001", "devices", "history")(pilot, badges)
+
+
 STOPS: tuple[Stop, ...] = (
     Stop("idle", lock.stay_idle, IdleScreen, "the board: clock, four recorders, no alarm"),
     Stop("idle-readings", idle_with_readings, IdleScreen, "charges, one check failing, one out"),
@@ -216,6 +233,9 @@ STOPS: tuple[Stop, ...] = (
     Stop("loss", entry_of("2001", "loss"), LossScreen, "recorders, lost/damaged, four findings"),
     Stop("people", entry_of("9001", "people"), PeopleScreen, "eight people, the visitor's unit"),
     Stop("person-add", entry_of("9001", "people", "add"), AddPersonScreen, "four fields, roles"),
+    Stop("devices", entry_of("9001", "devices"), DevicesScreen, "six recorders, C001 in repair"),
+    Stop("device-add", entry_of("9001", "devices", "add"), AddDeviceScreen, "four fields"),
+    Stop("device-history", device_history, DeviceHistoryScreen, "A001: out, back, a lens fault"),
     Stop("choose-pin", choose_pin, ChoosePinDialog, "1001 chooses their own PIN, twice"),
     Stop("approvals", approvals, ApprovalsScreen, "three requests, oldest first, No. 1 lit"),
     Stop(

@@ -16,6 +16,7 @@ from appliance.domain.roles import Action
 from tui.messages import HomeLoaded, SignOff
 from tui.screens.approvals import ApprovalsScreen
 from tui.screens.base import KioskScreen, may
+from tui.screens.devices import DevicesScreen
 from tui.screens.fault import FaultScreen
 from tui.screens.filing import FilingScreen
 from tui.screens.handover import HandoverScreen
@@ -41,6 +42,7 @@ OPENS: dict[str, Callable[[Actor], KioskScreen]] = {
     "fault": FaultScreen,
     "loss": LossScreen,
     "people": PeopleScreen,
+    "devices": DevicesScreen,
     "approvals": ApprovalsScreen,
     # Art. 12(2): the information collector's weekly hand-over.
     "handover": HandoverScreen,

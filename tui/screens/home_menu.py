@@ -22,8 +22,6 @@ class EntryKind(StrEnum):
     SCREEN = "screen"
     # Says that the act arrives at the kiosk with a later release (and what to do meanwhile).
     LATER = "later"
-    # Says which `bwc` command IT uses for it (README, "The bwc command").
-    COMMAND = "command"
 
 
 @dataclass(frozen=True)
@@ -35,7 +33,7 @@ class HomeEntry:
     # Offered when the role allows any of these (DESIGN §6).
     actions: tuple[Action, ...]
     kind: EntryKind = EntryKind.SCREEN
-    # The sentence a LATER or COMMAND entry shows when pressed.
+    # The sentence a LATER entry shows when pressed.
     says_key: str = ""
 
     def offered_to(self, actor: Actor) -> bool:
@@ -44,7 +42,6 @@ class HomeEntry:
 
 
 _LATER = EntryKind.LATER
-_COMMAND = EntryKind.COMMAND
 
 HOME_ENTRIES: tuple[HomeEntry, ...] = (
     HomeEntry("sign-out", "ui.home.sign_out", (Action.SIGN_OUT,)),
@@ -68,9 +65,8 @@ HOME_ENTRIES: tuple[HomeEntry, ...] = (
     HomeEntry("audit-log", "ui.home.audit_log", (Action.READ_AUDIT,), _LATER, "ui.later.audit_log"),
     HomeEntry("reports", "ui.home.reports", (Action.READ_AUDIT,), _LATER, "ui.later.reports"),
     HomeEntry("people", "ui.home.people", (Action.MANAGE_PEOPLE,)),
-    HomeEntry(
-        "devices", "ui.home.devices", (Action.MANAGE_DEVICES,), _COMMAND, "ui.command.devices_life"
-    ),
+    # DESIGN §6: the admin registers and retires recorders (retiring takes two people).
+    HomeEntry("devices", "ui.home.devices", (Action.MANAGE_DEVICES,)),
 )
 
 
