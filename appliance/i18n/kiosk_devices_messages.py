@@ -7,9 +7,10 @@ KIOSK_DEVICES_MESSAGES: dict[str, tuple[str, str]] = {
     "ui.devices.title": ("Recorders registered at this kiosk", "本终端登记的记录仪"),
     # The command is not named in Chinese: its word "device" would read as an identifier.
     "ui.devices.intro": (
-        "Labels are printed with the bwc command: bwc label device.",
-        "记录仪标签通过 bwc 命令打印（见 README）。",
+        "A label is signed and written by the service; the kiosk says where it is.",
+        "标签由服务签发并写出，终端显示其位置。",
     ),
+    "ui.devices.label": ("Label", "标签"),
     "ui.devices.option": (
         "{serial} {brand} {model} · unit {unit} · {state}",
         "{serial} {brand} {model} · 单位 {unit} · {state}",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, OptionList
 
 from appliance.adapters.clock import SettableClock
 from appliance.bootstrap import Services
@@ -40,3 +40,19 @@ def device_added_once(app: KioskApp) -> None:
     line = notice_text(app)
     assert line == "Recorder DSJ-D001 (Hikvision DS-MH2311) is registered and in the pool."
     assert "DSJ-D001" in app.screen.rows
+
+
+async def at_devices(pilot: Pilot[None], services: Services, clock: SettableClock) -> None:
+    """The admin's list of recorders, DSJ-A001 highlighted."""
+    await sign_in(pilot, "9001", DEMO_PINS["9001"])
+    await pilot.click("#devices")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, DevicesScreen)
+    screen.query_one("#devices-list", OptionList).highlighted = list(screen.rows).index("DSJ-A001")
+
+
+def device_label_asked_once(app: KioskApp) -> None:
+    """One label request queued for the service, said once (DESIGN §6)."""
+    assert isinstance(app.screen, DevicesScreen) and len(app.screen.waiting) == 1
+    assert notice_text(app) == "Label for DSJ-A001 asked for: the service signs and writes it."

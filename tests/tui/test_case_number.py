@@ -14,8 +14,8 @@ from appliance.adapters.clock import SettableClock
 from appliance.demo import make_home
 from appliance.domain.filing import CASE_NUMBER_MAX
 from tests.conftest import DEMO_PINS
+from tests.tui.double_press_rows import at_filing
 from tests.tui.helpers import notice_text, settle
-from tests.tui.test_double_press import at_filing
 from tui.app import create_app
 
 # Chinese case numbers are long: 教执罚〔2026〕… padded to the limit.

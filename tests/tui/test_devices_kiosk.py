@@ -15,6 +15,7 @@ from appliance.adapters.clock import SettableClock
 from appliance.bootstrap import Services
 from appliance.demo import DemoBadge
 from appliance.domain.custody import RecorderState
+from appliance.services.dock import dock_actor
 from tests.tui.helpers import notice_text, scan, settle, sign_in, state_of
 from tests.tui.test_lifecycle_kiosk import last_event, offered, type_into
 from tui.app import KioskApp, create_app
@@ -117,6 +118,20 @@ async def test_an_admin_adds_retires_with_a_second_person_and_reads_a_history(
         await settle(pilot)
         # Back on the same list, not a new one.
         assert app.screen_stack[-1] is screen
+        # DESIGN §6: its label is asked of the service, which signs and writes it.
+        await pilot.click("#label")
+        await settle(pilot)
+        assert notice_text(app) == (
+            "Label for DSJ-C001 asked for: the service signs and writes it."
+        )
+        [request] = services.store.requests.queued()
+        services.requests.serve(dock_actor("DEMO01"))
+        assert isinstance(screen, DevicesScreen)
+        screen.poll_labels()
+        await settle(pilot)
+        label = services.settings.exports_dir / "labels" / f"{request.id:06d}-device-DSJ-C001.png"
+        assert notice_text(app) == f"Label for DSJ-C001 written: {label}"
+        assert label.read_bytes()[:4] == b"\x89PNG"
     recorder = services.registry.recorder("DSJ-D001")
     assert recorder is not None
     assert (recorder.brand, recorder.model, recorder.unit_code, recorder.state) == (

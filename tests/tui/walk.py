@@ -26,9 +26,9 @@ from appliance.domain.checks import ALL_ITEMS
 from tests.conftest import DEMO_PINS
 from tests.tui import test_kiosk_lock as lock
 from tests.tui.approvals_seed import seed_requests
+from tests.tui.double_press_rows import at_filing
 from tests.tui.handover_steps import open_handover, prepare_handover
 from tests.tui.helpers import scan, settle, sign_in
-from tests.tui.test_double_press import at_filing
 from tests.tui.test_failed_check import read_the_dock
 from tui.app import KioskApp
 from tui.dialogs.base import KioskDialog

@@ -16,17 +16,19 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from appliance.domain.records import Actor, Recorder, RecorderStatus
+from appliance.domain.scan import CodeKind
 from tui.dialogs.second_person import SecondPersonDialog, with_second_person
 from tui.life_messages import DevicesLoaded
 from tui.screens.base import KioskScreen
 from tui.screens.device_add import AddDeviceScreen
 from tui.screens.device_history import DeviceHistoryScreen
+from tui.screens.label_requests import LabelRequesting
 from tui.text import plain
 from tui.widgets.notice import Notice
 from tui.widgets.title_bar import TitleBar
 
 
-class DevicesScreen(KioskScreen):
+class DevicesScreen(LabelRequesting, KioskScreen):
     """The list of recorders with unit, state and holder; the acts below it."""
 
     BINDINGS = [Binding("escape", "back", show=False)]
@@ -49,6 +51,7 @@ class DevicesScreen(KioskScreen):
                 yield Button(self.words("ui.devices.add"), id="add")
                 yield Button(self.words("ui.devices.retire"), id="retire")
                 yield Button(self.words("ui.devices.history"), id="history")
+                yield Button(self.words("ui.devices.label"), id="label")
                 yield Button(self.words("ui.back"), id="back")
 
     def on_mount(self) -> None:
@@ -154,6 +157,13 @@ class DevicesScreen(KioskScreen):
         self.notice.clear()
         self.keep = recorder.serial
         self.open_screen(DeviceHistoryScreen(self.actor, recorder))
+
+    @on(Button.Pressed, "#label")
+    def label(self) -> None:
+        """The recorder's label, signed and written by the service (DESIGN §6)."""
+        recorder = self.picked()
+        if recorder is not None:
+            self.ask_label(CodeKind.DEVICE, recorder.serial, self.query_one("#label", Button))
 
     @on(Button.Pressed, "#back")
     def action_back(self) -> None:
