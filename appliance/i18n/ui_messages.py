@@ -173,6 +173,7 @@ UI_MESSAGES: dict[str, tuple[str, str]] = {
         "请扫描记录仪标签或输入序列号，或在下方选择。",
     ),
     "ui.return.none": ("There is no recorder for you to return.", "没有需要您归还的记录仪。"),
+    "ui.return.fault": ("Return with a fault", "故障归还"),
     "ui.return.option": (
         "{serial}  {holder}  since {time}",
         "{serial}  {holder}  自 {time} 起",

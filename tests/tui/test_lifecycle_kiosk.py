@@ -10,7 +10,7 @@ import json
 import shutil
 
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, RadioButton
+from textual.widgets import Button, Input, OptionList, RadioButton
 
 from appliance.adapters.clock import SettableClock
 from appliance.bootstrap import Services
@@ -265,3 +265,37 @@ async def test_a_badge_label_asked_at_the_kiosk_is_written_by_the_service(
             "read-only)."
         )
     assert last_event(services, "request_answered")["outcome"] == "refused"
+
+
+async def test_a_recorder_handed_back_with_a_fault_from_the_return_screen(
+    demo: tuple[Services, dict[str, DemoBadge]], clock: SettableClock
+) -> None:
+    """Art. 5(8): at return, the holder reports what fails; the session ends, it goes for repair."""
+    services, badges = demo
+    officer = services.auth.sign_in("1001", badges["1001"].pin)
+    services.custody.sign_out(officer, "DSJ-A001", set(ALL_ITEMS))
+    app = create_app(services, list(badges.values()), clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "1001", badges["1001"].pin)
+        await pilot.click("#return")
+        await settle(pilot)
+        assert offered(app, "#returnable") == ["DSJ-A001"]
+        app.screen.query_one("#returnable", OptionList).highlighted = None
+        await pilot.click("#fault")
+        await settle(pilot)
+        assert notice_text(app) == "Choose the recorder first."
+        app.screen.query_one("#returnable", OptionList).highlighted = 0
+        # Pressed, not clicked: a click within the button's active flash is not a press.
+        app.screen.query_one("#fault", Button).press()
+        await settle(pilot)
+        assert isinstance(app.screen, FaultScreen)
+        assert app.screen.serial == "DSJ-A001"
+        app.screen.query(RadioButton)[2].value = True  # the lens
+        await pilot.click("#report")
+        await settle(pilot)
+        assert isinstance(app.screen, DoneScreen)
+        assert shown(app, "#done-line").startswith("Fault reported on recorder DSJ-A001 (lens)")
+    assert state_of(services, "DSJ-A001") is RecorderState.IN_REPAIR
+    assert services.store.custody.open_for_holder("1001") == []
+    [fault] = services.store.lifecycle.faults_of("DSJ-A001")
+    assert (fault.part, fault.holder_badge) == (FaultPart.LENS, "1001")

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from functools import partial
 
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import Button
 from textual.widgets.option_list import Option
 
+from appliance.domain.roles import Action
 from tui.messages import ReturnableLoaded, Returned, ShowDock
+from tui.screens.base import may
+from tui.screens.fault import FaultScreen
 from tui.screens.recorder_choice import RecorderChoiceScreen
 from tui.text import clock_time, day_time, plain
 
@@ -39,6 +45,24 @@ class ReturnScreen(RecorderChoiceScreen):
             options.add_option(Option(plain(prompt), id=row.recorder.serial))
         if not message.rows:
             self.notice.inform(self.words("ui.return.none"))
+        for button in self.query("#fault").results(Button):
+            button.disabled = not message.rows
+
+    def more_buttons(self) -> ComposeResult:
+        """Art. 5(8): a recorder that fails goes back with its fault report, from here too."""
+        if may(self.actor, Action.REPORT_FAULT):
+            yield Button(self.words("ui.return.fault"), id="fault")
+
+    @on(Button.Pressed, "#fault")
+    def report_fault(self) -> None:
+        """Hand the highlighted recorder back with a fault report: it goes for repair."""
+        options = self.options
+        if options.highlighted is None:
+            self.notice.refuse(self.words("ui.fault.pick"))
+            return
+        serial = options.get_option_at_index(options.highlighted).id
+        if serial is not None:
+            self.open_screen(FaultScreen(self.actor, serial))
 
     def chosen(self, serial: str) -> None:
         self.return_recorder(serial)
