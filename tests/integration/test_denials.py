@@ -122,6 +122,10 @@ def _ask_badge_label(s: Services, a: Actor, at: Setting) -> object:
     return s.requests.ask_label(a, CodeKind.BADGE, "1001")
 
 
+def _devices(s: Services, a: Actor, at: Setting) -> object:
+    return s.overview.devices(a)
+
+
 def _file(s: Services, a: Actor, at: Setting) -> object:
     return s.clips.file(a, [at.clip_id], "C-7")
 
@@ -324,6 +328,8 @@ DENIALS: tuple[Denial, ...] = (
     Denial("registry", "add_recorder", "5001", _add_recorder, "add_recorder", R),
     Denial("labels", "write", "1001", _badge_label, "print_label", R),
     Denial("labels", "write", "4001", _device_label, "print_label", R),
+    # The kiosk's list of every recorder is for whoever manages them (the admin, a unit head).
+    Denial("overview", "devices", "1001", _devices, "manage_devices", R),
     # DESIGN §6: the kiosk asks the service for a label only where printing it is allowed.
     Denial("requests", "ask_label", "1001", _ask_device_label, "label_requested", R),
     Denial("requests", "ask_label", "3001", _ask_badge_label, "label_requested", R),

@@ -43,6 +43,7 @@ from appliance.domain.projection import (
     key_text,
 )
 from appliance.domain.records import Actor
+from appliance.domain.scan import CodeKind
 from appliance.services.audit import VerifyResult
 from appliance.services.pins import hash_pin
 from appliance.store.home import open_store
@@ -81,7 +82,8 @@ def busy_day(
     footage_card: FootageSet,
     tmp_path: Path,
 ) -> None:
-    """A day that writes every state table: custody, readings, offload, filing, alarms."""
+    """A day that writes every state table: custody, readings, offload, filing, alarms,
+    lifecycle, release, requests."""
     officer = services.auth.sign_in("1001", badges["1001"].pin)
     second = services.auth.sign_in("1002", badges["1002"].pin)
     services.custody.sign_out(officer, "DSJ-A001", set(ALL_ITEMS))
@@ -124,6 +126,9 @@ def busy_day(
     bureau = services.auth.sign_in("4001", badges["4001"].pin)
     services.disclosure.approve(bureau, asked.id)
     services.disclosure.export(head, asked.id, tmp_path / "disclosure")
+    # m0007: a label the kiosk asked for, answered by the service (DESIGN §6).
+    services.requests.ask_label(head, CodeKind.DEVICE, "DSJ-A001")
+    services.requests.serve(AUDITOR)
 
 
 @pytest.fixture(scope="module")
