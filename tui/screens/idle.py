@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import partial
 
 from rich.table import Table
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -84,7 +85,7 @@ class IdleScreen(KioskScreen):
         return table
 
     def on_mount(self) -> None:
-        self.board_columns()
+        self.board_columns([])
         self.show_time()
         self.refresh_board()
         self.set_interval(BOARD_REFRESH_SECONDS, self.refresh_board)
@@ -114,19 +115,24 @@ class IdleScreen(KioskScreen):
         self.show_time()
         self.show_board(message.board)
 
-    def board_columns(self) -> DataTable[object]:
-        """The board's table emptied, with its columns anew: each is as wide as what it
-        shows now, never as what an earlier refresh showed."""
+    def board_columns(self, cells: list[tuple[Text, ...]]) -> DataTable[object]:
+        """The board's table emptied, with its columns anew, each as wide as the widest of
+        its label and the cells it will show. Set here, not measured by the table as rows
+        come: its header was drawn at the labels' widths or the cells' by the moment of the
+        refresh (the idle snapshot's flake)."""
         table = self.query_one("#board-table", DataTable)
         table.clear(columns=True)
-        for key in BOARD_COLUMNS:
-            table.add_column(plain(self.words(f"ui.board.col_{key}")), key=key)
+        for number, key in enumerate(BOARD_COLUMNS):
+            label = plain(self.words(f"ui.board.col_{key}"))
+            width = max([label.cell_len, *(row[number].cell_len for row in cells)])
+            table.add_column(label, key=key, width=width)
         return table
 
     def show_board(self, board: UnitBoard) -> None:
-        table = self.board_columns()
-        for row in board.rows:
-            table.add_row(*self._board_cells(row), key=row.recorder.serial)
+        cells = [self._board_cells(row) for row in board.rows]
+        table = self.board_columns(cells)
+        for row, shown in zip(board.rows, cells, strict=True):
+            table.add_row(*shown, key=row.recorder.serial)
         alarms = self.query_one("#board-alarms", Static)
         if not board.alarms:
             alarms.update(plain(self.words("ui.board.no_alarms")))
@@ -141,7 +147,7 @@ class IdleScreen(KioskScreen):
         alarms.update(plain(line))
         alarms.add_class("-alarm")
 
-    def _board_cells(self, row: BoardRow) -> tuple[object, ...]:
+    def _board_cells(self, row: BoardRow) -> tuple[Text, ...]:
         charge = "" if row.main_battery_percent is None else f"{row.main_battery_percent}%"
         return (
             plain(row.recorder.serial),
