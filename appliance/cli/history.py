@@ -7,7 +7,7 @@ import argparse
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from appliance.cli.output import EXIT_OK, Output
+from appliance.cli.output import EXIT_OK, Output, json_flag
 from appliance.i18n import history_sentence
 
 if TYPE_CHECKING:
@@ -50,5 +50,5 @@ def register_officer(officer: Any) -> None:
         "history", help="what a person held, and the faults and losses while they held it"
     )
     command.add_argument("--badge", required=True)
-    command.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
+    json_flag(command)
     command.set_defaults(handler=cmd_officer_history)

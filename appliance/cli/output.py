@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import sys
@@ -168,3 +169,8 @@ class Output:
         if self.json_mode:
             payload: Any = self._rows if self._rows is not None else {"ok": True, **self._data}
             emit(json_text(payload))
+
+
+def json_flag(parser: argparse.ArgumentParser) -> None:
+    """`--json` accepted after the subcommand too; SUPPRESS keeps the global one when absent."""
+    parser.add_argument("--json", action="store_true", default=argparse.SUPPRESS)

@@ -10,7 +10,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from appliance.cli import history
-from appliance.cli.output import EXIT_OK, Output, os_actor, read_pin
+from appliance.cli.output import EXIT_OK, Output, json_flag, os_actor, read_pin
 from appliance.domain.records import Actor, Person
 from appliance.domain.second_person import needs_second_person
 from appliance.i18n import t
@@ -141,11 +141,6 @@ def cmd_officer_reset_pin(services: Services, args: argparse.Namespace, out: Out
     return EXIT_OK
 
 
-def _json_flag(parser: argparse.ArgumentParser) -> None:
-    # Also accepted after the subcommand; SUPPRESS keeps the global --json when absent.
-    parser.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
-
-
 def _confirm_by(parser: argparse.ArgumentParser, line: str) -> None:
     parser.add_argument(
         "--confirm-by",
@@ -163,39 +158,39 @@ def register(sub: Any) -> None:
     add.add_argument("--role", required=True)
     add.add_argument("--unit", metavar="CODE", help="another unit's code: an officer (Art. 9)")
     _confirm_by(add, "2; needed for every role but officer")
-    _json_flag(add)
+    json_flag(add)
     add.set_defaults(handler=cmd_officer_add)
 
     listing = officer.add_parser("list", help="everyone registered, active or locked")
-    _json_flag(listing)
+    json_flag(listing)
     listing.set_defaults(handler=cmd_officer_list)
 
     unlock = officer.add_parser("unlock", help="unlock a badge (PINs on stdin)")
     unlock.add_argument("--badge", required=True)
     unlock.add_argument("--by", required=True, help="a unit head, or the admin (PIN on line 1)")
     _confirm_by(unlock, "2; needed when --by is the admin")
-    _json_flag(unlock)
+    json_flag(unlock)
     unlock.set_defaults(handler=cmd_officer_unlock)
 
     deactivate = officer.add_parser("deactivate", help="take a person out of service")
     deactivate.add_argument("--badge", required=True)
     deactivate.add_argument("--by", required=True, help="the admin or a unit head (PIN line 1)")
     _confirm_by(deactivate, "2; needed for a privileged person")
-    _json_flag(deactivate)
+    json_flag(deactivate)
     deactivate.set_defaults(handler=cmd_officer_deactivate)
 
     reactivate = officer.add_parser("reactivate", help="put a person back in service")
     reactivate.add_argument("--badge", required=True)
     reactivate.add_argument("--by", required=True, help="the admin or a unit head (PIN line 1)")
     _confirm_by(reactivate, "2; needed for a privileged person")
-    _json_flag(reactivate)
+    json_flag(reactivate)
     reactivate.set_defaults(handler=cmd_officer_reactivate)
 
     reset = officer.add_parser("reset-pin", help="a new PIN (line 1); also lifts the lock")
     reset.add_argument("--badge", required=True)
     reset.add_argument("--by", required=True, help="the admin or a unit head (PIN line 2)")
     _confirm_by(reset, "3; needed for a privileged person")
-    _json_flag(reset)
+    json_flag(reset)
     reset.set_defaults(handler=cmd_officer_reset_pin)
 
     history.register_officer(officer)
