@@ -104,6 +104,7 @@ def _wire(
     from appliance.services.fixity import FixityService
     from appliance.services.handover import HandoverService
     from appliance.services.handover_drive import HandoverDriveService
+    from appliance.services.handover_requests import HandoverRequests
     from appliance.services.history import HistoryService
     from appliance.services.labels import LabelService
     from appliance.services.lifecycle import LifecycleService
@@ -160,6 +161,7 @@ def _wire(
     handover = HandoverService(ctx, packages, package_reader())
     labels = LabelService(ctx, QrLabels())
     drive_dock = chosen.get("drive_dock") or handover_drive_dock(settings)
+    handover_drive = HandoverDriveService(ctx, handover, drive_dock, package_reader())
     return Services(
         ctx=ctx,
         registry=registry,
@@ -184,8 +186,8 @@ def _wire(
         history=HistoryService(ctx),
         thumbnails=thumbnails,
         approvals=ApprovalQueries(ctx, thumbnails),
-        handover_drive=HandoverDriveService(ctx, handover, drive_dock, package_reader()),
-        requests=KioskRequestService(ctx, labels),
+        handover_drive=handover_drive,
+        requests=KioskRequestService(ctx, labels, HandoverRequests(ctx, handover_drive)),
     )
 
 

@@ -1,5 +1,5 @@
 """Provides `bwc label`: signed QR labels for badges and recorders, and the answer to the
-kiosk's requests for them (`bwc label serve`, DESIGN §6)."""
+kiosk's requests (`bwc label serve`: labels and the collector's hand-over, DESIGN §6)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from appliance.cli.output import EXIT_OK, Output, os_actor
 from appliance.domain.errors import Refused
+from appliance.domain.requests import LABEL_OF, KioskRequest
 from appliance.domain.scan import CodeKind
 from appliance.i18n import t
 
@@ -27,18 +28,13 @@ def cmd_label(services: Services, args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_label_serve(services: Services, args: argparse.Namespace, out: Output) -> int:
-    """Answer the labels the kiosk asked for (the dock does it too, as it runs)."""
+    """Answer what the kiosk asked for (the dock does it too, as it runs)."""
     if not services.requests.can_serve():
         raise Refused("request_no_key")
     answered = services.requests.serve(os_actor(services.settings.unit_code))
     rows = []
     for request in answered:
-        if request.reason:
-            said = t("cli.request_refused", out.language, id=request.id, subject=request.subject)
-            said += " " + t(request.reason, out.language, badge=request.requested_by)
-        else:
-            said = t("cli.request_done", out.language, id=request.id, path=request.result)
-        out.line(said)
+        out.line(_answer_line(request, out.language))
         rows.append(
             {"id": request.id, "kind": request.kind.value, "subject": request.subject,
              "state": request.state.value, "result": request.result, "reason": request.reason}
@@ -47,6 +43,23 @@ def cmd_label_serve(services: Services, args: argparse.Namespace, out: Output) -
         out.say("cli.requests_none")
     out.data(answered=rows)
     return EXIT_OK
+
+
+def _answer_line(request: KioskRequest, language: str) -> str:
+    """One answered request in words."""
+    label = request.kind in LABEL_OF
+    if not request.reason:
+        if label:
+            return t("cli.request_done", language, id=request.id, path=request.result)
+        step = t(f"request_kind.{request.kind.value}", language)
+        return t("cli.request_handover_done", language, id=request.id, step=step)
+    if label:
+        said = t("cli.request_refused", language, id=request.id, subject=request.subject)
+    else:
+        step = t(f"request_kind.{request.kind.value}", language)
+        said = t("cli.request_handover_refused", language, id=request.id, step=step)
+    why = t(request.reason, language, **{"badge": request.requested_by, **request.params})
+    return f"{said} {why}"
 
 
 def register(sub: Any) -> None:
@@ -59,5 +72,5 @@ def register(sub: Any) -> None:
         one.add_argument("value")
         one.add_argument("--out", required=True)
         one.set_defaults(handler=cmd_label)
-    serve = label.add_parser("serve", help="sign and write the labels the kiosk asked for")
+    serve = label.add_parser("serve", help="do what the kiosk asked for: labels, the hand-over")
     serve.set_defaults(handler=cmd_label_serve)

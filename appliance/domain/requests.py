@@ -1,13 +1,15 @@
 """Provides what the kiosk asks the service to do for it: the kinds, the states and the table.
 
 DESIGN §6: the kiosk user never reads `keys/*.key`, so what needs the unit's key (a signed
-label) is asked of the service (`bwc dock`, as the service user) by a request row; the
-service does it, or refuses it, and says so on the row the kiosk reads back.
+label, a sealed hand-over package) is asked of the service (`bwc dock`, as the service user)
+by a request row; the service does it, or refuses it, and says so on the row the kiosk reads
+back. The hand-over asks for more than the key: only the service user may mount the drive.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
@@ -20,6 +22,11 @@ class RequestKind(StrEnum):
 
     LABEL_DEVICE = "label_device"
     LABEL_BADGE = "label_badge"
+    # Art. 12(2): the week's package written to the registered drive and read back (subject:
+    # the week); the collector's receipt of it (subject: the package); the drive let go.
+    HANDOVER_WRITE = "handover_write"
+    HANDOVER_RECEIPT = "handover_receipt"
+    HANDOVER_RELEASE = "handover_release"
 
 
 class RequestState(StrEnum):
@@ -71,6 +78,8 @@ class KioskRequest:
     requested_at: datetime
     state: RequestState = RequestState.QUEUED
     finished_at: datetime | None = None
-    # The label's file when done; the refusal's catalogue reason when refused.
+    # The label's file (or the package's number) when done; the refusal's catalogue reason.
     result: str = ""
     reason: str = ""
+    # What the answer's words need: the refusal's parameters, a package's files and bytes.
+    params: Mapping[str, str] = field(default_factory=dict)

@@ -32,6 +32,14 @@ HANDOVER_MESSAGES: dict[str, tuple[str, str]] = {
         "Plug in the unit's registered hand-over drive.",
         "请插入本单位登记的移交存储设备。",
     ),
+    "ui.handover.dock_then_write": (
+        "Plug in the unit's registered hand-over drive, then press Write the package.",
+        "请插入本单位登记的移交存储设备，然后按“写入封存包”。",
+    ),
+    "ui.handover.asked": (
+        "The service is writing the package to the drive. Do not pull the drive.",
+        "服务正在将封存包写入存储设备。请勿拔出存储设备。",
+    ),
     "ui.handover.drive_ready": (
         "Drive {label} ({serial}) is ready: {free} free.",
         "存储设备 {label}（{serial}）已就绪：可用 {free}。",

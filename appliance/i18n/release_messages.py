@@ -197,6 +197,15 @@ RELEASE_MESSAGES: dict[str, tuple[str, str]] = {
         "{week} 的移交封存包须以本单位密钥签名，本终端不持有该密钥。未写入任何内容；"
         "请信息技术人员使用 bwc handover create 制作。",
     ),
+    "handover.no_drive": (
+        "No registered hand-over drive is docked: plug it in (again, if it was let go) and"
+        " press Write once more.",
+        "未插入登记的移交存储设备：请插入（如已弹出，请重新插入）后再次按“写入封存包”。",
+    ),
+    "handover.package_not_found": (
+        "This box made no hand-over package {package}.",
+        "本机未制作编号为 {package} 的移交封存包。",
+    ),
     "handover.drive_unreadable": (
         "The package could not be read back from the drive: {error}.",
         "无法从存储设备读回封存包：{error}。",

@@ -12,7 +12,24 @@ REQUEST_MESSAGES: dict[str, tuple[str, str]] = {
         "Label request {id} for {subject} refused:",
         "{subject} 的标签申请 {id} 被拒绝：",
     ),
-    "cli.requests_none": ("No label requests are waiting.", "没有待处理的标签申请。"),
+    "cli.requests_none": ("No kiosk requests are waiting.", "没有待处理的终端申请。"),
+    # Art. 12(2): the collector's hand-over, done by the service for the kiosk.
+    "cli.request_handover_done": (
+        "Hand-over request {id} ({step}) done.",
+        "移交申请 {id}（{step}）已完成。",
+    ),
+    "cli.request_handover_refused": (
+        "Hand-over request {id} ({step}) refused:",
+        "移交申请 {id}（{step}）被拒绝：",
+    ),
+    "request_kind.handover_write": (
+        "write the week's package to the drive",
+        "将本周封存包写入存储设备",
+    ),
+    "request_kind.handover_receipt": ("the collector's receipt", "信息采集员回执"),
+    "request_kind.handover_release": ("let the drive go", "弹出存储设备"),
+    "request_kind.label_device": ("a recorder's label", "执法记录仪标签"),
+    "request_kind.label_badge": ("a badge label", "工号标签"),
     "unknown_request": ("There is no request {request}.", "没有编号为 {request} 的申请。"),
     "request_no_key": (
         "This account cannot sign labels: run it as the service user (bwc), which holds the key.",

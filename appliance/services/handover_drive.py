@@ -75,6 +75,15 @@ class HandoverDriveService:
         self._dock = dock
         self._reader = reader
 
+    @property
+    def direct(self) -> bool:
+        """Whether this process seals and writes the package itself (the demo, the console).
+
+        On the box the kiosk cannot (no key, no mount: DESIGN §6) and asks the service
+        instead (services/handover_requests).
+        """
+        return self._ctx.audit_signer.can_sign()
+
     def due_now(self, actor: Actor) -> DueSummary:
         """The week a hand-over today takes and what is due up to its end."""
         week = self._handover.last_week()

@@ -1,13 +1,14 @@
-"""Provides the kiosk's requests to the service: a label signed with the unit's key (DESIGN §6).
+"""Provides the kiosk's requests to the service: labels and the hand-over (DESIGN §6).
 
-The kiosk queues the request (it may: the admin or a unit head, MANAGE_DEVICES); the service
-(`bwc dock` on the box, `bwc label serve` by hand) signs and writes the label under
-`exports/labels/`, in the requester's name, or refuses it with the reason; the kiosk reads the
-answer back from the row. Every step is in the audit log.
+The kiosk queues the request (a label: the admin or a unit head, MANAGE_DEVICES; the
+hand-over: the information collector, services/handover_requests); the service (`bwc dock` on
+the box, `bwc label serve` by hand) does it in the requester's name, or refuses it with the
+reason; the kiosk reads the answer back from the row. Every step is in the audit log.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from appliance.domain.errors import Refusal, Refused
@@ -16,6 +17,7 @@ from appliance.domain.requests import (
     LABEL_OF,
     KioskRequest,
     RequestEvent,
+    RequestKind,
     RequestState,
     label_request,
     next_state,
@@ -24,17 +26,35 @@ from appliance.domain.roles import Action
 from appliance.domain.scan import CodeKind
 from appliance.services.auth import actor_of
 from appliance.services.context import Context
+from appliance.services.handover_requests import Answer, HandoverRequests
 from appliance.services.labels import LabelService
 
 LABELS_MODE = 0o750
+
+# Why a request was not done when the disk (or the drive) failed under it.
+_IO_REASON: Mapping[RequestKind, str] = {
+    RequestKind.LABEL_DEVICE: "request_label_unwritable",
+    RequestKind.LABEL_BADGE: "request_label_unwritable",
+    RequestKind.HANDOVER_WRITE: "handover.drive_unreadable",
+    RequestKind.HANDOVER_RECEIPT: "handover.drive_unreadable",
+    RequestKind.HANDOVER_RELEASE: "handover.drive_unreadable",
+}
 
 
 class KioskRequestService:
     """Queue a request at the kiosk; answer the queue in the service."""
 
-    def __init__(self, ctx: Context, labels: LabelService) -> None:
+    def __init__(self, ctx: Context, labels: LabelService, handover: HandoverRequests) -> None:
         self._ctx = ctx
         self._labels = labels
+        self.handover = handover
+        self._handlers: Mapping[RequestKind, Callable[[Actor, KioskRequest], Answer]] = {
+            RequestKind.LABEL_DEVICE: self._label,
+            RequestKind.LABEL_BADGE: self._label,
+            RequestKind.HANDOVER_WRITE: handover.write,
+            RequestKind.HANDOVER_RECEIPT: handover.receipt,
+            RequestKind.HANDOVER_RELEASE: handover.release,
+        }
 
     @property
     def labels_dir(self) -> Path:
@@ -72,9 +92,13 @@ class KioskRequestService:
             raise Refused("unknown_request", request=request_id)
         return request
 
+    def progress(self, request_id: int) -> tuple[int, int] | None:
+        """(bytes written, bytes in all) of a request that writes, once it has begun."""
+        return self._ctx.store.requests.progress(request_id)
+
     def can_serve(self) -> bool:
-        """Whether this process holds the label key (the service does; the kiosk never)."""
-        return self._ctx.label_signer.can_sign()
+        """Whether this process holds the unit's keys (the service does; the kiosk never)."""
+        return self._ctx.label_signer.can_sign() and self._ctx.audit_signer.can_sign()
 
     def serve(self, actor: Actor) -> list[KioskRequest]:
         """Answer every queued request, oldest first; the answers. Nothing if no key here."""
@@ -86,30 +110,37 @@ class KioskRequestService:
         return answered
 
     def _answer(self, actor: Actor, request: KioskRequest) -> KioskRequest:
-        result, reason = "", ""
+        result, reason, params = "", "", {}
         try:
             requester = self._ctx.store.people.get(request.requested_by)
             if requester is None or not requester.active:
                 raise Refused("request_requester_gone", badge=request.requested_by)
-            self.labels_dir.mkdir(mode=LABELS_MODE, parents=True, exist_ok=True)
-            kind = LABEL_OF[request.kind]
-            # The subject was checked when queued: a serial or a badge, never a path.
-            out = self.labels_dir / f"{request.id:06d}-{kind.name.lower()}-{request.subject}.png"
             # In the requester's name: the permission is theirs, the key the service's.
-            self._labels.write(actor_of(requester), kind, request.subject, out)
-            event, result = RequestEvent.DO, str(out)
+            answer = self._handlers[request.kind](actor_of(requester), request)
+            event, result, params = RequestEvent.DO, answer.result, dict(answer.params)
         except Refusal as refusal:
             event, reason = RequestEvent.REFUSE, refusal.reason
-        except OSError:
-            # A full or unwritable exports/ costs this label, never the service's loop.
-            event, reason = RequestEvent.REFUSE, "request_label_unwritable"
+            params = {name: str(value) for name, value in sorted(refusal.params.items())}
+        except OSError as exc:
+            # A full disk or a pulled drive costs this request, never the service's loop.
+            event, reason = RequestEvent.REFUSE, _IO_REASON[request.kind]
+            params = {"error": exc.strerror or type(exc).__name__}
         state = next_state(request.state, event)
         now = self._ctx.clock.now()
         with self._ctx.store.transaction():
-            self._ctx.store.requests.finish(request.id, state, now, result, reason)
+            self._ctx.store.requests.finish(request.id, state, now, result, reason, params)
             outcome = "refused" if state is RequestState.REFUSED else "ok"
             self._ctx.record(
                 actor, "request_answered", "kiosk_request", str(request.id), outcome,
                 kind=request.kind.value, subject=request.subject, result=result, reason=reason,
             )  # fmt: skip
         return self.get(request.id)
+
+    def _label(self, requester: Actor, request: KioskRequest) -> Answer:
+        """The label signed and written under exports/labels/ (the requester may: checked)."""
+        self.labels_dir.mkdir(mode=LABELS_MODE, parents=True, exist_ok=True)
+        kind = LABEL_OF[request.kind]
+        # The subject was checked when queued: a serial or a badge, never a path.
+        out = self.labels_dir / f"{request.id:06d}-{kind.name.lower()}-{request.subject}.png"
+        self._labels.write(requester, kind, request.subject, out)
+        return Answer(str(out), {})

@@ -1,8 +1,8 @@
-"""Provides the peewee model of the kiosk's requests to the service (migration 7)."""
+"""Provides the peewee models of the kiosk's requests to the service (migrations 7 and 8)."""
 
 from __future__ import annotations
 
-from peewee import AutoField, TextField
+from peewee import AutoField, IntegerField, TextField
 
 from appliance.store.model_base import BaseModel
 
@@ -19,9 +19,22 @@ class KioskRequestRow(BaseModel):
     finished_at = TextField(null=True)
     result = TextField(default="")
     reason = TextField(default="")
+    params_json = TextField(default="{}")
 
     class Meta:
         table_name = "kiosk_request"
 
 
-REQUEST_MODELS: tuple[type[BaseModel], ...] = (KioskRequestRow,)
+class RequestProgressRow(BaseModel):
+    """The bytes a request has written so far: a display cache, not bound to the chain."""
+
+    request_id = IntegerField(primary_key=True)
+    done_bytes = IntegerField()
+    total_bytes = IntegerField()
+    updated_at = TextField()
+
+    class Meta:
+        table_name = "request_progress"
+
+
+REQUEST_MODELS: tuple[type[BaseModel], ...] = (KioskRequestRow, RequestProgressRow)

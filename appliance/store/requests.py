@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from datetime import datetime
 
 from appliance.domain.requests import KioskRequest, RequestKind, RequestState
-from appliance.store.models_requests import KioskRequestRow
+from appliance.store.models_requests import KioskRequestRow, RequestProgressRow
 from appliance.store.repo import Repository, instant_or_none
 from appliance.store.timefmt import from_text, to_text
 
@@ -21,7 +23,19 @@ def _request(row: KioskRequestRow) -> KioskRequest:
         finished_at=instant_or_none(row.finished_at),
         result=row.result,
         reason=row.reason,
+        params=_params(row.params_json),
     )
+
+
+def _params(text: str) -> dict[str, str]:
+    # Written by finish() only; anything else found there is shown as no parameters.
+    try:
+        loaded = json.loads(text)
+    except ValueError:
+        return {}
+    if not isinstance(loaded, dict):
+        return {}
+    return {str(k): str(v) for k, v in loaded.items()}
 
 
 class RequestRepository(Repository):
@@ -51,14 +65,44 @@ class RequestRepository(Repository):
         return [_request(r) for r in self._rows(query)]
 
     def finish(
-        self, request_id: int, state: RequestState, at: datetime, result: str, reason: str
+        self,
+        request_id: int,
+        state: RequestState,
+        at: datetime,
+        result: str,
+        reason: str,
+        params: Mapping[str, str] | None = None,
     ) -> None:
         """The service's answer to a queued request."""
         self._run(
             KioskRequestRow.update(
-                state=state.value, finished_at=to_text(at), result=result, reason=reason
+                state=state.value,
+                finished_at=to_text(at),
+                result=result,
+                reason=reason,
+                params_json=json.dumps(dict(params or {}), sort_keys=True),
             ).where(
                 (KioskRequestRow.id == request_id)
                 & (KioskRequestRow.state == RequestState.QUEUED.value)
             )
         )
+
+    def set_progress(self, request_id: int, done: int, total: int, at: datetime) -> None:
+        """How far a request's writing is (a display cache: no event carries it)."""
+        values = {
+            RequestProgressRow.done_bytes: done,
+            RequestProgressRow.total_bytes: total,
+            RequestProgressRow.updated_at: to_text(at),
+        }
+        self._run(
+            RequestProgressRow.insert(
+                {RequestProgressRow.request_id: request_id, **values}
+            ).on_conflict(conflict_target=[RequestProgressRow.request_id], update=values)
+        )
+
+    def progress(self, request_id: int) -> tuple[int, int] | None:
+        """(bytes written, bytes in all) of a request's writing, if it has begun."""
+        row = self._first(
+            RequestProgressRow.select().where(RequestProgressRow.request_id == request_id)
+        )
+        return None if row is None else (int(row.done_bytes), int(row.total_bytes))

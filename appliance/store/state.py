@@ -31,8 +31,9 @@ from appliance.domain.projection import (
 
 # Tables that are not state: the log itself, the incremental checkpoint's bookmark (checked
 # against the chain on every full verify), the live progress of offload jobs (a display
-# cache rewritten twice a second, never evidence) and SQLite's own bookkeeping.
-UNBOUND_TABLES = frozenset({"audit_event", "verified_head", "offload_progress"})
+# cache rewritten twice a second, never evidence), the bytes a kiosk request has written so
+# far (the same kind of cache) and SQLite's own bookkeeping.
+UNBOUND_TABLES = frozenset({"audit_event", "verified_head", "offload_progress", "request_progress"})
 
 
 # Columns whose values must not be readable in the log (the log is read by the audit office):

@@ -122,6 +122,18 @@ def _ask_badge_label(s: Services, a: Actor, at: Setting) -> object:
     return s.requests.ask_label(a, CodeKind.BADGE, "1001")
 
 
+def _ask_handover_write(s: Services, a: Actor, at: Setting) -> object:
+    return s.requests.handover.ask_write(a, "2026-W48")
+
+
+def _ask_handover_receipt(s: Services, a: Actor, at: Setting) -> object:
+    return s.requests.handover.ask_receipt(a, 1)
+
+
+def _ask_handover_release(s: Services, a: Actor, at: Setting) -> object:
+    return s.requests.handover.ask_release(a, 1)
+
+
 def _devices(s: Services, a: Actor, at: Setting) -> object:
     return s.overview.devices(a)
 
@@ -256,6 +268,14 @@ RELEASE_DENIALS: tuple[Denial, ...] = (
     *(Denial("handover", "receipt", b, _receipt, HO.value, HO) for b in ("1001", "5001")),
     # Only the collector's kiosk session waits for the hand-over drive.
     *(Denial("handover_drive", "offer", b, _offer, HO.value, HO) for b in ("1001", "4001")),
+    # On the box the kiosk asks the service for each step: only the collector may ask.
+    Denial("requests.handover", "ask_write", "2001", _ask_handover_write, "handover_requested", HO),
+    Denial(
+        "requests.handover", "ask_receipt", "1001", _ask_handover_receipt, "handover_requested", HO
+    ),
+    Denial(
+        "requests.handover", "ask_release", "9001", _ask_handover_release, "handover_requested", HO
+    ),
     # Art. 11, 13: an officer or unit head asks; a bureau head decides; no admin, no auditor.
     *(Denial("disclosure", "request", b, _request, DQ.value, DQ) for b in ("5001", "9001")),
     *(Denial("disclosure", "approve", b, _approve, DA.value, DA) for b in ("2001", "3001")),

@@ -12,7 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from appliance.bootstrap import Services, build_dock, build_kiosk_services
+from appliance.adapter_choices import handover_drive_folder
+from appliance.adapters.bag_reader import verify_package
+from appliance.adapters.clock import SettableClock
+from appliance.adapters.demo_recorders import DEMO_DRIVE
+from appliance.adapters.drive_simulator import plug
+from appliance.bootstrap import Services, build_dock, build_kiosk_services, build_services
 from appliance.demo import DemoBadge
 from appliance.domain.errors import IllegalTransition, Refused
 from appliance.domain.records import Actor
@@ -27,6 +32,8 @@ from appliance.domain.scan import CodeKind
 from appliance.services.auth import actor_of
 from appliance.services.dock import dock_actor
 from tests.cli_run import bwc, verify_clean
+from tests.release.homes import seed
+from tests.tui.handover_steps import HANDOVER_MONDAY
 
 Demo = tuple[Services, dict[str, DemoBadge]]
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -145,4 +152,93 @@ def test_bwc_label_serve_answers_the_queue_in_one_line_each(demo: Demo, tmp_path
     again = bwc("--home", home, "--lang", "en", "--json", "label", "serve")
     assert (again.code, json.loads(again.stdout)["answered"]) == (0, [])
     said = bwc("--home", home, "--lang", "en", "label", "serve")
-    assert said.stdout == "No label requests are waiting.\n"
+    assert said.stdout == "No kiosk requests are waiting.\n"
+
+
+def test_the_service_does_the_collectors_hand_over_and_says_why_not(
+    demo: Demo, clock: SettableClock, tmp_path: Path
+) -> None:
+    """Art. 12(2) on the box: the kiosk queues the week's package; `bwc label serve` (a real
+    process, with no drive at the box's USB ports) refuses it in one line; the service writes
+    and verifies it once the registered drive is docked; and a service started afresh takes
+    the receipt, finding the package on the drive by the name the box recorded."""
+    services, _ = demo
+    home = str(services.settings.home)
+    seed(services, tmp_path / "card", 2, size=30_000)
+    clock.advance((HANDOVER_MONDAY - clock.now()).total_seconds())
+    collector = person(services, "3001")
+    dock = dock_actor(services.settings.unit_code)
+    kiosk = build_kiosk_services(services.settings, clock=clock)
+    try:
+        first = kiosk.requests.handover.ask_write(collector, "2026-W48")
+        refused = bwc("--home", home, "--lang", "en", "label", "serve")
+        assert refused.code == 0 and refused.stderr == ""
+        assert refused.stdout == (
+            f"Hand-over request {first.id} (write the week's package to the drive) refused:"
+            " No registered hand-over drive is docked: plug it in (again, if it was let go)"
+            " and press Write once more.\n"
+        )
+        assert kiosk.requests.get(first.id).state is RequestState.REFUSED
+        _, _, outcome, detail = newest(services, "request_answered")
+        assert (outcome, detail["kind"], detail["reason"]) == (
+            "refused", "handover_write", "handover.no_drive"
+        )  # fmt: skip
+
+        drive = plug(handover_drive_folder(services.settings), DEMO_DRIVE[0])
+        second = kiosk.requests.handover.ask_write(collector, "2026-W48")
+        (done,) = services.requests.serve(dock)
+        assert (done.id, done.state, done.reason) == (second.id, RequestState.DONE, "")
+        assert done.params["files"] == "2"
+        assert kiosk.requests.progress(second.id) == (60_000, 60_000)
+        (package,) = drive.iterdir()
+        assert verify_package(package, services.ctx.audit_signer.public_key_b64()).files == 2
+        assert services.store.releases.handed_over() == set()
+
+        receipt = kiosk.requests.handover.ask_receipt(collector, int(done.result))
+        restarted = build_services(services.settings, clock=clock)
+        try:
+            (taken,) = restarted.requests.serve(dock)
+        finally:
+            restarted.close()
+        assert (taken.id, taken.state, taken.params) == (
+            receipt.id, RequestState.DONE, {"clips": "2"}
+        )  # fmt: skip
+        assert services.store.releases.handed_over() == {c.id for c in services.clips.listing()}
+        assert newest(services, "handover_received")[0] == "3001"
+    finally:
+        kiosk.close()
+
+
+def test_a_drive_let_go_is_taken_again_only_once_plugged_in_again(
+    demo: Demo, clock: SettableClock, tmp_path: Path
+) -> None:
+    """The collector leaves before the receipt: the service lets the drive go (flushed and
+    unmounted on a box), so the next package waits for the drive to be plugged in again."""
+    services, _ = demo
+    seed(services, tmp_path / "card", 1, size=30_000)
+    clock.advance((HANDOVER_MONDAY - clock.now()).total_seconds())
+    collector = person(services, "3001")
+    dock = dock_actor(services.settings.unit_code)
+    drives = handover_drive_folder(services.settings)
+    plug(drives, DEMO_DRIVE[0])
+    written = services.requests.handover.ask_write(collector, "2026-W48")
+    (done,) = services.requests.serve(dock)
+    assert done.id == written.id and done.state is RequestState.DONE
+    services.requests.handover.ask_release(collector, int(done.result))
+    (released,) = services.requests.serve(dock)
+    assert (released.kind, released.state) == (RequestKind.HANDOVER_RELEASE, RequestState.DONE)
+    services.requests.handover.ask_write(collector, "2026-W48")
+    (again,) = services.requests.serve(dock)
+    assert (again.state, again.reason) == (RequestState.REFUSED, "handover.no_drive")
+    # Pulled and plugged in again: a new package of the same clips (the first was never
+    # received, so it marks nothing).
+    (drives / DEMO_DRIVE[0]).rename(tmp_path / "pulled")
+    services.requests.handover.ask_write(collector, "2026-W48")
+    (pulled,) = services.requests.serve(dock)
+    assert pulled.reason == "handover.no_drive"
+    (tmp_path / "pulled").rename(drives / DEMO_DRIVE[0])
+    clock.advance(60)  # a package's name carries the minute it was made
+    services.requests.handover.ask_write(collector, "2026-W48")
+    (third,) = services.requests.serve(dock)
+    assert third.state is RequestState.DONE and int(third.result) == int(done.result) + 1
+    assert len(list((drives / DEMO_DRIVE[0]).iterdir())) == 2

@@ -16,7 +16,7 @@ from appliance.store.migrations import latest_version
 from tests.cli_run import bwc
 from tests.conftest import START
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 
 def query(store: Store, sql: str) -> list[tuple[object, ...]]:
@@ -60,8 +60,12 @@ def test_from_an_empty_file(tmp_path: Path) -> None:
         "verified_head",  # m0004
         "fault",  # m0006
         "incident",  # m0006
-        "kiosk_request",  # m0007
+        "kiosk_request",  # m0007, remade by m0008
+        "request_progress",  # m0008
     } <= tables
+    # m0008: a refusal's words keep their parameters; the hand-over kinds are allowed.
+    request_columns = {str(row[1]) for row in query(store, "PRAGMA table_info(kiosk_request)")}
+    assert "params_json" in request_columns
     # m0006: other units beside this one (Art. 9), and the PIN its owner must choose.
     assert "home" in {str(row[1]) for row in query(store, "PRAGMA table_info(unit)")}
     assert "must_change_pin" in {str(row[1]) for row in query(store, "PRAGMA table_info(person)")}

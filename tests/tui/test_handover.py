@@ -21,6 +21,7 @@ from appliance.adapters.demo_recorders import DEMO_DRIVE
 from appliance.adapters.drive_simulator import plug
 from appliance.bootstrap import Services, build_kiosk_services
 from appliance.demo import DemoBadge
+from appliance.services.dock import dock_actor
 from tests.release.homes import seed
 from tests.tui.helpers import notice_text, settle, shown, sign_in
 from tui.app import create_app
@@ -120,30 +121,100 @@ async def test_the_collector_hands_the_week_over_on_the_registered_drive(
     )
 
 
-async def test_a_kiosk_without_the_units_key_refuses_the_hand_over_in_words(
+async def test_on_the_box_the_kiosk_asks_the_service_for_the_hand_over(
     demo: tuple[Services, dict[str, DemoBadge]], clock: SettableClock, tmp_path: Path
 ) -> None:
-    """DESIGN §6: on the box the kiosk holds public keys only, so it cannot seal the package;
-    it says so before writing a byte, and the refusal is in the log (the demo, kiosk and
-    service in one home, signs with the home's own key: test_main)."""
-    seeded, badges = demo
-    seed(seeded, tmp_path / "card", 1, size=40_000)
-    plug(handover_drive_folder(seeded.settings), SERIAL)
+    """DESIGN §6: the kiosk holds public keys only and may not mount, so each step is a
+    request the service (here the home's own services, as `bwc dock` is) does and answers:
+    no drive docked is refused in words, then the package is written and read back by the
+    service, and the receipt is the service's too (Art. 12(2))."""
+    service, badges = demo
+    seed(service, tmp_path / "card", 1, size=40_000)
+    (clip,) = {c.id for c in service.clips.listing()}
+    drives = handover_drive_folder(service.settings)
     clock.advance((MONDAY - clock.now()).total_seconds())
-    services = build_kiosk_services(seeded.settings, clock=clock)
-    app = create_app(services, list(badges.values()), clock=clock)
+    kiosk = build_kiosk_services(service.settings, clock=clock)
+    assert not kiosk.handover_drive.direct and not kiosk.requests.can_serve()
+    dock = dock_actor(service.settings.unit_code)
+    app = create_app(kiosk, list(badges.values()), clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await sign_in(pilot, "3001", badges["3001"].pin)
         await pilot.click("#handover")
         await settle(pilot)
-        await pilot.click("#write")
-        await settle(pilot)
-        assert notice_text(app) == (
-            "The hand-over package for 2026-W48 is sealed with the unit's key, which this kiosk"
-            " does not hold. Nothing was written; ask IT to make it with bwc handover create."
+        screen = _screen(kiosk, app)
+        assert shown(app, "#handover-drive") == (
+            "Plug in the unit's registered hand-over drive, then press Write the package."
         )
-    assert list((handover_drive_folder(seeded.settings) / SERIAL).iterdir()) == []
-    (event,) = [e for e in services.store.audit_log.recent(5) if e.action == "handover_create"]
-    assert event.outcome == "refused"
-    assert json.loads(event.detail_json)["reason"] == "handover.signed_by_service"
-    services.close()
+        write = screen.query_one("#write", Button)
+        assert not write.disabled  # the kiosk cannot see the drive: the service looks
+
+        # Nothing docked: the service refuses, and the kiosk says why and offers Write again.
+        write.press()
+        await settle(pilot)
+        assert notice_text(app).startswith("The service is writing the package")
+        assert write.disabled
+        (refused,) = service.requests.serve(dock)
+        assert refused.reason == "handover.no_drive"
+        screen.poll_answer()
+        await settle(pilot)
+        assert notice_text(app).startswith("No registered hand-over drive is docked")
+        assert not write.disabled
+
+        # A stranger's drive: refused by the service, in words at the kiosk (Art. 12(2)).
+        plug(drives, "USB-STRANGER")
+        write.press()
+        await settle(pilot)
+        (refused,) = service.requests.serve(dock)
+        assert refused.reason == "handover.drive_not_registered"
+        screen.poll_answer()
+        await settle(pilot)
+        assert notice_text(app).startswith("This drive (USB-STRANGER) is not the unit's")
+
+        (drives / "USB-STRANGER").rmdir()
+        plug(drives, SERIAL)
+        write.press()
+        await settle(pilot)
+        (answer,) = service.requests.serve(dock)
+        assert answer.reason == "" and answer.params["files"] == "1"
+        screen.poll_answer()
+        await settle(pilot)
+        assert shown(app, "#handover-drive").startswith("Verified from the drive: 1 files")
+        (package,) = (drives / SERIAL).iterdir()
+        key = service.ctx.audit_signer.public_key_b64()
+        assert verify_package(package, key).files == 1
+        assert service.store.releases.handed_over() == set()  # not before the receipt
+
+        receive = screen.query_one("#receive", Button)
+        receive.press()
+        await settle(pilot)
+        (received,) = service.requests.serve(dock)
+        assert received.params == {"clips": "1"}
+        screen.poll_answer()
+        await settle(pilot)
+        assert isinstance(app.screen, DoneScreen)
+        assert shown(app, "#done-line") == (
+            "Received: 1 clip of week 2026-W48 is handed over. The drive may be pulled."
+        )
+    assert service.store.releases.handed_over() == {clip}
+    walk = [
+        (e.action, e.actor, e.outcome)
+        for e in service.store.audit_log.recent(60)
+        if e.action.startswith(("handover", "package", "request_answered"))
+    ][::-1]
+    collector = badges["3001"].badge
+    assert walk == [
+        ("handover_requested", collector, "ok"),
+        ("request_answered", dock.actor_id, "refused"),
+        ("handover_requested", collector, "ok"),
+        ("handover_drive", collector, "refused"),
+        ("request_answered", dock.actor_id, "refused"),
+        ("handover_requested", collector, "ok"),
+        ("handover_drive", collector, "ok"),
+        ("package_sealed", collector, "ok"),
+        ("handover_verified", collector, "ok"),
+        ("request_answered", dock.actor_id, "ok"),
+        ("handover_requested", collector, "ok"),
+        ("handover_received", collector, "ok"),
+        ("request_answered", dock.actor_id, "ok"),
+    ]
+    kiosk.close()

@@ -16,6 +16,7 @@ from appliance.store.migrations import (
     m0005_release,
     m0006_lifecycle,
     m0007_requests,
+    m0008_handover_requests,
 )
 
 MIGRATIONS: tuple[ModuleType, ...] = (
@@ -26,6 +27,7 @@ MIGRATIONS: tuple[ModuleType, ...] = (
     m0005_release,
     m0006_lifecycle,
     m0007_requests,
+    m0008_handover_requests,
 )
 
 
