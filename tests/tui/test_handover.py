@@ -149,8 +149,13 @@ async def test_on_the_box_the_kiosk_asks_the_service_for_the_hand_over(
         assert not write.disabled  # the kiosk cannot see the drive: the service looks
 
         # Nothing docked: the service refuses, and the kiosk says why and offers Write again.
+        # Pressed twice: one request (the button is held while it is queued, then waits).
+        write.press()
         write.press()
         await settle(pilot)
+        write.press()
+        await settle(pilot)
+        assert len(service.store.requests.queued()) == 1
         assert notice_text(app).startswith("The service is writing the package")
         assert write.disabled
         (refused,) = service.requests.serve(dock)
