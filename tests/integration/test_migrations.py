@@ -10,6 +10,7 @@ import pytest
 from appliance.adapters.clock import SettableClock
 from appliance.bootstrap import build_services
 from appliance.config import Settings
+from appliance.demo import make_home
 from appliance.domain.records import Actor
 from appliance.store.home import Store, open_store
 from appliance.store.migrations import latest_version
@@ -165,3 +166,37 @@ def test_a_database_newer_than_the_program_is_refused_in_one_line_and_left_alone
     with sqlite3.connect(home / "bwc.db") as raw:
         assert raw.execute("PRAGMA user_version").fetchone()[0] == future
         assert raw.execute("SELECT count(*) FROM audit_event").fetchone()[0] == before
+
+
+def test_a_home_of_the_previous_release_with_kiosk_requests_migrates_and_verifies(
+    tmp_path: Path,
+) -> None:
+    """Migration 8 remakes kiosk_request (a CHECK SQLite cannot widen): the rows the previous
+    release left (tests/data/home_v7.sql, made by 2b04ee6: a label done, one queued) keep
+    their values, gain empty parameters, are bound to the chain again, and the home verifies."""
+    home = tmp_path / "v7"
+    services, _ = make_home(home, language="en")
+    services.close()
+    for name in ("bwc.db", "bwc.db-wal", "bwc.db-shm"):
+        (home / name).unlink(missing_ok=True)
+    dump = (Path(__file__).parent.parent / "data" / "home_v7.sql").read_text(encoding="utf-8")
+    with sqlite3.connect(home / "bwc.db") as raw:
+        raw.executescript(dump)
+        raw.execute("PRAGMA user_version = 7")
+        before = raw.execute("SELECT * FROM kiosk_request ORDER BY id").fetchall()
+    assert [row[1] for row in before] == ["label_device", "label_badge"]
+
+    verified = bwc("--home", str(home), "--lang", "en", "audit", "verify")
+
+    assert verified.code == 0, verified.stdout + verified.stderr
+    assert verified.stdout.startswith("Audit chain intact:")
+    assert "State: all" in verified.stdout and "are what the chain says." in verified.stdout
+    with sqlite3.connect(home / "bwc.db") as raw:
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        after = raw.execute("SELECT * FROM kiosk_request ORDER BY id").fetchall()
+        bound = raw.execute(
+            "SELECT object_id FROM audit_event WHERE action = 'state_reshaped'"
+            " AND object_type = 'kiosk_request' ORDER BY seq"
+        ).fetchall()
+    assert [row[:-1] for row in after] == before and {row[-1] for row in after} == {"{}"}
+    assert bound == [("[1]",), ("[2]",)]

@@ -62,3 +62,22 @@ def bind_rows(
             append(database, at, action, table, key_text(key), detail)
             bound += 1
     return bound
+
+
+def bind_reshaped(
+    database: Any,
+    now: Callable[[], datetime],
+    tables: tuple[tuple[str, tuple[str, ...]], ...],
+    stored: Callable[[str, str, object], object],
+    version: int,
+) -> None:
+    """A migration's `after` for tables whose rows changed shape: one `state_reshaped` event
+    per row, carrying its new values; none on a new, empty home (it has no chain yet)."""
+    if database.execute_sql("SELECT 1 FROM audit_event LIMIT 1").fetchone() is None:
+        return
+    bind_rows(database, now(), "state_reshaped", tables, stored, version)
+    try:
+        # The rows just bound were noted by this connection's capture, if it has one.
+        database.execute_sql("DELETE FROM temp.bwc_state_change")
+    except Exception:  # noqa: BLE001, S110 -- no capture on this connection yet
+        pass

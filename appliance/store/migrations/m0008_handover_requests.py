@@ -53,11 +53,5 @@ def _stored(_table: str, _column: str, value: object) -> object:
 
 
 def after(database: Any, now: Callable[[], datetime]) -> None:
-    """One event per request row, carrying its new values; none on a new, empty home."""
-    if database.execute_sql("SELECT 1 FROM audit_event LIMIT 1").fetchone() is None:
-        return
-    chain.bind_rows(database, now(), "state_reshaped", _RESHAPED, _stored, VERSION)
-    try:
-        database.execute_sql("DELETE FROM temp.bwc_state_change")
-    except Exception:  # noqa: BLE001, S110 -- no capture on this connection yet
-        pass
+    """One event per reshaped row, carrying its new values; none on a new, empty home."""
+    chain.bind_reshaped(database, now, _RESHAPED, _stored, VERSION)
