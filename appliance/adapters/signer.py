@@ -25,8 +25,9 @@ class FileSigner:
         self._public: Ed25519PublicKey | None = None
 
     def can_sign(self) -> bool:
-        """True: this process holds the private key (or will make it)."""
-        return True
+        """Whether this process can read the private key (the service user; an account
+        without it, or a home whose key is gone, cannot sign)."""
+        return os.access(self._private_path, os.R_OK)
 
     def create(self) -> bool:
         """Make the key pair if it does not exist yet; True when it was made now."""

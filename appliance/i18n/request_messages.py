@@ -32,8 +32,9 @@ REQUEST_MESSAGES: dict[str, tuple[str, str]] = {
     "request_kind.label_badge": ("a badge label", "工号标签"),
     "unknown_request": ("There is no request {request}.", "没有编号为 {request} 的申请。"),
     "request_no_key": (
-        "This account cannot sign labels: run it as the service user (bwc), which holds the key.",
-        "当前账户无法签发标签：请以持有密钥的服务账户（bwc）运行。",
+        "This account cannot answer the kiosk's requests: run it as the service user (bwc),"
+        " which holds the unit's keys.",
+        "当前账户无法处理终端的申请：请以持有本单位密钥的服务账户（bwc）运行。",
     ),
     "request_requester_gone": (
         "Badge {badge}, who asked for it, is no longer in service.",

@@ -242,3 +242,24 @@ def test_a_drive_let_go_is_taken_again_only_once_plugged_in_again(
     (third,) = services.requests.serve(dock)
     assert third.state is RequestState.DONE and int(third.result) == int(done.result) + 1
     assert len(list((drives / DEMO_DRIVE[0]).iterdir())) == 2
+
+
+def test_bwc_label_serve_without_the_key_refuses_in_one_line_and_answers_nothing(
+    demo: Demo,
+) -> None:
+    """DESIGN §6: only the service user reads the unit's keys; run by an account that cannot
+    (here: the home's label key is gone), `label serve` says so and leaves the queue as it is."""
+    services, _ = demo
+    asked = services.requests.ask_label(person(services, "9001"), CodeKind.DEVICE, "DSJ-A001")
+    key = services.settings.keys_dir / "label.key"
+    key.rename(key.with_name("label.key.away"))
+
+    refused = bwc("--home", str(services.settings.home), "--lang", "en", "label", "serve")
+
+    assert (refused.code, refused.stdout) == (1, "")
+    assert refused.stderr == (
+        "This account cannot answer the kiosk's requests: run it as the service user (bwc),"
+        " which holds the unit's keys.\n"
+    )
+    assert services.requests.get(asked.id).state is RequestState.QUEUED
+    assert list(services.requests.labels_dir.glob("*.png")) == []
