@@ -77,13 +77,38 @@ def table_keys(conn: Any, table: str) -> tuple[str, ...]:
     return tuple(col for _, col in keyed)
 
 
+# A table's key columns, and its SELECT of one row by key.
+_TablePlan = tuple[tuple[str, ...], str]
+
+
+def _table_plan(table: str, keys: tuple[str, ...]) -> _TablePlan:
+    where = " AND ".join(f"{_quote(k)} IS ?" for k in keys)
+    return keys, f"SELECT * FROM main.{_quote(table)} WHERE {where}"  # noqa: S608 -- quoted
+
+
+class CaptureConnection(sqlite3.Connection):
+    """A connection that keeps its capture plan: each watched table's key columns and the
+    statement reading one of its rows back, made with its triggers (`install_capture`).
+
+    An event is drained per clip: reading the keys from the schema each time (a PRAGMA per
+    table per event) cost more than the rest of the drain (issue 8). The plan cannot go
+    stale: the triggers note keys built from exactly these columns, and they are made once
+    per connection, after the migrations (nothing changes the schema of an open home).
+    """
+
+    capture_plan: dict[str, _TablePlan] | None = None
+
+
 def install_capture(conn: Any) -> None:
     """Create this connection's pending-change table and the triggers that fill it."""
     conn.execute(
         "CREATE TEMP TABLE IF NOT EXISTS bwc_state_change ("
         " tbl TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (tbl, key))"
     )
-    for table, keys in bound_tables(conn).items():
+    tables = bound_tables(conn)
+    if isinstance(conn, CaptureConnection):
+        conn.capture_plan = {table: _table_plan(table, keys) for table, keys in tables.items()}
+    for table, keys in tables.items():
         _quote(table)
         new_key = "json_array(" + ", ".join(f"NEW.{_quote(k)}" for k in keys) + ")"
         old_key = "json_array(" + ", ".join(f"OLD.{_quote(k)}" for k in keys) + ")"
@@ -119,24 +144,27 @@ def drain(conn: Any) -> list[Change]:
         return []
     if not pending:
         return []
-    # Only the tables written: an event is appended per clip, the schema has a score of tables.
-    tables = {str(table): table_keys(conn, str(table)) for table in {row[0] for row in pending}}
+    plans = _plans(conn, {str(row[0]) for row in pending})
     changes = []
     for table, key_json in pending:
         key = canonical_key(json.loads(key_json))
-        columns = tables[str(table)]
-        changes.append(Change(str(table), key, _row(conn, str(table), columns, key)))
+        changes.append(Change(str(table), key, _row(conn, str(table), plans[str(table)], key)))
     conn.execute("DELETE FROM temp.bwc_state_change")
     changes.sort(key=lambda change: (change.table, key_text(change.key)))
     return changes
 
 
-def _row(conn: Any, table: str, keys: tuple[str, ...], key: list[Any]) -> dict[str, Any] | None:
-    where = " AND ".join(f"{_quote(k)} IS ?" for k in keys)
-    cursor = conn.execute(
-        f"SELECT * FROM main.{_quote(table)} WHERE {where}",  # noqa: S608 -- names quoted
-        key,
-    )
+def _plans(conn: Any, tables: set[str]) -> dict[str, _TablePlan]:
+    """The plan of each table written: the connection's own, else read from the schema
+    (a connection made elsewhere, or a table its capture did not know)."""
+    known: dict[str, _TablePlan] = getattr(conn, "capture_plan", None) or {}
+    return {
+        table: known.get(table) or _table_plan(table, table_keys(conn, table)) for table in tables
+    }
+
+
+def _row(conn: Any, table: str, plan: _TablePlan, key: list[Any]) -> dict[str, Any] | None:
+    cursor = conn.execute(plan[1], key)
     row = cursor.fetchone()
     if row is None:
         return None
