@@ -1,9 +1,9 @@
-"""Provides the binding of state rows to the audit chain: capture, drain and the live tables.
+"""Provides the binding of state rows to the audit chain: capture, pending and the live tables.
 
 DESIGN §5.1: every change of a state row travels in the audit event of its transaction,
 carrying the row's new values, so `bwc audit verify` can replay the chain and compare.
 Temporary triggers (one set per connection, invisible in the file) note the key of every
-row a statement writes; `drain()` reads those rows back, exactly as stored, for the event
+row a statement writes; `pending()` reads those rows back, exactly as stored, for the event
 that the same transaction appends. A transaction that changes state without an event is
 refused at commit (`Store.transaction`), so no change can escape the chain by mistake.
 
@@ -90,8 +90,8 @@ class CaptureConnection(sqlite3.Connection):
     """A connection that keeps its capture plan: each watched table's key columns and the
     statement reading one of its rows back, made with its triggers (`install_capture`).
 
-    An event is drained per clip: reading the keys from the schema each time (a PRAGMA per
-    table per event) cost more than the rest of the drain (issue 8). The plan cannot go
+    An event is appended per clip: reading the keys from the schema each time (a PRAGMA per
+    table per event) cost more than the rest of reading its changes (issue 8). The plan cannot go
     stale: the triggers note keys built from exactly these columns, and they are made once
     per connection, after the migrations (nothing changes the schema of an open home).
     """
@@ -134,24 +134,30 @@ def has_pending(conn: Any) -> bool:
     return found is not None
 
 
-def drain(conn: Any) -> list[Change]:
-    """The pending changes with each row's values as stored now (None: deleted); cleared."""
+def pending(conn: Any) -> list[Change]:
+    """The pending changes with each row's values as stored now (None: deleted), in order.
+
+    They stay pending until `clear_pending`: the caller clears them once the event that
+    carries them is written, so a failed write cannot lose them.
+    """
     try:
-        pending = conn.execute(
-            "SELECT tbl, key FROM temp.bwc_state_change ORDER BY tbl, key"
-        ).fetchall()
+        noted = conn.execute("SELECT tbl, key FROM temp.bwc_state_change").fetchall()
     except sqlite3.OperationalError:  # capture not installed (a migration before it)
         return []
-    if not pending:
+    if not noted:
         return []
-    plans = _plans(conn, {str(row[0]) for row in pending})
+    plans = _plans(conn, {str(row[0]) for row in noted})
     changes = []
-    for table, key_json in pending:
+    for table, key_json in noted:
         key = canonical_key(json.loads(key_json))
         changes.append(Change(str(table), key, _row(conn, str(table), plans[str(table)], key)))
-    conn.execute("DELETE FROM temp.bwc_state_change")
     changes.sort(key=lambda change: (change.table, key_text(change.key)))
     return changes
+
+
+def clear_pending(conn: Any) -> None:
+    """Forget the pending changes: an event now carries them."""
+    conn.execute("DELETE FROM temp.bwc_state_change")
 
 
 def _plans(conn: Any, tables: set[str]) -> dict[str, _TablePlan]:
