@@ -127,6 +127,18 @@ class ClipRepository(Repository):
                 found[int(row.id)] = _clip(row, ())
         return found
 
+    def hashes_of(self, clip_ids: Iterable[int]) -> set[str]:
+        """The content hashes of many clips, by id: the hashes only, not each row built
+        (sealing a 1,000-clip job read them by building every clip, 80 ms: issue 8)."""
+        wanted = sorted(set(clip_ids))
+        found: set[str] = set()
+        for start in range(0, len(wanted), 500):
+            query = ClipRow.select(ClipRow.sha256).where(
+                ClipRow.id.in_(wanted[start : start + 500])
+            )
+            found.update(str(sha256) for (sha256,) in self._cursor(query))
+        return found
+
     def listing(
         self,
         day: str | None = None,
