@@ -86,7 +86,7 @@ class AuditLog(Repository):
         if CHANGES_KEY in detail:
             raise ValueError(f"{CHANGES_KEY!r} is the chain's own detail key")
         if self._db.in_transaction():
-            # Inside the caller's transaction no savepoint is needed (one per event cost as
+            # Inside the caller's transaction no savepoint is needed (one per event costs as
             # much as the insert): a failure below leaves the pending notes in place, so the
             # transaction still cannot commit its rows without an event (see _append).
             return self._append(at, actor, role, action, object_type, object_id, outcome, detail)

@@ -174,8 +174,10 @@ class OffloadJobRepository(Repository):
         self.count_clips(job_id, at, {outcome: count})
 
     def count_clips(self, job_id: int, at: datetime, counts: Mapping[str, int]) -> None:
-        """Clips finished, by outcome (as count_clip), in one update: the offload commits a
-        batch of clips at once, and one update per clip cost as much as the clip's row."""
+        """Clips finished, by outcome (as count_clip), in one update.
+
+        The offload commits clips in batches: one update per clip would cost as much as the
+        clip's own row, and be carried by each clip's event."""
         values = {counter.name: 0 for counter, _ in _COUNTERS.values()}
         done = 0
         for outcome, count in counts.items():

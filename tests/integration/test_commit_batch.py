@@ -165,11 +165,15 @@ def test_prepared_statements_reach_only_their_own_store(tmp_path: Path) -> None:
         assert first.offload._ctx.store.clips.find(SERIAL, "B.MP4", sha_b) == one[1][0]
         # From another thread (the probe's): that thread's connection, of the same store.
         found: list[int | None] = []
-        thread = threading.Thread(
-            target=lambda: found.append(
-                second.offload._ctx.store.clips.find(SERIAL, "B.MP4", sha_b)
-            )
-        )
+
+        def probe_thread() -> None:
+            store = second.offload._ctx.store
+            try:
+                found.append(store.clips.find(SERIAL, "B.MP4", sha_b))
+            finally:
+                store.close()  # this thread's connection: none is left for the GC to close
+
+        thread = threading.Thread(target=probe_thread)
         thread.start()
         thread.join()
         assert found == [None]
