@@ -30,7 +30,7 @@ class RecorderFacts:
 
 
 # One clip to write: its reference, content hash, size and probe (None: archived already).
-Verified = tuple[ClipRef, str, int, MediaInfo | None]
+ClipToWrite = tuple[ClipRef, str, int, MediaInfo | None]
 
 
 class ProbeMissing(LookupError):
@@ -60,7 +60,7 @@ class ClipWriter:
         """One clip's row and event (as write_batch); (id, new). In a transaction."""
         return self.write_batch([(clip, sha256, size, probed)])[0]
 
-    def write_batch(self, items: Sequence[Verified]) -> list[tuple[int, bool]]:
+    def write_batch(self, items: Sequence[ClipToWrite]) -> list[tuple[int, bool]]:
         """Insert (or find) each clip's row and record its event; (id, new) each, in order.
         In the caller's transaction.
 

@@ -25,7 +25,7 @@ from appliance.domain.footage import MediaInfo
 from appliance.domain.projection import CHANGES_KEY
 from appliance.domain.records import Actor
 from appliance.ports import ClipRef
-from appliance.services.ingest_rows import ClipWriter, RecorderFacts, Verified
+from appliance.services.ingest_rows import ClipToWrite, ClipWriter, RecorderFacts
 from appliance.store.db import UnboundChange
 from appliance.store.models import ClipRow
 from appliance.store.prepared import Prepared, slot
@@ -52,13 +52,13 @@ def _writer(services: Services, job_id: int) -> ClipWriter:
     return ClipWriter(ctx, SYSTEM, facts, job_id)
 
 
-def _clip(name: str) -> Verified:
+def _clip(name: str) -> ClipToWrite:
     sha256 = hashlib.sha256(name.encode()).hexdigest()
     return (ClipRef(name, 100, datetime(2026, 11, 27, 1, 0, tzinfo=UTC)), sha256, 100, MEDIA)
 
 
 def _commit(
-    services: Services, writer: ClipWriter, items: list[Verified]
+    services: Services, writer: ClipWriter, items: list[ClipToWrite]
 ) -> list[tuple[int, bool]]:
     with services.offload._ctx.store.transaction():
         writer.begin()
