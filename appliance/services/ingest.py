@@ -350,19 +350,18 @@ class IngestPass:
                 self._commit_batch(batch)
 
     def _commit_batch(self, batch: list[_Verified]) -> None:
-        written: list[tuple[ClipRef, tuple[int, bool]]] = []
         try:
             with self._ctx.store.transaction():
                 self._writer.begin()
-                for item in batch:
-                    row = self._writer.write(item.clip, item.sha256, item.size, item.media)
-                    written.append((item.clip, row))
+                rows = self._writer.write_batch(
+                    [(item.clip, item.sha256, item.size, item.media) for item in batch]
+                )
         except Exception:  # nothing of the batch was committed: each clip on its own, then
             for item in batch:
                 self._commit_one(item)
             return
-        for clip, (clip_id, new) in written:
-            self._done(clip, clip_id, new)
+        for item, (clip_id, new) in zip(batch, rows, strict=True):
+            self._done(item.clip, clip_id, new)
 
     def _commit_one(self, item: _Verified) -> None:
         """One clip's commit; its failure is the clip's, reported and never raised."""

@@ -29,6 +29,10 @@ class RecorderFacts:
     gap_names: frozenset[str] = frozenset()
 
 
+# One clip to write: its reference, content hash, size and probe (None: archived already).
+ClipToWrite = tuple[ClipRef, str, int, MediaInfo | None]
+
+
 class ProbeMissing(LookupError):
     """A clip's row vanished after its probe was skipped for it: probe it, then write again."""
 
@@ -53,43 +57,62 @@ class ClipWriter:
     def write(
         self, clip: ClipRef, sha256: str, size: int, probed: MediaInfo | None
     ) -> tuple[int, bool]:
-        """Insert (or find) the clip's row and record its event; (id, new). In a transaction.
+        """One clip's row and event (as write_batch); (id, new). In a transaction."""
+        return self.write_batch([(clip, sha256, size, probed)])[0]
 
-        `probed` is None when the clip's row existed at probe time; ProbeMissing if it is gone.
+    def write_batch(self, items: Sequence[ClipToWrite]) -> list[tuple[int, bool]]:
+        """Insert (or find) each clip's row and record its event; (id, new) each, in order.
+        In the caller's transaction.
+
+        Each clip's event carries its own rows (Art. 12(3)); the job's counters are written
+        once, summed, just before the last event, which carries them (DESIGN §5.1): they
+        commit with the clips they count, never before. `probed` is None when the clip's row
+        existed at probe time; ProbeMissing if it is gone.
         """
-        ctx, actor, facts, job_id = self._ctx, self._actor, self._facts, self._job_id
+        counts = {"new": 0, "existing": 0}
+        written = []
+        for index, (clip, sha256, size, probed) in enumerate(items):
+            clip_id, new, action, detail = self._row(clip, sha256, size, probed)
+            counts["new" if new else "existing"] += 1
+            if index == len(items) - 1:
+                self._ctx.store.jobs.count_clips(self._job_id, self._ctx.clock.now(), counts)
+            self._ctx.record(self._actor, action, "clip", str(clip_id), **detail)
+            written.append((clip_id, new))
+        return written
+
+    def _row(
+        self, clip: ClipRef, sha256: str, size: int, probed: MediaInfo | None
+    ) -> tuple[int, bool, str, dict[str, object]]:
+        """The clip's row, inserted or found: (id, new, and the event to record for it)."""
+        ctx, facts, job_id = self._ctx, self._facts, self._job_id
         name = stored_name(clip.name)
-        now = ctx.clock.now()
         if probed is None:
             existing = ctx.store.clips.find(facts.serial, name, sha256)
             if existing is None:
                 raise ProbeMissing(name)
-            ctx.store.jobs.count_clip(job_id, now, "existing")
-            ctx.record(actor, "clip_seen_again", "clip", str(existing), job=job_id)
-            return existing, False
+            return existing, False, "clip_seen_again", {"job": job_id}
         # An existing row (another job, or a seen-again clip) is found by the insert itself.
         row = self.new_clip(clip, sha256, size, probed)
         clip_id, new = ctx.store.clips.insert_or_find(row)
-        ctx.store.jobs.count_clip(job_id, now, "new" if new else "existing")
         if not new:
-            ctx.record(actor, "clip_seen_again", "clip", str(clip_id), job=job_id)
-            return clip_id, False
+            return clip_id, False, "clip_seen_again", {"job": job_id}
+        now = ctx.clock.now()
         resolved = self._quarantine and ctx.store.alarms.resolve_quarantine(sha256, clip_id, now)
-        ctx.record(
-            actor,
+        return (
+            clip_id,
+            True,
             "clip_archived",
-            "clip",
-            str(clip_id),
-            sha256=sha256,
-            size=size,
-            serial=facts.serial,
-            source=name,
-            job=job_id,
-            holder=row.holder_badge,
-            flags=sorted(f.value for f in row.flags),
-            resolved_quarantine=resolved,
+            {
+                "sha256": sha256,
+                "size": size,
+                "serial": facts.serial,
+                "source": name,
+                "job": job_id,
+                "holder": row.holder_badge,
+                "flags": sorted(f.value for f in row.flags),
+                "resolved_quarantine": resolved,
+            },
         )
-        return clip_id, True
 
     def new_clip(self, clip: ClipRef, sha256: str, size: int, probed: MediaInfo) -> NewClip:
         """The clip's row: what the probe read, attributed to the session and day it was shot."""

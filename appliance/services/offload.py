@@ -369,8 +369,7 @@ class OffloadService:
 
     def _seal(self, job_id: int, committed: dict[str, tuple[int, bool]]) -> None:
         """Ask the archive to seal the job's contents; a failure is an alarm, never an error."""
-        rows = self._ctx.store.clips.by_ids(clip_id for clip_id, _ in committed.values())
-        hashes = sorted({row.sha256 for row in rows.values()})
+        hashes = sorted(self._ctx.store.clips.hashes_of(c for c, _ in committed.values()))
         if not hashes:
             return
         try:

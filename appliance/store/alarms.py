@@ -6,13 +6,25 @@ import json
 from datetime import datetime
 
 from appliance.domain.alarms import Alarm, FixityRun, Quarantined
+from appliance.store.db import EvidenceDatabase
 from appliance.store.models import AlarmRow, FixityCheckRow, QuarantineRow
+from appliance.store.prepared import Prepared, slot
 from appliance.store.repo import Repository
 from appliance.store.timefmt import from_text, to_text
 
 
 class AlarmRepository(Repository):
     """The alarm rows, the quarantine and the fixity runs' counts."""
+
+    def __init__(self, database: EvidenceDatabase) -> None:
+        super().__init__(database)
+        # Asked by the offload at each batch it commits: built by peewee once (issue 8).
+        self._open_quarantine = Prepared(
+            database,
+            QuarantineRow.select(QuarantineRow.id)
+            .where(QuarantineRow.state == slot(QuarantineRow.state))
+            .limit(1),
+        )
 
     def raise_alarm(
         self, at: datetime, severity: str, kind: str, subject: str, **detail: object
@@ -66,8 +78,7 @@ class AlarmRepository(Repository):
 
     def any_open_quarantine(self) -> bool:
         """Whether some quarantined content still waits for its row."""
-        query = QuarantineRow.select(QuarantineRow.id).where(QuarantineRow.state == "open")
-        return self._first(query.limit(1)) is not None
+        return self._open_quarantine.cursor(state="open").fetchone() is not None
 
     def resolve_quarantine(self, sha256: str, clip_id: int, at: datetime) -> bool:
         """An offload committed a row for quarantined content: it is no longer an orphan."""

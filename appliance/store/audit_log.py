@@ -14,7 +14,9 @@ from appliance.domain.audit import (
 )
 from appliance.domain.projection import CHANGES_KEY, Difference, Projection, changes_json
 from appliance.store import state
+from appliance.store.db import EvidenceDatabase
 from appliance.store.models import AuditEventRow, VerifiedHeadRow
+from appliance.store.prepared import Prepared, slot
 from appliance.store.repo import Repository
 from appliance.store.timefmt import to_text
 
@@ -59,6 +61,12 @@ def _text(value: object) -> str:
 class AuditLog(Repository):
     """The hash chain of events and the bookmark of its newest verified head."""
 
+    def __init__(self, database: EvidenceDatabase) -> None:
+        super().__init__(database)
+        # An event per clip: built by peewee once, run with each event's values.
+        self._head = Prepared(database, _E.select(_E.seq, _E.hash).order_by(_E.seq.desc()).limit(1))
+        self._insert = Prepared(database, _E.insert({f: slot(f) for f in _E._meta.sorted_fields}))
+
     def append(
         self,
         at: datetime,
@@ -77,55 +85,67 @@ class AuditLog(Repository):
         """
         if CHANGES_KEY in detail:
             raise ValueError(f"{CHANGES_KEY!r} is the chain's own detail key")
+        if self._db.in_transaction():
+            # Inside the caller's transaction no savepoint is needed (one per event costs as
+            # much as the insert): a failure below leaves the pending notes in place, so the
+            # transaction still cannot commit its rows without an event (see _append).
+            return self._append(at, actor, role, action, object_type, object_id, outcome, detail)
         with self._db.atomic():
-            changes = state.drain(self._db.connection())
-            if changes:
-                detail = {**detail, CHANGES_KEY: changes_json(changes)}
-            head = self._first(_E.select(_E.seq, _E.hash).order_by(_E.seq.desc()))
-            seq = 1 if head is None else head.seq + 1
-            prev = GENESIS_HASH if head is None else head.hash
-            at_text = to_text(at)
-            detail_json = canonical_json(detail)
-            digest = event_hash(
-                prev,
-                seq,
-                at_text,
-                actor,
-                role,
-                action,
-                object_type,
-                object_id,
-                outcome,
-                detail_json,
-            )
-            event = AuditEvent(
-                seq,
-                at_text,
-                actor,
-                role,
-                action,
-                object_type,
-                object_id,
-                outcome,
-                detail_json,
-                prev,
-                digest,
-            )
-            self._run(
-                _E.insert(
-                    seq=event.seq,
-                    at=event.at,
-                    actor=event.actor,
-                    role=event.role,
-                    action=event.action,
-                    object_type=event.object_type,
-                    object_id=event.object_id,
-                    outcome=event.outcome,
-                    detail_json=event.detail_json,
-                    prev_hash=event.prev_hash,
-                    hash=event.hash,
-                )
-            )
+            return self._append(at, actor, role, action, object_type, object_id, outcome, detail)
+
+    def _append(
+        self,
+        at: datetime,
+        actor: str,
+        role: str,
+        action: str,
+        object_type: str,
+        object_id: str,
+        outcome: str,
+        detail: dict[str, object],
+    ) -> AuditEvent:
+        conn = self._db.connection()
+        changes = state.pending(conn)
+        if changes:
+            detail = {**detail, CHANGES_KEY: changes_json(changes)}
+        head = self._head.cursor().fetchone()
+        seq = 1 if head is None else int(head[0]) + 1
+        prev = GENESIS_HASH if head is None else str(head[1])
+        at_text = to_text(at)
+        detail_json = canonical_json(detail)
+        digest = event_hash(
+            prev, seq, at_text, actor, role, action, object_type, object_id, outcome, detail_json
+        )
+        event = AuditEvent(
+            seq,
+            at_text,
+            actor,
+            role,
+            action,
+            object_type,
+            object_id,
+            outcome,
+            detail_json,
+            prev,
+            digest,
+        )
+        self._insert.cursor(
+            seq=event.seq,
+            at=event.at,
+            actor=event.actor,
+            role=event.role,
+            action=event.action,
+            object_type=event.object_type,
+            object_id=event.object_id,
+            outcome=event.outcome,
+            detail_json=event.detail_json,
+            prev_hash=event.prev_hash,
+            hash=event.hash,
+        )
+        # Cleared only once the event that carries them is written: should the insert fail,
+        # the notes stay and the transaction's commit is still refused (UnboundChange).
+        if changes:
+            state.clear_pending(conn)
         return event
 
     def iterate(self, after_seq: int = 0, batch: int = 2000) -> Iterator[AuditEvent]:

@@ -61,9 +61,14 @@ def connect(
     _create_file(path, DATABASE_MODE)
     # IMMEDIATE: a write transaction takes the lock at BEGIN, so the audit head it reads is
     # the head it appends to, even with the dock service writing from another process.
-    # One connection per thread (peewee's default), each with its own capture.
+    # One connection per thread (peewee's default), each with its own capture (and the
+    # plan of it that its connection class keeps).
     database = EvidenceDatabase(
-        str(path), pragmas=PRAGMAS, check_same_thread=False, lock_type="IMMEDIATE"
+        str(path),
+        pragmas=PRAGMAS,
+        check_same_thread=False,
+        lock_type="IMMEDIATE",
+        factory=state.CaptureConnection,
     )
     try:
         database.connect()

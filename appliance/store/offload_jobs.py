@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -10,8 +10,9 @@ from peewee import JOIN, fn
 
 from appliance.domain.footage import OffloadProgress, UnfinishedJob
 from appliance.domain.lifecycle import FINAL_JOB_STATES, JobState
-from appliance.store.db import PRAGMAS
+from appliance.store.db import PRAGMAS, EvidenceDatabase
 from appliance.store.models import ClipRow, OffloadJobRow, OffloadProgressRow
+from appliance.store.prepared import Prepared, slot
 from appliance.store.repo import Repository
 from appliance.store.timefmt import from_text, to_text
 
@@ -82,6 +83,19 @@ def _progress(row: Sequence[Any], flag_counts: dict[str, int]) -> OffloadProgres
 
 class OffloadJobRepository(Repository):
     """The offload job rows and their live progress."""
+
+    def __init__(self, database: EvidenceDatabase) -> None:
+        super().__init__(database)
+        # Run at each batch the offload commits: built by peewee once (issue 8). Every
+        # counter is in it, most adding 0, so one statement serves every outcome.
+        counters = [_J.clips_done, *(counter for counter, _ in _COUNTERS.values())]
+        self._count = Prepared(
+            database,
+            _J.update(
+                {_J.updated_at: slot(_J.updated_at)}
+                | {counter: counter + slot(counter) for counter in counters}
+            ).where(_J.id == slot(_J.id)),
+        )
 
     def create(self, serial: str, token: str, at: datetime, operator: str = "") -> int:
         """A new queued job; returns its id."""
@@ -157,11 +171,20 @@ class OffloadJobRepository(Repository):
 
     def count_clip(self, job_id: int, at: datetime, outcome: str, count: int = 1) -> None:
         """Clips finished: outcome is 'new', 'existing', 'failed', 'cleared' or 'skipped'."""
-        counter, done = _COUNTERS[outcome]
-        values: dict[Any, object] = {counter: counter + count, _J.updated_at: to_text(at)}
-        if done:
-            values[_J.clips_done] = _J.clips_done + count
-        self._run(_J.update(values).where(_J.id == job_id))
+        self.count_clips(job_id, at, {outcome: count})
+
+    def count_clips(self, job_id: int, at: datetime, counts: Mapping[str, int]) -> None:
+        """Clips finished, by outcome (as count_clip), in one update.
+
+        The offload commits clips in batches: one update per clip would cost as much as the
+        clip's own row, and be carried by each clip's event."""
+        values = {counter.name: 0 for counter, _ in _COUNTERS.values()}
+        done = 0
+        for outcome, count in counts.items():
+            counter, finished = _COUNTERS[outcome]
+            values[counter.name] += count
+            done += count if finished else 0
+        self._count.cursor(id=job_id, updated_at=to_text(at), clips_done=done, **values)
 
     def get(self, job_id: int) -> OffloadProgress | None:
         """One job's progress."""

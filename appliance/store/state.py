@@ -1,9 +1,9 @@
-"""Provides the binding of state rows to the audit chain: capture, drain and the live tables.
+"""Provides the binding of state rows to the audit chain: capture, pending and the live tables.
 
 DESIGN §5.1: every change of a state row travels in the audit event of its transaction,
 carrying the row's new values, so `bwc audit verify` can replay the chain and compare.
 Temporary triggers (one set per connection, invisible in the file) note the key of every
-row a statement writes; `drain()` reads those rows back, exactly as stored, for the event
+row a statement writes; `pending()` reads those rows back, exactly as stored, for the event
 that the same transaction appends. A transaction that changes state without an event is
 refused at commit (`Store.transaction`), so no change can escape the chain by mistake.
 
@@ -78,13 +78,38 @@ def table_keys(conn: Any, table: str) -> tuple[str, ...]:
     return tuple(col for _, col in keyed)
 
 
+# A table's key columns, and its SELECT of one row by key.
+_TablePlan = tuple[tuple[str, ...], str]
+
+
+def _table_plan(table: str, keys: tuple[str, ...]) -> _TablePlan:
+    where = " AND ".join(f"{_quote(k)} IS ?" for k in keys)
+    return keys, f"SELECT * FROM main.{_quote(table)} WHERE {where}"  # noqa: S608 -- quoted
+
+
+class CaptureConnection(sqlite3.Connection):
+    """A connection that keeps its capture plan: each watched table's key columns and the
+    statement reading one of its rows back, made with its triggers (`install_capture`).
+
+    An event is appended per clip: reading the keys from the schema each time (a PRAGMA per
+    table per event) cost more than the rest of reading its changes (issue 8). The plan cannot go
+    stale: the triggers note keys built from exactly these columns, and they are made once
+    per connection, after the migrations (nothing changes the schema of an open home).
+    """
+
+    capture_plan: dict[str, _TablePlan] | None = None
+
+
 def install_capture(conn: Any) -> None:
     """Create this connection's pending-change table and the triggers that fill it."""
     conn.execute(
         "CREATE TEMP TABLE IF NOT EXISTS bwc_state_change ("
         " tbl TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (tbl, key))"
     )
-    for table, keys in bound_tables(conn).items():
+    tables = bound_tables(conn)
+    if isinstance(conn, CaptureConnection):
+        conn.capture_plan = {table: _table_plan(table, keys) for table, keys in tables.items()}
+    for table, keys in tables.items():
         _quote(table)
         new_key = "json_array(" + ", ".join(f"NEW.{_quote(k)}" for k in keys) + ")"
         old_key = "json_array(" + ", ".join(f"OLD.{_quote(k)}" for k in keys) + ")"
@@ -110,34 +135,43 @@ def has_pending(conn: Any) -> bool:
     return found is not None
 
 
-def drain(conn: Any) -> list[Change]:
-    """The pending changes with each row's values as stored now (None: deleted); cleared."""
+def pending(conn: Any) -> list[Change]:
+    """The pending changes with each row's values as stored now (None: deleted), in order.
+
+    They stay pending until `clear_pending`: the caller clears them once the event that
+    carries them is written, so a failed write cannot lose them.
+    """
     try:
-        pending = conn.execute(
-            "SELECT tbl, key FROM temp.bwc_state_change ORDER BY tbl, key"
-        ).fetchall()
+        noted = conn.execute("SELECT tbl, key FROM temp.bwc_state_change").fetchall()
     except sqlite3.OperationalError:  # capture not installed (a migration before it)
         return []
-    if not pending:
+    if not noted:
         return []
-    # Only the tables written: an event is appended per clip, the schema has a score of tables.
-    tables = {str(table): table_keys(conn, str(table)) for table in {row[0] for row in pending}}
+    plans = _plans(conn, {str(row[0]) for row in noted})
     changes = []
-    for table, key_json in pending:
+    for table, key_json in noted:
         key = canonical_key(json.loads(key_json))
-        columns = tables[str(table)]
-        changes.append(Change(str(table), key, _row(conn, str(table), columns, key)))
-    conn.execute("DELETE FROM temp.bwc_state_change")
+        changes.append(Change(str(table), key, _row(conn, str(table), plans[str(table)], key)))
     changes.sort(key=lambda change: (change.table, key_text(change.key)))
     return changes
 
 
-def _row(conn: Any, table: str, keys: tuple[str, ...], key: list[Any]) -> dict[str, Any] | None:
-    where = " AND ".join(f"{_quote(k)} IS ?" for k in keys)
-    cursor = conn.execute(
-        f"SELECT * FROM main.{_quote(table)} WHERE {where}",  # noqa: S608 -- names quoted
-        key,
-    )
+def clear_pending(conn: Any) -> None:
+    """Forget the pending changes: an event now carries them."""
+    conn.execute("DELETE FROM temp.bwc_state_change")
+
+
+def _plans(conn: Any, tables: set[str]) -> dict[str, _TablePlan]:
+    """The plan of each table written: the connection's own, else read from the schema
+    (a connection made elsewhere, or a table its capture did not know)."""
+    known: dict[str, _TablePlan] = getattr(conn, "capture_plan", None) or {}
+    return {
+        table: known.get(table) or _table_plan(table, table_keys(conn, table)) for table in tables
+    }
+
+
+def _row(conn: Any, table: str, plan: _TablePlan, key: list[Any]) -> dict[str, Any] | None:
+    cursor = conn.execute(plan[1], key)
     row = cursor.fetchone()
     if row is None:
         return None
