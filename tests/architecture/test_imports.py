@@ -257,11 +257,18 @@ def test_migrations_never_import_the_models() -> None:
 
 def test_the_store_speaks_raw_sql_only_where_peewee_cannot() -> None:
     """Repositories run model queries; raw SQL is the migrations', the capture's (state.py)
-    and one PRAGMA's."""
+    and one PRAGMA's. `prepared.py` runs SQL peewee rendered from a model query, never text
+    of its own (issue 8: the offload's per-clip statements, built once)."""
     store = ROOT / "appliance" / "store"
     raw = {
         path.name: path.read_text(encoding="utf-8").count("execute_sql(")
         for path in store.glob("*.py")
     }
-    assert {name: count for name, count in raw.items() if count} == {"audit_log.py": 1}
+    assert {name: count for name, count in raw.items() if count} == {
+        "audit_log.py": 1,
+        "prepared.py": 1,
+    }
     assert 'execute_sql("PRAGMA quick_check")' in (store / "audit_log.py").read_text()
+    prepared = (store / "prepared.py").read_text(encoding="utf-8")
+    assert "database.get_sql_context().sql(query).query()" in prepared
+    assert "self._db.execute_sql(self.sql, params)" in prepared
