@@ -9,6 +9,29 @@ RELEASE_MESSAGES: dict[str, tuple[str, str]] = {
     "classification.trade_secret": ("trade secret", "商业秘密"),
     "classification.state_secret": ("state secret", "国家秘密"),
     "classification.restricted": ("restricted", "受限"),
+    # The unit head's classes screen at the kiosk (Art. 3).
+    "ui.home.classify": ("Clip classes", "视频密级"),
+    "ui.classify.title": (
+        "Confidentiality classes of the newest clips (Art. 3)",
+        "最新视听资料的密级（第三条）",
+    ),
+    "ui.classify.prompt": (
+        "Tick clips (Space), choose their class, then press Set the class.",
+        "勾选视频（空格键），选择密级，然后按“设定密级”。",
+    ),
+    "ui.classify.clip": (
+        "{time} · {officer} · {cls} · {name}",
+        "{time} · {officer} · {cls} · {name}",
+    ),
+    "ui.classify.set": ("Set the class", "设定密级"),
+    "ui.classify.none": ("No clips are archived yet.", "尚无已归档的视频。"),
+    "ui.classify.pick": ("Tick the clips first.", "请先勾选视频。"),
+    "ui.classify.done": ("{count} clips are now {cls}.", "{count} 个视频现为{cls}。"),
+    "ui.classify.done.one": ("1 clip is now {cls}.", "1 个视频现为{cls}。"),
+    "ui.classify.unchanged": (
+        "Nothing changed: the ticked clips were {cls} already.",
+        "未作更改：所勾选的视频已是{cls}。",
+    ),
     "clips.classified": (
         "{count} clip(s) now classed as {cls}.",
         "已将 {count} 个视频定密为：{cls}。",

@@ -1,8 +1,9 @@
-"""Provides the listing of archived clips and their filing by case (Art. 8)."""
+"""Provides the listing of archived clips, their filing by case (Art. 8) and classes (Art. 3)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from appliance.domain.confidentiality import Classification, Use, Verdict, verdict
 from appliance.domain.errors import Refused
@@ -11,6 +12,17 @@ from appliance.domain.footage import ArchivedClip
 from appliance.domain.records import Actor
 from appliance.domain.roles import Action, Role
 from appliance.services.context import Context
+
+# How many of the newest clips the kiosk's classes screen lists; older ones: `clips classify`.
+CLASSIFY_LISTED = 200
+
+
+@dataclass(frozen=True)
+class ClassedClip:
+    """A clip and its confidentiality class (`normal` when never set)."""
+
+    clip: ArchivedClip
+    classification: Classification
 
 
 class ClipService:
@@ -91,6 +103,12 @@ class ClipService:
                         actor, "clip_classify", "clip", str(clip_id), classification=cls.value
                     )
         return changed
+
+    def classified(self, limit: int = CLASSIFY_LISTED) -> list[ClassedClip]:
+        """The clips recorded last with their classes (the unit head's kiosk screen, Art. 3)."""
+        clips = self._ctx.store.clips.newest(limit)
+        known = self._ctx.store.releases.classes(c.id for c in clips)
+        return [ClassedClip(c, known.get(c.id, Classification.NORMAL)) for c in clips]
 
     def classes(self, clip_ids: Sequence[int]) -> dict[int, Classification]:
         """Each clip's class (`normal` when never set)."""

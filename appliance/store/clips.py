@@ -167,6 +167,16 @@ class ClipRepository(Repository):
         ).limit(limit)
         return [_clip(row, self._cases(row.id)) for row in self._rows(query)]
 
+    def newest(self, limit: int) -> list[ArchivedClip]:
+        """The clips recorded last, newest first, then by name (without their cases)."""
+        when = fn.coalesce(ClipRow.recorded_at, ClipRow.archived_at)
+        query = (
+            ClipRow.select()
+            .order_by(when.desc(), ClipRow.source_name.desc(), ClipRow.id.desc())
+            .limit(limit)
+        )
+        return [_clip(row, ()) for row in self._rows(query)]
+
     def of_recorder(self, serial: str) -> list[ArchivedClip]:
         """Every clip taken from one recorder (without their cases)."""
         query = ClipRow.select().where(ClipRow.serial == serial).order_by(ClipRow.id)

@@ -20,6 +20,7 @@ from appliance.domain.checks import ALL_ITEMS
 from appliance.i18n import t
 from tests.conftest import DEMO_PINS
 from tests.tui.approvals_seed import seed_requests
+from tests.tui.classify_steps import at_classify, classified_once
 from tests.tui.device_steps import (
     at_add_device,
     at_devices,
@@ -62,6 +63,7 @@ from tui.messages import (
     SignedOut,
     Unlocked,
 )
+from tui.screens.classify import ClipsClassified
 from tui.screens.dock import DockScreen
 from tui.screens.done import DoneScreen
 from tui.screens.handover import HandoverScreen
@@ -257,6 +259,9 @@ ROWS: dict[str, Row] = {
     ),
     "FilingScreen Input.Submitted #case": Row(
         at_filing, "file_clip", ClipsFiled, filed_once, commits=2
+    ),
+    "ClassifyScreen Button.Pressed #classify": Row(
+        at_classify, "clip_classify", ClipsClassified, classified_once, commits=2
     ),
     "UnitHeadScreen Button.Pressed #unlock": Row(at_unit, "unlock_badge", Unlocked, unlocked_alone),
     "UnitHeadScreen OptionList.OptionSelected #locked": Row(

@@ -16,6 +16,7 @@ from appliance.domain.roles import Action
 from tui.messages import HomeLoaded, SignOff
 from tui.screens.approvals import ApprovalsScreen
 from tui.screens.base import KioskScreen, may
+from tui.screens.classify import ClassifyScreen
 from tui.screens.devices import DevicesScreen
 from tui.screens.fault import FaultScreen
 from tui.screens.filing import FilingScreen
@@ -44,6 +45,8 @@ OPENS: dict[str, Callable[[Actor], KioskScreen]] = {
     "people": PeopleScreen,
     "devices": DevicesScreen,
     "approvals": ApprovalsScreen,
+    # Art. 3: the unit head's confidentiality classes.
+    "classify": ClassifyScreen,
     # Art. 12(2): the information collector's weekly hand-over.
     "handover": HandoverScreen,
     # The admin's way back when every unit head is locked out (DESIGN §6).

@@ -58,6 +58,8 @@ HOME_ENTRIES: tuple[HomeEntry, ...] = (
     HomeEntry("unlock-badge", "ui.home.unlock", (Action.UNLOCK_WITH_SECOND,)),
     HomeEntry("alarms", "ui.home.alarms", (Action.UNLOCK_BADGE,), _LATER, "ui.later.alarms"),
     HomeEntry("holds", "ui.home.holds", (Action.SET_HOLD,), _LATER, "ui.later.holds"),
+    # Art. 3: the unit head sets clips' confidentiality classes.
+    HomeEntry("classify", "ui.home.classify", (Action.CLASSIFY_CLIP,)),
     # Art. 12(2): the information collector's weekly hand-over, on the registered drive.
     HomeEntry("handover", "ui.home.handover", (Action.RECEIVE_HANDOVER,)),
     # Art. 11, 13: the bureau head decides disclosure requests at the kiosk.
