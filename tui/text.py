@@ -49,3 +49,12 @@ def day_time(instant: datetime, settings: Settings) -> str:
 def date_time(instant: datetime, settings: Settings) -> str:
     """'YYYY-MM-DD HH:MM' on the wall clock, for a recorder's life that spans years."""
     return local(instant, settings).strftime("%Y-%m-%d %H:%M")
+
+
+def human_bytes(count: float) -> str:
+    """Bytes as people read them (decimal units, as on recorder cards)."""
+    for unit in ("B", "KB", "MB", "GB"):
+        if abs(count) < 1000:
+            return f"{count:.0f} {unit}" if unit == "B" else f"{count:.1f} {unit}"
+        count /= 1000
+    return f"{count:.1f} TB"

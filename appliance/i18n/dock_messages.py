@@ -67,6 +67,10 @@ DOCK_MESSAGES: dict[str, tuple[str, str]] = {
         "Filed 1 clip under case {case}.",
         "已将 1 个文件归入案件 {case}。",
     ),
+    "ui.filing.restricted": (
+        "{day} · a restricted clip ({size}): its class is not yours to read (Art. 3)",
+        "{day} · 受限视频（{size}）：其密级不在您的查阅范围内（第三条）",
+    ),
     "ui.filing.clip": (
         "{time} · {seconds} s · {flags}{name}",
         "{time} · {seconds} 秒 · {flags}{name}",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from appliance.domain.confidentiality import Use, Verdict, verdict
 from appliance.domain.custody import RecorderState
 from appliance.domain.footage import OffloadProgress
 from appliance.domain.overview import (
@@ -19,7 +20,7 @@ from appliance.domain.overview import (
     UnitOverview,
 )
 from appliance.domain.records import Actor, Person, Recorder, RecorderStatus
-from appliance.domain.roles import Action
+from appliance.domain.roles import Action, Role
 from appliance.services.clips import ClipService
 from appliance.services.context import Context, allowed
 from appliance.services.custody import CustodyService
@@ -59,9 +60,22 @@ class OverviewService:
             unfiled = sum(1 for clip in clips if not clip.cases)
         return HomeSummary(sessions, unfiled)
 
-    def unfiled_clips(self, holder_badge: str) -> PicturedClips:
-        """The holder's unfiled clips with their pictures: officers know a clip by its picture."""
-        return self._thumbnails.pictured(self._clips.unfiled(holder_badge))
+    def unfiled_clips(self, viewer: Actor, holder_badge: str) -> PicturedClips:
+        """The holder's unfiled clips with their pictures: officers know a clip by its picture.
+
+        Art. 3, DESIGN §10: the class table decides what the viewer sees of each: a clip of a
+        class their role does not read is listed as restricted (its day and size, no
+        pictures), and a state secret is not listed to them at all.
+        """
+        clips = self._clips.unfiled(holder_badge)
+        classes = self._clips.classes([clip.id for clip in clips])
+        role = _role(viewer)
+        shown = {c.id: verdict(role, classes[c.id], Use.LIST) for c in clips}
+        listed = [clip for clip in clips if shown[clip.id] is not Verdict.HIDDEN]
+        restricted = frozenset(i for i, seen in shown.items() if seen is Verdict.RESTRICTED)
+        pictured = self._thumbnails.pictured(listed)
+        pictures = {i: p for i, p in pictured.pictures.items() if i not in restricted}
+        return PicturedClips(pictured.clips, pictures, restricted)
 
     def board(self) -> UnitBoard:
         """The idle screen's board: the unit's recorders, their charge, offload and readiness,
@@ -152,3 +166,10 @@ class OverviewService:
         """
         self._ctx.require(actor, Action.MANAGE_DEVICES, "unit", actor.unit_code)
         return self._ctx.store.custody.unit_status()
+
+
+def _role(actor: Actor) -> Role:
+    try:
+        return Role(actor.role)
+    except ValueError:
+        return Role.OFFICER  # a system actor sees no more than an officer

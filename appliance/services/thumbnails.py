@@ -93,3 +93,6 @@ class PicturedClips:
 
     clips: tuple[ArchivedClip, ...]
     pictures: dict[int, tuple[Path, ...]] = field(default_factory=dict)
+    # Clips the viewer may know only exist, by their day and size (Art. 3: a class the
+    # viewer's role does not read); they come without pictures.
+    restricted: frozenset[int] = frozenset()

@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import json
 
-from textual.widgets import Button, RadioButton, SelectionList
+from textual.widgets import Button, Input, RadioButton, SelectionList
 
 from appliance.adapters.clock import SettableClock
 from appliance.bootstrap import Services
 from appliance.demo import DemoBadge
 from appliance.domain.confidentiality import Classification
 from tests.tui.classify_steps import at_classify
+from tests.tui.double_press_rows import at_filing
 from tests.tui.helpers import notice_text, settle, sign_in
 from tui.app import create_app
 from tui.screens.classify import ClassifyScreen
+from tui.screens.filing import FilingScreen
+from tui.widgets.clip_pictures import ClipPictures
 
 
 async def test_the_unit_head_sets_the_class_of_ticked_clips(
@@ -65,19 +68,18 @@ async def test_the_unit_head_sets_the_class_of_ticked_clips(
         await settle(pilot)
         assert notice_text(app) == "1 clip is now state secret."
 
-    ids = sorted(c.id for c in services.clips.listing())
+    # The newest clip is listed first; the two were recorded together, so by name.
+    named = {c.id: c.source_name for c in services.clips.listing()}
+    (other,) = set(named) - {first}
+    assert named[first] > named[other]
     assert services.store.releases.classes() == {
-        ids[0]: Classification.PRIVACY,
-        ids[1]: Classification.STATE_SECRET,  # the newest clip is listed first
+        other: Classification.PRIVACY,
+        first: Classification.STATE_SECRET,
     }
     events = [e for e in services.store.audit_log.recent(20) if e.action == "clip_classify"]
-    assert [
-        (e.actor, e.object_id, json.loads(e.detail_json)["classification"]) for e in events
-    ] == [
-        ("2001", str(ids[1]), "state_secret"),
-        ("2001", str(ids[1]), "privacy"),
-        ("2001", str(ids[0]), "privacy"),
-    ]
+    said = [(e.actor, e.object_id, json.loads(e.detail_json)["classification"]) for e in events]
+    assert said[0] == ("2001", str(first), "state_secret")
+    assert sorted(said[1:]) == [("2001", str(i), "privacy") for i in sorted(named)]
 
 
 async def test_only_the_unit_head_is_offered_the_classes(
@@ -89,3 +91,37 @@ async def test_only_the_unit_head_is_offered_the_classes(
         async with app.run_test(size=(100, 30)) as pilot:
             await sign_in(pilot, badge, badges[badge].pin)
             assert bool(app.screen.query("#classify")) is offered, badge
+
+
+async def test_an_officer_files_a_restricted_clip_without_seeing_it(
+    demo: tuple[Services, dict[str, DemoBadge]], clock: SettableClock
+) -> None:
+    """DESIGN §10: to an officer a privacy clip is listed as restricted (its day and size, no
+    name, no pictures) and may still be filed; a state secret is not listed at all."""
+    services, badges = demo
+    app = create_app(services, list(badges.values()), clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await at_filing(pilot, services, clock)
+        clips = sorted(services.clips.listing(), key=lambda c: c.source_name)
+        private, secret = clips[0], clips[1]
+        head = services.auth.sign_in("2001", badges["2001"].pin)
+        services.clips.classify(head, [private.id], Classification.PRIVACY)
+        services.clips.classify(head, [secret.id], Classification.STATE_SECRET)
+        screen = app.screen
+        assert isinstance(screen, FilingScreen)
+        screen.reload()
+        await settle(pilot)
+        listing = screen.query_one("#unfiled", SelectionList)
+        lines = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+        assert lines == [
+            f"{private.day} · a restricted clip (2.0 KB): its class is not yours to read (Art. 3)"
+        ]
+        pictures = screen.query_one(ClipPictures)
+        assert (pictures.caption, pictures.pictures) == ("restricted", ())
+
+        listing.select(private.id)
+        screen.query_one("#case", Input).value = "ZF-2026-0099"
+        screen.query_one("#file", Button).press()
+        await settle(pilot)
+        assert notice_text(app) == "Filed 1 clip under case ZF-2026-0099."
+    assert services.clips.get(private.id).cases == ("ZF-2026-0099",)  # type: ignore[union-attr]

@@ -21,7 +21,7 @@ from appliance.domain.records import Actor
 from tui.messages import JobPolled
 from tui.screens.base import KioskScreen
 from tui.screens.filing import FilingScreen
-from tui.text import clock_time, plain
+from tui.text import clock_time, human_bytes, plain
 from tui.widgets.notice import Notice
 from tui.widgets.title_bar import TitleBar
 
@@ -29,15 +29,6 @@ POLL_SECONDS = 0.5
 # A recorder put in the dock shortly before its return was pressed is this officer's too: an
 # unidentifiable one that failed in this window is shown, older ones belong to someone else.
 UNIDENTIFIED_GRACE = timedelta(minutes=10)
-
-
-def human_bytes(count: float) -> str:
-    """Bytes as people read them (decimal units, as on recorder cards)."""
-    for unit in ("B", "KB", "MB", "GB"):
-        if abs(count) < 1000:
-            return f"{count:.0f} {unit}" if unit == "B" else f"{count:.1f} {unit}"
-        count /= 1000
-    return f"{count:.1f} TB"
 
 
 def human_seconds(seconds: float | None) -> str:

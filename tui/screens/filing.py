@@ -16,7 +16,7 @@ from appliance.domain.footage import ArchivedClip
 from appliance.domain.records import Actor
 from tui.messages import ClipsFiled, UnfiledLoaded
 from tui.screens.base import KioskScreen
-from tui.text import day_time, plain
+from tui.text import day_time, human_bytes, plain
 from tui.widgets.check_box import ShapeSelectionList
 from tui.widgets.clip_pictures import ClipPictures, clip_caption
 from tui.widgets.notice import Notice
@@ -35,6 +35,7 @@ class FilingScreen(KioskScreen):
         self.case_number = ""
         self.clips: dict[int, ArchivedClip] = {}
         self.pictures: dict[int, tuple[Path, ...]] = {}
+        self.restricted: frozenset[int] = frozenset()
 
     def compose(self) -> ComposeResult:
         yield TitleBar(self.signed_in_title(self.actor))
@@ -63,7 +64,7 @@ class FilingScreen(KioskScreen):
 
     def reload(self) -> None:
         """Load the unfiled clips off the UI thread."""
-        unfiled = partial(self.services.overview.unfiled_clips, self.holder_badge)
+        unfiled = partial(self.services.overview.unfiled_clips, self.actor, self.holder_badge)
         self.calls.query("unfiled", unfiled, UnfiledLoaded)
 
     def on_unfiled_loaded(self, message: UnfiledLoaded) -> None:
@@ -72,7 +73,13 @@ class FilingScreen(KioskScreen):
         settings = self.services.settings
         self.clips = {clip.id: clip for clip in message.listing.clips}
         self.pictures = message.listing.pictures
+        self.restricted = message.listing.restricted
         for clip in message.listing.clips:
+            if clip.id in self.restricted:
+                # Art. 3: that it exists, its day and size; nothing of what it shows.
+                line = self.words("ui.filing.restricted", day=clip.day, size=human_bytes(clip.size))
+                listing.add_option((plain(line), clip.id))
+                continue
             flags = "".join(f"[{self.words('flag.' + flag.value)}] " for flag in sorted(clip.flags))
             prompt = self.words(
                 "ui.filing.clip",
@@ -105,6 +112,9 @@ class FilingScreen(KioskScreen):
             return
         pictures = self.query_one(ClipPictures)
         pictures.display = True
+        if clip_id in self.restricted:
+            pictures.show((), self.words("classification.restricted"))
+            return
         pictures.show(self.pictures.get(clip_id, ()), clip_caption(self, clip))
 
     @on(Input.Submitted, "#case")

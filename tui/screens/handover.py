@@ -39,8 +39,7 @@ from tui.messages import (
     ShowDone,
 )
 from tui.screens.base import KioskScreen
-from tui.screens.dock import human_bytes
-from tui.text import plain
+from tui.text import human_bytes, plain
 from tui.widgets.notice import Notice
 from tui.widgets.title_bar import TitleBar
 
