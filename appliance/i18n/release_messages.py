@@ -9,6 +9,19 @@ RELEASE_MESSAGES: dict[str, tuple[str, str]] = {
     "classification.trade_secret": ("trade secret", "商业秘密"),
     "classification.state_secret": ("state secret", "国家秘密"),
     "classification.restricted": ("restricted", "受限"),
+    # A disclosure asked for at the kiosk (Art. 11).
+    "ui.home.ask_disclosure": ("Ask for a disclosure", "申请对外提供"),
+    "ui.ask.title": (
+        "Ask for a disclosure: a bureau head must approve it (Art. 11, 13)",
+        "申请对外提供视听资料：须经局领导批准（第十一条、第十三条）",
+    ),
+    "ui.ask.prompt": (
+        "Tick the clips (Space), name who receives them and why, then press Ask.",
+        "勾选视频（空格键），填写接收方和理由，然后按“提出申请”。",
+    ),
+    "ui.ask.recipient": ("Recipient (a court, a body, …)", "接收方（法院、机关等）"),
+    "ui.ask.reason": ("Reason", "理由"),
+    "ui.ask.send": ("Ask", "提出申请"),
     # The unit head's classes screen at the kiosk (Art. 3).
     "ui.home.classify": ("Clip classes", "视频密级"),
     "ui.classify.title": (

@@ -110,6 +110,12 @@ class ClipService:
         known = self._ctx.store.releases.classes(c.id for c in clips)
         return [ClassedClip(c, known.get(c.id, Classification.NORMAL)) for c in clips]
 
+    def newest(
+        self, limit: int = CLASSIFY_LISTED, holder_badge: str | None = None
+    ) -> list[ArchivedClip]:
+        """The clips recorded last (of one holder, if given), newest first."""
+        return self._ctx.store.clips.newest(limit, holder_badge)
+
     def classes(self, clip_ids: Sequence[int]) -> dict[int, Classification]:
         """Each clip's class (`normal` when never set)."""
         known = self._ctx.store.releases.classes(clip_ids)

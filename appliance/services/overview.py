@@ -10,7 +10,7 @@ from datetime import datetime
 
 from appliance.domain.confidentiality import Use, Verdict, verdict
 from appliance.domain.custody import RecorderState
-from appliance.domain.footage import OffloadProgress
+from appliance.domain.footage import ArchivedClip, OffloadProgress
 from appliance.domain.overview import (
     BoardRow,
     DockNews,
@@ -61,13 +61,22 @@ class OverviewService:
         return HomeSummary(sessions, unfiled)
 
     def unfiled_clips(self, viewer: Actor, holder_badge: str) -> PicturedClips:
-        """The holder's unfiled clips with their pictures: officers know a clip by its picture.
+        """The holder's unfiled clips with their pictures: officers know a clip by its picture."""
+        return self._as_seen(viewer, self._clips.unfiled(holder_badge))
 
-        Art. 3, DESIGN §10: the class table decides what the viewer sees of each: a clip of a
-        class their role does not read is listed as restricted (its day and size, no
-        pictures), and a state secret is not listed to them at all.
+    def disclosable_clips(self, viewer: Actor) -> PicturedClips:
+        """The clips a disclosure may be asked for from the kiosk (Art. 11): an officer's own,
+        anyone else's newest of the unit, newest first."""
+        own = viewer.actor_id if _role(viewer) is Role.OFFICER else None
+        return self._as_seen(viewer, self._clips.newest(holder_badge=own))
+
+    def _as_seen(self, viewer: Actor, clips: list[ArchivedClip]) -> PicturedClips:
+        """The clips with their pictures, as the class table lets the viewer see them.
+
+        Art. 3, DESIGN §10: a clip of a class the viewer's role does not read is listed as
+        restricted (its day and size, no pictures), and a state secret is not listed to those
+        who may not see it at all.
         """
-        clips = self._clips.unfiled(holder_badge)
         classes = self._clips.classes([clip.id for clip in clips])
         role = _role(viewer)
         shown = {c.id: verdict(role, classes[c.id], Use.LIST) for c in clips}

@@ -167,13 +167,15 @@ class ClipRepository(Repository):
         ).limit(limit)
         return [_clip(row, self._cases(row.id)) for row in self._rows(query)]
 
-    def newest(self, limit: int) -> list[ArchivedClip]:
-        """The clips recorded last, newest first, then by name (without their cases)."""
+    def newest(self, limit: int, holder_badge: str | None = None) -> list[ArchivedClip]:
+        """The clips recorded last (of one holder, if given), newest first, then by name
+        (without their cases)."""
         when = fn.coalesce(ClipRow.recorded_at, ClipRow.archived_at)
-        query = (
-            ClipRow.select()
-            .order_by(when.desc(), ClipRow.source_name.desc(), ClipRow.id.desc())
-            .limit(limit)
+        query = ClipRow.select()
+        if holder_badge is not None:
+            query = query.where(ClipRow.holder_badge == holder_badge)
+        query = query.order_by(when.desc(), ClipRow.source_name.desc(), ClipRow.id.desc()).limit(
+            limit
         )
         return [_clip(row, ()) for row in self._rows(query)]
 

@@ -20,7 +20,7 @@ from appliance.domain.checks import ALL_ITEMS
 from appliance.i18n import t
 from tests.conftest import DEMO_PINS
 from tests.tui.approvals_seed import seed_requests
-from tests.tui.classify_steps import at_classify, classified_once
+from tests.tui.classify_steps import asked_once, at_ask, at_classify, classified_once
 from tests.tui.device_steps import (
     at_add_device,
     at_devices,
@@ -64,6 +64,7 @@ from tui.messages import (
     Unlocked,
 )
 from tui.screens.classify import ClipsClassified
+from tui.screens.disclosure_ask import DisclosureAsked
 from tui.screens.dock import DockScreen
 from tui.screens.done import DoneScreen
 from tui.screens.handover import HandoverScreen
@@ -259,6 +260,12 @@ ROWS: dict[str, Row] = {
     ),
     "FilingScreen Input.Submitted #case": Row(
         at_filing, "file_clip", ClipsFiled, filed_once, commits=2
+    ),
+    "DisclosureAskScreen Button.Pressed #ask": Row(
+        at_ask, "disclosure_request", DisclosureAsked, asked_once
+    ),
+    "DisclosureAskScreen Input.Submitted #reason": Row(
+        at_ask, "disclosure_request", DisclosureAsked, asked_once
     ),
     "ClassifyScreen Button.Pressed #classify": Row(
         at_classify, "clip_classify", ClipsClassified, classified_once, commits=2

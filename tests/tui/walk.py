@@ -26,7 +26,7 @@ from appliance.domain.checks import ALL_ITEMS
 from tests.conftest import DEMO_PINS
 from tests.tui import test_kiosk_lock as lock
 from tests.tui.approvals_seed import seed_requests
-from tests.tui.classify_steps import at_classify
+from tests.tui.classify_steps import at_ask, at_classify
 from tests.tui.double_press_rows import at_filing
 from tests.tui.handover_steps import open_handover, prepare_handover
 from tests.tui.helpers import scan, settle, sign_in
@@ -44,6 +44,7 @@ from tui.screens.classify import ClassifyScreen
 from tui.screens.device_add import AddDeviceScreen
 from tui.screens.device_history import DeviceHistoryScreen
 from tui.screens.devices import DevicesScreen
+from tui.screens.disclosure_ask import DisclosureAskScreen
 from tui.screens.dock import DockScreen
 from tui.screens.done import DoneScreen
 from tui.screens.fault import FaultScreen
@@ -140,6 +141,10 @@ async def classify(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:
     await at_classify(pilot, kiosk(pilot).services, clock_of(pilot))
 
 
+async def ask(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:
+    await at_ask(pilot, kiosk(pilot).services, clock_of(pilot))
+
+
 async def dock_waiting(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:
     """1001 returns a recorder not yet docked: the dock screen waits for it."""
     services = kiosk(pilot).services
@@ -216,10 +221,12 @@ STOPS: tuple[Stop, ...] = (
     Stop("idle", lock.stay_idle, IdleScreen, "the board: clock, four recorders, no alarm"),
     Stop("idle-readings", idle_with_readings, IdleScreen, "charges, one check failing, one out"),
     Stop("pin", lock.open_pin_dialog, PinDialog, "the PIN dialog for 2001 over the board"),
-    Stop("home-officer", home_of("1001"), OfficerHomeScreen, "four entries, Sign out focused"),
-    Stop("home-unit-head", lock.open_home, OfficerHomeScreen, "ten entries in three columns"),
+    Stop("home-officer", home_of("1001"), OfficerHomeScreen, "five entries, Sign out focused"),
+    Stop("home-unit-head", lock.open_home, OfficerHomeScreen, "eleven entries in three columns"),
     Stop("home-info-collector", home_of("3001"), OfficerHomeScreen, "a sentence and hand-over"),
-    Stop("home-bureau-head", home_of("4001"), OfficerHomeScreen, "unit, holds, approvals, log"),
+    Stop(
+        "home-bureau-head", home_of("4001"), OfficerHomeScreen, "unit, holds, ask, approvals, log"
+    ),
     Stop("home-auditor", home_of("5001"), OfficerHomeScreen, "unit, audit log, reports"),
     Stop("home-admin", home_of("9001"), OfficerHomeScreen, "unlock, people, recorders"),
     Stop("later", later_entry, OfficerHomeScreen, "the reports' 'later release' sentence"),
@@ -233,6 +240,7 @@ STOPS: tuple[Stop, ...] = (
     Stop("dock", dock_waiting, DockScreen, "waiting for DSJ-A002 to be docked"),
     Stop("filing", filing, FilingScreen, "two clips with their flags, a case typed"),
     Stop("classify", classify, ClassifyScreen, "two clips, normal, ticked; privacy chosen"),
+    Stop("ask", ask, DisclosureAskScreen, "two clips, the newest ticked, recipient, reason"),
     Stop("unit", lock.open_unit_head, UnitHeadScreen, "recorders with state and footage"),
     Stop("unlock", lock.open_admin_unlock, UnlockScreen, "the admin's unlock, nobody locked"),
     Stop("second-person", lock.open_second_person, SecondPersonDialog, "badge and PIN fields"),

@@ -16,9 +16,9 @@ from appliance.domain.footage import ArchivedClip
 from appliance.domain.records import Actor
 from tui.messages import ClipsFiled, UnfiledLoaded
 from tui.screens.base import KioskScreen
-from tui.text import day_time, human_bytes, plain
+from tui.text import plain
 from tui.widgets.check_box import ShapeSelectionList
-from tui.widgets.clip_pictures import ClipPictures, clip_caption
+from tui.widgets.clip_pictures import ClipPictures, clip_caption, clip_line
 from tui.widgets.notice import Notice
 from tui.widgets.title_bar import TitleBar
 
@@ -70,26 +70,12 @@ class FilingScreen(KioskScreen):
     def on_unfiled_loaded(self, message: UnfiledLoaded) -> None:
         listing = self.query_one("#unfiled", SelectionList)
         listing.clear_options()
-        settings = self.services.settings
         self.clips = {clip.id: clip for clip in message.listing.clips}
         self.pictures = message.listing.pictures
         self.restricted = message.listing.restricted
         for clip in message.listing.clips:
-            if clip.id in self.restricted:
-                # Art. 3: that it exists, its day and size; nothing of what it shows.
-                line = self.words("ui.filing.restricted", day=clip.day, size=human_bytes(clip.size))
-                listing.add_option((plain(line), clip.id))
-                continue
-            flags = "".join(f"[{self.words('flag.' + flag.value)}] " for flag in sorted(clip.flags))
-            prompt = self.words(
-                "ui.filing.clip",
-                time=day_time(clip.recorded_at or clip.archived_at, settings),
-                seconds=f"{seconds:.0f}" if (seconds := clip.media.duration_seconds) else "?",
-                # The recorder's own file name, shown literally but escaped (DESIGN §3.5).
-                name=clip.source_name,
-                flags=flags,
-            )
-            listing.add_option((plain(prompt), clip.id))
+            line = clip_line(self, clip, clip.id in self.restricted)
+            listing.add_option((plain(line), clip.id))
         if message.listing.clips:
             # The first row is highlighted, so Space ticks it at once (issue 9 item 4).
             listing.highlighted = 0

@@ -18,6 +18,7 @@ from tui.screens.approvals import ApprovalsScreen
 from tui.screens.base import KioskScreen, may
 from tui.screens.classify import ClassifyScreen
 from tui.screens.devices import DevicesScreen
+from tui.screens.disclosure_ask import DisclosureAskScreen
 from tui.screens.fault import FaultScreen
 from tui.screens.filing import FilingScreen
 from tui.screens.handover import HandoverScreen
@@ -45,6 +46,7 @@ OPENS: dict[str, Callable[[Actor], KioskScreen]] = {
     "people": PeopleScreen,
     "devices": DevicesScreen,
     "approvals": ApprovalsScreen,
+    "ask-disclosure": DisclosureAskScreen,
     # Art. 3: the unit head's confidentiality classes.
     "classify": ClassifyScreen,
     # Art. 12(2): the information collector's weekly hand-over.

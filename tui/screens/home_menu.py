@@ -62,6 +62,8 @@ HOME_ENTRIES: tuple[HomeEntry, ...] = (
     HomeEntry("classify", "ui.home.classify", (Action.CLASSIFY_CLIP,)),
     # Art. 12(2): the information collector's weekly hand-over, on the registered drive.
     HomeEntry("handover", "ui.home.handover", (Action.RECEIVE_HANDOVER,)),
+    # Art. 11: an officer (for their own clips), a unit head or bureau head asks for one.
+    HomeEntry("ask-disclosure", "ui.home.ask_disclosure", (Action.REQUEST_DISCLOSURE,)),
     # Art. 11, 13: the bureau head decides disclosure requests at the kiosk.
     HomeEntry("approvals", "ui.home.approvals", (Action.APPROVE_DISCLOSURE,)),
     HomeEntry("audit-log", "ui.home.audit_log", (Action.READ_AUDIT,), _LATER, "ui.later.audit_log"),

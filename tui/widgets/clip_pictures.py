@@ -22,7 +22,7 @@ from textual.widgets import Static
 
 from appliance.domain.footage import ArchivedClip
 from appliance.i18n import t
-from tui.text import day_time, plain_lines
+from tui.text import day_time, human_bytes, plain_lines
 
 if TYPE_CHECKING:
     from tui.app import KioskApp
@@ -60,6 +60,27 @@ def clip_caption(screen: Screen[Any], clip: ArchivedClip) -> str:
         time=day_time(clip.recorded_at or clip.archived_at, app.services.settings),
         seconds=f"{seconds:.0f}" if seconds else t("ui.pictures.unknown_length", language),
         serial=clip.serial,
+    )
+
+
+def clip_line(screen: Screen[Any], clip: ArchivedClip, restricted: bool) -> str:
+    """A clip as a line of a list: time, length, flags (before the long file name), name; or,
+    restricted to the viewer (Art. 3), its day and size only."""
+    app = cast("KioskApp", screen.app)
+    language = app.language
+    if restricted:
+        # That it exists, its day and size; nothing of what it shows.
+        return t("ui.filing.restricted", language, day=clip.day, size=human_bytes(clip.size))
+    flags = "".join(f"[{t('flag.' + flag.value, language)}] " for flag in sorted(clip.flags))
+    seconds = clip.media.duration_seconds
+    return t(
+        "ui.filing.clip",
+        language,
+        time=day_time(clip.recorded_at or clip.archived_at, app.services.settings),
+        seconds=f"{seconds:.0f}" if seconds else "?",
+        # The recorder's own file name, shown literally but escaped (DESIGN §3.5).
+        name=clip.source_name,
+        flags=flags,
     )
 
 
