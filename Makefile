@@ -42,7 +42,7 @@ lint: setup
 # loop devices, accounts) run in one group, one after the other (tests/conftest.py).
 PYTEST_WORKERS ?= 2
 pytest: setup
-	$(UV) run --frozen pytest -q -n $(PYTEST_WORKERS) --dist loadgroup
+	$(UV) run --frozen pytest -q -n $(PYTEST_WORKERS) --dist loadgroup --durations=15
 
 test: lint pytest
 
