@@ -223,7 +223,7 @@ STOPS: tuple[Stop, ...] = (
     Stop("pin", lock.open_pin_dialog, PinDialog, "the PIN dialog for 2001 over the board"),
     Stop("home-officer", home_of("1001"), OfficerHomeScreen, "five entries, Sign out focused"),
     Stop("home-unit-head", lock.open_home, OfficerHomeScreen, "eleven entries in three columns"),
-    Stop("home-info-collector", home_of("3001"), OfficerHomeScreen, "a sentence and hand-over"),
+    Stop("home-info-collector", home_of("3001"), OfficerHomeScreen, "a sentence, hand-over, ask"),
     Stop(
         "home-bureau-head", home_of("4001"), OfficerHomeScreen, "unit, holds, ask, approvals, log"
     ),
