@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import partial
 
+from rich.cells import cell_len
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -56,13 +58,25 @@ class UnitHeadScreen(KioskScreen):
 
     def on_mount(self) -> None:
         table = self.query_one("#recorders", DataTable)
-        for key in COLUMNS:
-            table.add_column(plain(self.words(f"ui.unit.col_{key}")), key=key)
+        self._columns(table, [])
         if self.unlocking and may(self.actor, Action.UNLOCK_BADGE):
             self.query_one("#locked", OptionList).focus()
         else:
             table.focus()
         self.reload()
+
+    def _columns(self, table: DataTable[object], rows: list[tuple[object, ...]]) -> None:
+        """The table emptied, its columns anew, each as wide as its label and widest cell.
+
+        Set here, not measured by the table as rows come: under load its header was drawn
+        at the labels' widths or the cells' by the moment of the refresh (as the idle
+        board's was, the unit snapshot's flake).
+        """
+        table.clear(columns=True)
+        for number, key in enumerate(COLUMNS):
+            label = plain(self.words(f"ui.unit.col_{key}"))
+            width = max([label.cell_len, *(_cell_width(row[number]) for row in rows)])
+            table.add_column(label, key=key, width=width)
 
     def reload(self) -> None:
         """Fetch the unit's recorders and locked badges afresh."""
@@ -72,11 +86,18 @@ class UnitHeadScreen(KioskScreen):
     def on_unit_status_loaded(self, message: UnitStatusLoaded) -> None:
         overview = message.overview
         table = self.query_one("#recorders", DataTable)
-        table.clear()
+        rows: list[tuple[object, ...]] = []
         for row in overview.rows:
             offload = self._offload_cell(overview.offloads.get(row.recorder.serial))
             serial, state, holder, since, model = self._cells(row)
-            table.add_row(serial, state, offload, holder, since, model, key=row.recorder.serial)
+            rows.append((serial, state, offload, holder, since, model))
+        # The cursor row stays where it was: the columns are set anew around it.
+        cursor = table.cursor_row
+        self._columns(table, rows)
+        for row, cells in zip(overview.rows, rows, strict=True):
+            table.add_row(*cells, key=row.recorder.serial)
+        if rows:
+            table.move_cursor(row=min(cursor, len(rows) - 1))
         if not may(self.actor, Action.UNLOCK_BADGE):
             return
         options = self.query_one("#locked", OptionList)
@@ -128,3 +149,7 @@ class UnitHeadScreen(KioskScreen):
     def action_back(self) -> None:
         """Back to the menu."""
         self.go_back()
+
+
+def _cell_width(cell: object) -> int:
+    return cell.cell_len if isinstance(cell, Text) else cell_len(str(cell))
