@@ -18,8 +18,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO
 
-import bagit
-
 from appliance.domain.packages import (
     AUDIT_JSONL,
     BAGIT_TXT,
@@ -138,6 +136,9 @@ def write_package(
         inside.parent.mkdir(parents=True, exist_ok=True, mode=0o750)
         with open_content(item.sha256) as source:
             _copy_checked(source, inside, item.sha256, copied)
+    # Imported here: bagit costs every `bwc` process ~50 ms at start-up; only packages use it.
+    import bagit
+
     info = {**plan.bag_info, NAME_FIELD: plan.name}
     bagit.make_bag(str(work), bag_info=info, checksums=["sha256"])
     # bagit.py writes version 0.97; the content is BagIt 1.0 (RFC 8493), as DESIGN §10 says.

@@ -5,10 +5,6 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-import qrcode
-from PIL.PngImagePlugin import PngInfo
-from qrcode.constants import ERROR_CORRECT_M
-
 from appliance.atomic_file import write_atomically
 
 
@@ -17,6 +13,11 @@ def write_png(text: str, caption: str, out: Path) -> None:
 
     The folder must exist; a failure is BadInput naming the path.
     """
+    # Imported here: qrcode and Pillow cost every `bwc` process ~40 ms, and only labels use them.
+    import qrcode
+    from PIL.PngImagePlugin import PngInfo
+    from qrcode.constants import ERROR_CORRECT_M
+
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=6, border=4)
     code.add_data(text)
     code.make(fit=True)

@@ -21,9 +21,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-import ffmpeg
-from PIL import Image
-
 from appliance.adapters.ffprobe import RECORDER_FORMATS
 from appliance.domain.footage import MediaInfo
 
@@ -77,6 +74,9 @@ def thumbnail_command(
     demuxer = demuxer_for(media)
     if demuxer is None:
         return None
+    # Imported here: ffmpeg-python (with `future`) costs every `bwc` process's start-up.
+    import ffmpeg
+
     height = picture_height(media)
     name = "file:" + str(source.resolve())
     frames = []
@@ -161,6 +161,9 @@ class FfmpegThumbnailer:
         return self._root / sha256[:2] / f"{sha256}-{index}.jpg"
 
     def _write(self, sha256: str, frames: list[bytes]) -> list[Path]:
+        # Imported here: Pillow costs every `bwc` process's start-up, and only this writes.
+        from PIL import Image
+
         written: list[Path] = []
         temporary: Path | None = None
         try:
