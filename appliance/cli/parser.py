@@ -7,6 +7,7 @@ import functools
 from types import ModuleType
 
 from appliance.cli import (
+    alarms,
     audit,
     custody,
     devices,
@@ -32,6 +33,7 @@ GROUPS: tuple[ModuleType, ...] = (
     labels,
     people,
     audit,
+    alarms,
     dock,
     media,
     footage,

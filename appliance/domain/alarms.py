@@ -16,7 +16,19 @@ class Alarm:
     kind: str
     subject: str
     detail: dict[str, object] = field(default_factory=dict)
-    acknowledged: bool = False
+    # Art. 14: who saw to it, when, and what they did (the note).
+    acknowledged_at: datetime | None = None
+    acknowledged_by: str | None = None
+    note: str = ""
+
+    @property
+    def acknowledged(self) -> bool:
+        """Whether a person has seen to it."""
+        return self.acknowledged_at is not None
+
+
+# The longest note an acknowledgement keeps.
+NOTE_LIMIT = 500
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,7 @@ class Action(StrEnum):
     APPROVE_DISCLOSURE = "approve_disclosure"
     RECEIVE_HANDOVER = "receive_handover"
     BURN_EVIDENCE = "burn_evidence"
+    ACKNOWLEDGE_ALARM = "acknowledge_alarm"
     READ_AUDIT = "read_audit"
     VERIFY_AUDIT = "verify_audit"
 
@@ -111,6 +112,9 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.RECEIVE_HANDOVER: frozenset({_C}),
     # Art. 12(4): evidence discs are burned and signed by the officer and the unit leader.
     Action.BURN_EVIDENCE: frozenset({_H, _C}),
+    # Art. 14: the unit head corrects what the day shows wrong; IT sees to the box's own
+    # alarms (a file system, a seal). Each says what was done.
+    Action.ACKNOWLEDGE_ALARM: frozenset({_H, _M}),
     # Art. 15: the accountability and assessment office inspects.
     Action.READ_AUDIT: frozenset({_A, _B}),
     Action.VERIFY_AUDIT: frozenset({_A, _B}),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from appliance.i18n.action_messages import ACTION_MESSAGES
+from appliance.i18n.alarm_messages import ALARM_MESSAGES
 from appliance.i18n.approval_messages import APPROVAL_MESSAGES
 from appliance.i18n.audit_messages import AUDIT_MESSAGES
 from appliance.i18n.config_messages import CONFIG_MESSAGES
@@ -24,6 +25,7 @@ from appliance.i18n.ui_messages import UI_MESSAGES
 CATALOGUE: dict[str, tuple[str, str]] = {
     **CORE_MESSAGES,
     **ACTION_MESSAGES,
+    **ALARM_MESSAGES,
     **AUDIT_MESSAGES,
     **CONFIG_MESSAGES,
     **FAILURE_MESSAGES,

@@ -114,19 +114,14 @@ UI_MESSAGES: dict[str, tuple[str, str]] = {
         "考核办可查看本单位记录仪、审计日志与检查报告（第十五条）。",
     ),
     "ui.home.intro.admin": (
-        "As administrator you manage people and recorders; you hold no recorder.",
-        "系统管理员负责人员与设备管理，不领用记录仪。",
+        "As administrator you manage people, recorders and the box's alarms; you hold no recorder.",
+        "系统管理员负责人员、设备与本机告警的管理，不领用记录仪。",
     ),
     # Acts a later release brings to the kiosk: each entry says so (issue 9 item 3).
     "ui.later.fault": (
         "Reporting a fault at the kiosk arrives with a later release; until then, tell the"
         " unit head and choose another recorder.",
         "在终端上报告故障将在后续版本提供；在此之前请告知单位负责人，并选择其他记录仪。",
-    ),
-    "ui.later.alarms": (
-        "Acknowledging alarms at the kiosk arrives with a later release; the idle screen"
-        " shows how many wait.",
-        "在终端上确认告警将在后续版本提供；待机画面显示待处理告警的数目。",
     ),
     "ui.later.holds": (
         "Setting and lifting holds (Art. 12(3)) arrives with a later release.",

@@ -47,10 +47,26 @@ class AlarmRepository(Repository):
         query = AlarmRow.select().where(AlarmRow.acknowledged_at.is_null())
         if kind:
             query = query.where(AlarmRow.kind == kind)
-        return [
-            Alarm(r.id, from_text(r.at), r.severity, r.kind, r.subject, json.loads(r.detail_json))
-            for r in self._rows(query.order_by(AlarmRow.id))
-        ]
+        return [_alarm(r) for r in self._rows(query.order_by(AlarmRow.id))]
+
+    def alarms(self, limit: int) -> list[Alarm]:
+        """The newest alarms, acknowledged or not, newest first."""
+        query = AlarmRow.select().order_by(AlarmRow.id.desc()).limit(limit)
+        return [_alarm(r) for r in self._rows(query)]
+
+    def alarm(self, alarm_id: int) -> Alarm | None:
+        """One alarm, or None."""
+        row = self._first(AlarmRow.select().where(AlarmRow.id == alarm_id))
+        return _alarm(row) if row is not None else None
+
+    def acknowledge(self, alarm_id: int, by: str, at: datetime, note: str) -> bool:
+        """Mark the alarm seen to (call inside the audit transaction); False if it already was."""
+        changed = self._run(
+            AlarmRow.update(acknowledged_at=to_text(at), acknowledged_by=by, ack_note=note).where(
+                (AlarmRow.id == alarm_id) & AlarmRow.acknowledged_at.is_null()
+            )
+        )
+        return bool(changed == 1)
 
     def has_open_alarm(self, kind: str, subject: str) -> bool:
         """Whether this alarm is already raised and unacknowledged (no duplicates per start-up)."""
@@ -128,3 +144,17 @@ class AlarmRepository(Repository):
         if row is None:
             return None
         return FixityRun(from_text(row.at), row.checked, row.mismatched, row.missing)
+
+
+def _alarm(row: AlarmRow) -> Alarm:
+    return Alarm(
+        row.id,
+        from_text(row.at),
+        row.severity,
+        row.kind,
+        row.subject,
+        json.loads(row.detail_json),
+        from_text(row.acknowledged_at) if row.acknowledged_at else None,
+        row.acknowledged_by,
+        row.ack_note,
+    )

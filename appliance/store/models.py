@@ -250,6 +250,7 @@ class AlarmRow(BaseModel):
     detail_json = TextField()
     acknowledged_at = TextField(null=True)
     acknowledged_by = TextField(null=True)
+    ack_note = TextField(default="")
 
     class Meta:
         table_name = "alarm"

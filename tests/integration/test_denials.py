@@ -154,6 +154,10 @@ def _classify(s: Services, a: Actor, at: Setting) -> object:
     return s.clips.classify(a, [at.clip_id], Classification.PRIVACY)
 
 
+def _acknowledge(s: Services, a: Actor, _: Setting) -> object:
+    return s.alarms.acknowledge(a, 1, "seen to")
+
+
 def _due(s: Services, a: Actor, _: Setting) -> object:
     return s.handover.due(a)
 
@@ -256,6 +260,7 @@ LIFECYCLE_DENIALS: tuple[Denial, ...] = (
 
 HO, DQ = Action.RECEIVE_HANDOVER, Action.REQUEST_DISCLOSURE
 DA, DX = Action.APPROVE_DISCLOSURE, Action.EXPORT_DISCLOSURE
+AK = Action.ACKNOWLEDGE_ALARM
 RELEASE_DENIALS: tuple[Denial, ...] = (
     # Art. 3: the unit head sets a clip's class, not the officer nor the bureau head.
     *(
@@ -284,6 +289,11 @@ RELEASE_DENIALS: tuple[Denial, ...] = (
     *(Denial("approvals", "pending", b, _pending, DA.value, DA) for b in ("2001", "3001")),
     *(Denial("approvals", "request", b, _decision, DA.value, DA) for b in ("1001", "5001")),
     *(Denial("disclosure", "export", b, _export, DX.value, DX) for b in ("1001", "5001")),
+    # Art. 14: the unit head, or IT, says what was done about an alarm.
+    *(
+        Denial("alarms", "acknowledge", b, _acknowledge, AK.value, AK)
+        for b in ("1001", "3001", "5001")
+    ),  # fmt: skip
 )
 
 

@@ -105,6 +105,10 @@ SCRIPT_LINES: tuple[tuple[str, str, tuple[int, ...]], ...] = (
     ("officer reset-pin --badge 1002 --by 2001", "864200\n135790\n", (0,)),
     ("officer deactivate --badge 1002 --by 2001", "135790\n", (0,)),
     ("officer reactivate --badge 1002 --by 2001", "135790\n", (0,)),
+    # Art. 14: alarms and who saw to them (none was raised on this day).
+    ("alarms list", "", (0,)),
+    ("alarms list --all", "", (0,)),
+    ("alarms ack 1 --badge 2001 --note 已处理", "135790\n", (1,)),
     ("audit checkpoint --out checkpoint.txt", "", (0,)),
     ("audit verify --checkpoint checkpoint.txt", "", (0,)),
     ("seal", "", (0, 1, 2)),

@@ -115,6 +115,9 @@ def busy_day(
     orphan.write_bytes(b"orphan\n")
     services.offload.reconcile()
     services.fixity.verify(AUDITOR)
+    # Art. 14: an alarm seen to, with its note (m0012).
+    first = services.alarms.listing()[0]
+    services.alarms.acknowledge(head, first.id, "recorder given back to its unit")
     # The release tables (m0005): a class, a received hand-over, an exported disclosure.
     services.clips.classify(head, mine[:1], Classification.PRIVACY)
     clock.advance(3 * 86400)
@@ -493,16 +496,17 @@ def test_an_old_home_is_bound_by_genesis_events_and_verifies(tmp_path: Path) -> 
             connection.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]  # noqa: S608
             for t in bound_tables(connection)
         )
-        # Migration 6 gives people and units a column: each such row is bound again.
+        # Migration 6 gives people and units a column, migration 12 alarms: each such row
+        # is bound again.
         reshaped = sum(
             connection.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]  # noqa: S608
-            for t in ("person", "unit")
+            for t in ("person", "unit", "alarm")
         )
-    assert old_events == 45 and rows > 20 and reshaped == 8
+    assert old_events == 45 and rows > 20 and reshaped == 9
     services = build_services(config.load(home, home / "kiosk.toml"))
     result = services.audit.verify(AUDITOR)
     assert result.clean, result
-    # One genesis event per row and one for the migration (4), one per reshaped row (6).
+    # One genesis event per row and one for the migration (4), one per reshaped row (6, 12).
     assert result.chain.size == old_events + rows + 1 + reshaped
     connection = services.store.database.connection()  # type: ignore[no-untyped-call]
     actions = [

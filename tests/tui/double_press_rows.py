@@ -19,6 +19,7 @@ from appliance.bootstrap import Services
 from appliance.domain.checks import ALL_ITEMS
 from appliance.i18n import t
 from tests.conftest import DEMO_PINS
+from tests.tui.alarm_steps import acknowledged_once, at_alarms
 from tests.tui.approvals_seed import seed_requests
 from tests.tui.classify_steps import asked_once, at_ask, at_classify, classified_once
 from tests.tui.device_steps import (
@@ -63,6 +64,7 @@ from tui.messages import (
     SignedOut,
     Unlocked,
 )
+from tui.screens.alarms import AlarmAcknowledged
 from tui.screens.classify import ClipsClassified
 from tui.screens.disclosure_ask import DisclosureAsked
 from tui.screens.dock import DockScreen
@@ -269,6 +271,12 @@ ROWS: dict[str, Row] = {
     ),
     "ClassifyScreen Button.Pressed #classify": Row(
         at_classify, "clip_classify", ClipsClassified, classified_once, commits=2
+    ),
+    "AlarmsScreen Button.Pressed #acknowledge": Row(
+        at_alarms, "alarm_acknowledged", AlarmAcknowledged, acknowledged_once
+    ),
+    "AlarmsScreen Input.Submitted #alarm-note": Row(
+        at_alarms, "alarm_acknowledged", AlarmAcknowledged, acknowledged_once
     ),
     "UnitHeadScreen Button.Pressed #unlock": Row(at_unit, "unlock_badge", Unlocked, unlocked_alone),
     "UnitHeadScreen OptionList.OptionSelected #locked": Row(

@@ -41,9 +41,21 @@ SNAKE = sorted(value for value in ENUM_VALUES if "_" in value)
 WORDS = sorted(value for value in ENUM_VALUES if value.isalpha() and len(value) >= 3)
 
 
+# A key the catalogue lacks still looks like one of its keys: a namespace, a dot, a name
+# (`cli.col.alarm`); a file name of that shape (`checkpoint.txt`) is not one.
+_NAMESPACES = sorted({key.split(".")[0] for key in CATALOGUE if "." in key})
+_KEY_SHAPE = re.compile(rf"\b(?:{'|'.join(_NAMESPACES)})(?:\.[a-z][a-z_]*)+\b")
+_FILE_ENDINGS = ("txt", "png", "pdf", "iso", "json", "jsonl", "toml", "db", "sql", "pub", "key")
+
+
 def identifiers_in(text: str, language: str) -> list[str]:
     """The keys, enum values and identifiers a person would see in text."""
     found = [key for key in CATALOGUE if "." in key and key in text]
+    found += [
+        shaped
+        for shaped in _KEY_SHAPE.findall(text)
+        if shaped not in CATALOGUE and shaped.rsplit(".", 1)[1] not in _FILE_ENDINGS
+    ]
     found += [value for value in SNAKE if re.search(rf"\b{re.escape(value)}\b", text)]
     if language == "zh_CN":
         # Chinese prose has no lower-case English word: each enum value there is one leaking.

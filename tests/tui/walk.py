@@ -25,6 +25,7 @@ from appliance.demo import DemoBadge
 from appliance.domain.checks import ALL_ITEMS
 from tests.conftest import DEMO_PINS
 from tests.tui import test_kiosk_lock as lock
+from tests.tui.alarm_steps import at_alarms
 from tests.tui.approvals_seed import seed_requests
 from tests.tui.classify_steps import at_ask, at_classify
 from tests.tui.double_press_rows import at_filing
@@ -36,6 +37,7 @@ from tui.dialogs.base import KioskDialog
 from tui.dialogs.choose_pin import ChoosePinDialog
 from tui.dialogs.pin import PinDialog
 from tui.dialogs.second_person import SecondPersonDialog
+from tui.screens.alarms import AlarmsScreen
 from tui.screens.approval_request import RequestScreen
 from tui.screens.approvals import ApprovalsScreen
 from tui.screens.base import KioskScreen
@@ -141,6 +143,10 @@ async def classify(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:
     await at_classify(pilot, kiosk(pilot).services, clock_of(pilot))
 
 
+async def alarms(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:
+    await at_alarms(pilot, kiosk(pilot).services, clock_of(pilot))
+
+
 async def ask(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:
     await at_ask(pilot, kiosk(pilot).services, clock_of(pilot))
 
@@ -241,6 +247,7 @@ STOPS: tuple[Stop, ...] = (
     Stop("filing", filing, FilingScreen, "two clips with their flags, a case typed"),
     Stop("classify", classify, ClassifyScreen, "two clips, normal, ticked; privacy chosen"),
     Stop("ask", ask, DisclosureAskScreen, "two clips, the newest ticked, recipient, reason"),
+    Stop("alarms", alarms, AlarmsScreen, "two alarms in words, the first one's note typed"),
     Stop("unit", lock.open_unit_head, UnitHeadScreen, "recorders with state and footage"),
     Stop("unlock", lock.open_admin_unlock, UnlockScreen, "the admin's unlock, nobody locked"),
     Stop("second-person", lock.open_second_person, SecondPersonDialog, "badge and PIN fields"),

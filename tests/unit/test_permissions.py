@@ -46,6 +46,8 @@ EXPECTED: dict[str, set[str]] = {
     "approve_disclosure": {B},
     "receive_handover": {C},
     "burn_evidence": {H, C},
+    # Art. 14: the unit head, and IT for the box's own alarms.
+    "acknowledge_alarm": {H, M},
     "read_audit": {A, B},
     "verify_audit": {A, B},
 }

@@ -14,6 +14,7 @@ from textual.widgets import Button, Static
 from appliance.domain.records import Actor
 from appliance.domain.roles import Action
 from tui.messages import HomeLoaded, SignOff
+from tui.screens.alarms import AlarmsScreen
 from tui.screens.approvals import ApprovalsScreen
 from tui.screens.base import KioskScreen, may
 from tui.screens.classify import ClassifyScreen
@@ -47,6 +48,8 @@ OPENS: dict[str, Callable[[Actor], KioskScreen]] = {
     "devices": DevicesScreen,
     "approvals": ApprovalsScreen,
     "ask-disclosure": DisclosureAskScreen,
+    # Art. 14: alarms, seen to with a note.
+    "alarms": AlarmsScreen,
     # Art. 3: the unit head's confidentiality classes.
     "classify": ClassifyScreen,
     # Art. 12(2): the information collector's weekly hand-over.

@@ -56,7 +56,8 @@ HOME_ENTRIES: tuple[HomeEntry, ...] = (
     HomeEntry("unlock-unit", "ui.home.unlock", (Action.UNLOCK_BADGE,)),
     # DESIGN §6: the admin's way back, with a second person.
     HomeEntry("unlock-badge", "ui.home.unlock", (Action.UNLOCK_WITH_SECOND,)),
-    HomeEntry("alarms", "ui.home.alarms", (Action.UNLOCK_BADGE,), _LATER, "ui.later.alarms"),
+    # Art. 14: what waits for a person, acknowledged with a note of what was done.
+    HomeEntry("alarms", "ui.home.alarms", (Action.ACKNOWLEDGE_ALARM,)),
     HomeEntry("holds", "ui.home.holds", (Action.SET_HOLD,), _LATER, "ui.later.holds"),
     # Art. 3: the unit head sets clips' confidentiality classes.
     HomeEntry("classify", "ui.home.classify", (Action.CLASSIFY_CLIP,)),
