@@ -11,7 +11,6 @@ import os
 from pathlib import Path
 
 from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 
@@ -31,6 +30,9 @@ class FileSigner:
 
     def create(self) -> bool:
         """Make the key pair if it does not exist yet; True when it was made now."""
+        # Imported here: the serialization module costs every process's start-up.
+        from cryptography.hazmat.primitives import serialization
+
         if self._private_path.exists():
             return False
         self._private_path.parent.mkdir(parents=True, exist_ok=True, mode=0o750)
@@ -53,6 +55,8 @@ class FileSigner:
         return self._public_path
 
     def _load_private(self) -> Ed25519PrivateKey:
+        from cryptography.hazmat.primitives import serialization
+
         if self._private is None:
             loaded = serialization.load_pem_private_key(self._private_path.read_bytes(), None)
             if not isinstance(loaded, Ed25519PrivateKey):
