@@ -96,6 +96,7 @@ def _wire(
     from appliance.services.alarms import AlarmService
     from appliance.services.approvals import ApprovalQueries
     from appliance.services.audit import AuditService
+    from appliance.services.audit_reading import AuditReading
     from appliance.services.auth import AuthService
     from appliance.services.clips import ClipService
     from appliance.services.context import Context
@@ -188,6 +189,7 @@ def _wire(
         approvals=ApprovalQueries(ctx, thumbnails),
         handover_drive=handover_drive,
         requests=KioskRequestService(ctx, labels, HandoverRequests(ctx, handover_drive)),
+        audit_reading=AuditReading(ctx),
     )
 
 

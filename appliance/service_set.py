@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from appliance.services.alarms import AlarmService
     from appliance.services.approvals import ApprovalQueries
     from appliance.services.audit import AuditService
+    from appliance.services.audit_reading import AuditReading
     from appliance.services.auth import AuthService
     from appliance.services.clips import ClipService
     from appliance.services.context import Context
@@ -86,6 +87,8 @@ class Services:
     handover_drive: HandoverDriveService
     # What the kiosk asks of the service: labels signed with the unit's key (DESIGN §6).
     requests: KioskRequestService
+    # The audit office's reading of the log, each read audited (Art. 15).
+    audit_reading: AuditReading
 
     @property
     def settings(self) -> Settings:

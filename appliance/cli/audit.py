@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from appliance.cli.audit_log import add_log
 from appliance.cli.output import EXIT_OK, EXIT_REFUSED, Output, os_actor
 from appliance.domain.errors import BadInput
 
@@ -141,3 +142,4 @@ def register(sub: Any) -> None:
     checkpoint = audit.add_parser("checkpoint", help="sign the chain's head")
     checkpoint.add_argument("--out", help="also write the line to this file")
     checkpoint.set_defaults(handler=cmd_audit_checkpoint, any_database=True)
+    add_log(audit)

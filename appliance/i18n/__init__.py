@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import string
 from collections.abc import Mapping
 
-from appliance.domain.errors import Refusal
+from appliance.domain.errors import Refusal, Refused
 from appliance.i18n.catalogue import CATALOGUE
 from appliance.safe_text import printable
 
@@ -68,6 +69,41 @@ def history_sentence(key: str, params: Mapping[str, object], language: str) -> s
         for name, value in params.items()
     }
     return t(key, language, **said)
+
+
+def event_words(action: str, language: str) -> str:
+    """An audit event's action as people say it (the auditor's reading, Art. 15)."""
+    for key in (f"event.{action}", f"action.{action}"):
+        if key in CATALOGUE:
+            return t(key, language)
+    return t("event.other", language)
+
+
+def object_words(object_type: str, object_id: str, language: str) -> str:
+    """What an event is about: the kind in words, then its number or name (escaped)."""
+    key = f"object.{object_type}"
+    kind = t(key, language) if key in CATALOGUE else printable(object_type)
+    return f"{kind} {printable(object_id)}".strip()
+
+
+def outcome_words(outcome: str, language: str) -> str:
+    """An event's outcome in words."""
+    key = f"outcome.{outcome}"
+    return t(key, language) if key in CATALOGUE else printable(outcome)
+
+
+def refusal_words(detail_json: str, language: str) -> str:
+    """Why an event was refused, as the refusal said it then; "" when it names no reason."""
+    try:
+        detail = json.loads(detail_json)
+    except ValueError:
+        return ""
+    reason = detail.get("reason") if isinstance(detail, dict) else None
+    if not isinstance(reason, str) or reason not in CATALOGUE:
+        return ""
+    params = detail.get("params")
+    given = {str(k): v for k, v in params.items()} if isinstance(params, dict) else {}
+    return explain(Refused(reason, **given), language)
 
 
 def item_separator(language: str) -> str:

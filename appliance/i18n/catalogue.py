@@ -10,6 +10,7 @@ from appliance.i18n.config_messages import CONFIG_MESSAGES
 from appliance.i18n.core_messages import CORE_MESSAGES
 from appliance.i18n.disc_messages import DISC_MESSAGES
 from appliance.i18n.dock_messages import DOCK_MESSAGES
+from appliance.i18n.event_messages import EVENT_MESSAGES
 from appliance.i18n.failure_messages import FAILURE_MESSAGES
 from appliance.i18n.files_messages import FILES_MESSAGES
 from appliance.i18n.handover_messages import HANDOVER_MESSAGES
@@ -26,6 +27,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     **CORE_MESSAGES,
     **ACTION_MESSAGES,
     **ALARM_MESSAGES,
+    **EVENT_MESSAGES,
     **AUDIT_MESSAGES,
     **CONFIG_MESSAGES,
     **FAILURE_MESSAGES,

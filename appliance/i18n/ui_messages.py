@@ -131,12 +131,6 @@ UI_MESSAGES: dict[str, tuple[str, str]] = {
         "Approving public use of footage (Art. 13) arrives with a later release.",
         "审批视音频资料的公开使用（第十三条）将在后续版本提供。",
     ),
-    "ui.later.audit_log": (
-        "Reading the audit log at the kiosk arrives with a later release; IT can prove the"
-        " log whole now with bwc audit verify.",
-        "在终端上查阅审计日志将在后续版本提供；"
-        "目前可由信息技术人员用 bwc audit verify 校验日志完整。",
-    ),
     "ui.later.reports": (
         "Daily and audit reports (Art. 14, 15) arrive with a later release.",
         "日常检查与考核报告（第十四条、第十五条）将在后续版本提供。",

@@ -168,6 +168,26 @@ class AuditLog(Repository):
         """The newest events, newest first."""
         return [_event(r) for r in self._rows(_E.select().order_by(_E.seq.desc()).limit(limit))]
 
+    def search(
+        self,
+        since: str | None,
+        until: str | None,
+        actor: str | None,
+        refused_only: bool,
+        limit: int,
+    ) -> list[AuditEvent]:
+        """The newest `limit` events that match, newest first (times as stored: UTC text)."""
+        query = _E.select()
+        if since is not None:
+            query = query.where(_E.at >= since)
+        if until is not None:
+            query = query.where(_E.at < until)
+        if actor is not None:
+            query = query.where(_E.actor == actor)
+        if refused_only:
+            query = query.where(_E.outcome == "refused")
+        return [_event(r) for r in self._rows(query.order_by(_E.seq.desc()).limit(limit))]
+
     def count(self) -> int:
         """How many events the log holds."""
         return int(_E.select().count(self._db))

@@ -28,6 +28,7 @@ from appliance.domain.errors import Refused
 from appliance.domain.records import Actor
 from appliance.domain.roles import PERMISSIONS, Action, Role
 from appliance.domain.scan import CodeKind
+from appliance.services.audit_reading import LogQuery
 from appliance.services.auth import actor_of
 from tests.cli_run import bwc, events
 from tests.conftest import DEMO_PINS
@@ -158,6 +159,10 @@ def _acknowledge(s: Services, a: Actor, _: Setting) -> object:
     return s.alarms.acknowledge(a, 1, "seen to")
 
 
+def _read_log(s: Services, a: Actor, _: Setting) -> object:
+    return s.audit_reading.log(a, LogQuery())
+
+
 def _due(s: Services, a: Actor, _: Setting) -> object:
     return s.handover.due(a)
 
@@ -260,7 +265,7 @@ LIFECYCLE_DENIALS: tuple[Denial, ...] = (
 
 HO, DQ = Action.RECEIVE_HANDOVER, Action.REQUEST_DISCLOSURE
 DA, DX = Action.APPROVE_DISCLOSURE, Action.EXPORT_DISCLOSURE
-AK = Action.ACKNOWLEDGE_ALARM
+AK, RA = Action.ACKNOWLEDGE_ALARM, Action.READ_AUDIT
 RELEASE_DENIALS: tuple[Denial, ...] = (
     # Art. 3: the unit head sets a clip's class, not the officer nor the bureau head.
     *(
@@ -289,6 +294,11 @@ RELEASE_DENIALS: tuple[Denial, ...] = (
     *(Denial("approvals", "pending", b, _pending, DA.value, DA) for b in ("2001", "3001")),
     *(Denial("approvals", "request", b, _decision, DA.value, DA) for b in ("1001", "5001")),
     *(Denial("disclosure", "export", b, _export, DX.value, DX) for b in ("1001", "5001")),
+    # Art. 15: the audit office (and a bureau head) reads the log; nobody else.
+    *(
+        Denial("audit_reading", "log", b, _read_log, RA.value, RA)
+        for b in ("1001", "2001", "3001", "9001")
+    ),  # fmt: skip
     # Art. 14: the unit head, or IT, says what was done about an alarm.
     *(
         Denial("alarms", "acknowledge", b, _acknowledge, AK.value, AK)

@@ -109,6 +109,16 @@ SCRIPT_LINES: tuple[tuple[str, str, tuple[int, ...]], ...] = (
     ("alarms list", "", (0,)),
     ("alarms list --all", "", (0,)),
     ("alarms ack 1 --badge 2001 --note 已处理", "135790\n", (1,)),
+    # Art. 15: the audit office reads the log; a unit head may not.
+    (
+        "officer add --badge 5001 --name 赵敏 --role auditor --confirm-by 2001",
+        "556677\n135790\n",
+        (0,),
+    ),
+    ("audit log --badge 5001 --limit 30", "556677\n", (0,)),
+    ("audit log --badge 5001 --refused --from 2020-01-01", "556677\n", (0,)),
+    ("audit log --badge 5001 --from 2020-02-30", "556677\n", (2,)),
+    ("audit log --badge 2001", "135790\n", (1,)),
     ("audit checkpoint --out checkpoint.txt", "", (0,)),
     ("audit verify --checkpoint checkpoint.txt", "", (0,)),
     ("seal", "", (0, 1, 2)),

@@ -44,6 +44,7 @@ from appliance.domain.projection import (
 )
 from appliance.domain.records import Actor
 from appliance.domain.scan import CodeKind
+from appliance.i18n import event_words
 from appliance.services.audit import VerifyResult
 from appliance.services.pins import hash_pin
 from appliance.store.home import open_store
@@ -174,6 +175,16 @@ def test_a_real_day_verifies_clean_and_covers_every_state_table(day: Services) -
         connection.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]  # noqa: S608
         for t, _ in STATE_TABLES
     )
+
+
+def test_every_event_of_the_day_is_said_in_words(day: Services) -> None:
+    """The auditor's reading (Art. 15) names each event in words, never "other event"."""
+    unsaid = {
+        e.action
+        for e in day.store.audit_log.iterate()
+        if event_words(e.action, "en") == "other event"
+    }
+    assert unsaid == set()
 
 
 def _columns(connection: sqlite3.Connection, table: str) -> list[str]:

@@ -31,6 +31,7 @@ from tests.tui.classify_steps import at_ask, at_classify
 from tests.tui.double_press_rows import at_filing
 from tests.tui.handover_steps import open_handover, prepare_handover
 from tests.tui.helpers import scan, settle, sign_in
+from tests.tui.log_steps import at_log
 from tests.tui.test_failed_check import read_the_dock
 from tui.app import KioskApp
 from tui.dialogs.base import KioskDialog
@@ -40,6 +41,7 @@ from tui.dialogs.second_person import SecondPersonDialog
 from tui.screens.alarms import AlarmsScreen
 from tui.screens.approval_request import RequestScreen
 from tui.screens.approvals import ApprovalsScreen
+from tui.screens.audit_log import AuditLogScreen
 from tui.screens.base import KioskScreen
 from tui.screens.checklist import ChecklistScreen
 from tui.screens.classify import ClassifyScreen
@@ -147,6 +149,10 @@ async def alarms(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:
     await at_alarms(pilot, kiosk(pilot).services, clock_of(pilot))
 
 
+async def audit_log(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:
+    await at_log(pilot, kiosk(pilot).services)
+
+
 async def ask(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:
     await at_ask(pilot, kiosk(pilot).services, clock_of(pilot))
 
@@ -248,6 +254,7 @@ STOPS: tuple[Stop, ...] = (
     Stop("classify", classify, ClassifyScreen, "two clips, normal, ticked; privacy chosen"),
     Stop("ask", ask, DisclosureAskScreen, "two clips, the newest ticked, recipient, reason"),
     Stop("alarms", alarms, AlarmsScreen, "two alarms in words, the first one's note typed"),
+    Stop("audit-log", audit_log, AuditLogScreen, "the newest events in words, four filters"),
     Stop("unit", lock.open_unit_head, UnitHeadScreen, "recorders with state and footage"),
     Stop("unlock", lock.open_admin_unlock, UnlockScreen, "the admin's unlock, nobody locked"),
     Stop("second-person", lock.open_second_person, SecondPersonDialog, "badge and PIN fields"),

@@ -16,6 +16,7 @@ from appliance.domain.roles import Action
 from tui.messages import HomeLoaded, SignOff
 from tui.screens.alarms import AlarmsScreen
 from tui.screens.approvals import ApprovalsScreen
+from tui.screens.audit_log import AuditLogScreen
 from tui.screens.base import KioskScreen, may
 from tui.screens.classify import ClassifyScreen
 from tui.screens.devices import DevicesScreen
@@ -48,6 +49,8 @@ OPENS: dict[str, Callable[[Actor], KioskScreen]] = {
     "devices": DevicesScreen,
     "approvals": ApprovalsScreen,
     "ask-disclosure": DisclosureAskScreen,
+    # Art. 15: the audit office's reading of the log.
+    "audit-log": AuditLogScreen,
     # Art. 14: alarms, seen to with a note.
     "alarms": AlarmsScreen,
     # Art. 3: the unit head's confidentiality classes.

@@ -67,7 +67,8 @@ HOME_ENTRIES: tuple[HomeEntry, ...] = (
     HomeEntry("ask-disclosure", "ui.home.ask_disclosure", (Action.REQUEST_DISCLOSURE,)),
     # Art. 11, 13: the bureau head decides disclosure requests at the kiosk.
     HomeEntry("approvals", "ui.home.approvals", (Action.APPROVE_DISCLOSURE,)),
-    HomeEntry("audit-log", "ui.home.audit_log", (Action.READ_AUDIT,), _LATER, "ui.later.audit_log"),
+    # Art. 15: the audit office reads the log, with filters; each read is audited.
+    HomeEntry("audit-log", "ui.home.audit_log", (Action.READ_AUDIT,)),
     HomeEntry("reports", "ui.home.reports", (Action.READ_AUDIT,), _LATER, "ui.later.reports"),
     HomeEntry("people", "ui.home.people", (Action.MANAGE_PEOPLE,)),
     # DESIGN §6: the admin registers and retires recorders (retiring takes two people).
