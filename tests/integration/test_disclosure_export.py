@@ -16,6 +16,7 @@ import pytest
 
 from appliance.adapters.bag_reader import verify_package
 from appliance.adapters.clock import SettableClock
+from appliance.adapters.demo_recorders import DEMO_DRIVE
 from appliance.adapters.drive_simulator import plug
 from appliance.bootstrap import Services, build_kiosk_services
 from appliance.demo import DemoBadge
@@ -34,6 +35,12 @@ def newest(services: Services, action: str) -> tuple[str, str, str, dict[str, ob
     return event.actor, event.object_id, event.outcome, json.loads(event.detail_json)
 
 
+def state_of(services: Services, request_id: int) -> DisclosureState:
+    found = services.store.releases.disclosure(request_id)
+    assert found is not None
+    return found.state
+
+
 def test_the_service_exports_the_approved_clips_to_the_drive_once(
     demo: Demo, tmp_path: Path
 ) -> None:
@@ -49,7 +56,7 @@ def test_the_service_exports_the_approved_clips_to_the_drive_once(
         assert (first.kind, first.subject) == (RequestKind.DISCLOSURE_EXPORT, str(approved.id))
         (refused,) = services.requests.serve(dock)
         assert (refused.state, refused.reason) == (RequestState.REFUSED, "disclosure.no_drive")
-        assert services.store.releases.disclosure(approved.id).state is DisclosureState.APPROVED
+        assert state_of(services, approved.id) is DisclosureState.APPROVED
 
         # A stranger's drive: refused and audited, as for the hand-over (Art. 12(2)).
         stranger = plug(drive_folder(services), "USB-STRANGER")
@@ -66,7 +73,7 @@ def test_the_service_exports_the_approved_clips_to_the_drive_once(
         (refused,) = services.requests.serve(dock)
         assert refused.reason == "disclosure.drive_too_small"
         assert refused.params["free"] == "100000" and list(drive.iterdir()) == []
-        assert services.store.releases.disclosure(approved.id).state is DisclosureState.APPROVED
+        assert state_of(services, approved.id) is DisclosureState.APPROVED
 
         # The service let the drive go: it is taken again only once plugged in again.
         kiosk.requests.disclosure.ask_export(head, approved.id)
@@ -83,7 +90,7 @@ def test_the_service_exports_the_approved_clips_to_the_drive_once(
         assert (done.id, done.state, done.reason) == (asked.id, RequestState.DONE, "")
         assert done.params == {
             "request": str(approved.id), "files": "2", "bytes": "60000",
-            "drive": services.settings.handover_drive(SERIAL).label,
+            "drive": DEMO_DRIVE[1],
         }  # fmt: skip
         assert kiosk.requests.progress(asked.id) == (60_000, 60_000)
         (package,) = drive.iterdir()
@@ -95,7 +102,11 @@ def test_the_service_exports_the_approved_clips_to_the_drive_once(
         assert sorted(entry["id"] for entry in listed) == sorted(approved.clip_ids)
         # Used once: the list no longer offers it, and asking again is refused at once.
         used = services.store.releases.disclosure(approved.id)
-        assert used.state is DisclosureState.EXPORTED and used.package_id == int(done.result)
+        assert (
+            used is not None
+            and used.state is DisclosureState.EXPORTED
+            and used.package_id == int(done.result)
+        )
         assert kiosk.disclosure.exportable(head) == []
         with pytest.raises(Refused) as again:
             kiosk.requests.disclosure.ask_export(head, approved.id)
@@ -156,4 +167,4 @@ def test_bwc_label_serve_says_why_an_export_was_not_done(demo: Demo, tmp_path: P
         " drive is docked: plug it in and press Export once more. The approval still stands.\n"
     )
     assert services.requests.get(asked.id).reason == "disclosure.no_drive"
-    assert services.store.releases.disclosure(approved.id).state is DisclosureState.APPROVED
+    assert state_of(services, approved.id) is DisclosureState.APPROVED
