@@ -45,9 +45,9 @@ def drive_folder(services: Services) -> Path:
 
 
 def prepare_export(services: Services) -> Disclosure:
-    """Two clips asked for and approved; the registered drive docked."""
+    """Two clips asked for and approved; the registered drive docked (8 GB free)."""
     request = approved_request(services, services.settings.home / "export-card")
-    plug(drive_folder(services), SERIAL)
+    plug(drive_folder(services), SERIAL, free_bytes=8_000_000_000)
     return request
 
 

@@ -19,6 +19,7 @@ from tui.screens.base import KioskScreen, may
 from tui.screens.classify import ClassifyScreen
 from tui.screens.devices import DevicesScreen
 from tui.screens.disclosure_ask import DisclosureAskScreen
+from tui.screens.disclosure_export import DisclosureExportScreen
 from tui.screens.fault import FaultScreen
 from tui.screens.filing import FilingScreen
 from tui.screens.handover import HandoverScreen
@@ -47,6 +48,8 @@ OPENS: dict[str, Callable[[Actor], KioskScreen]] = {
     "devices": DevicesScreen,
     "approvals": ApprovalsScreen,
     "ask-disclosure": DisclosureAskScreen,
+    # Art. 11, 13: an approved disclosure exported onto the registered drive.
+    "export-disclosure": DisclosureExportScreen,
     # Art. 3: the unit head's confidentiality classes.
     "classify": ClassifyScreen,
     # Art. 12(2): the information collector's weekly hand-over.
