@@ -135,6 +135,7 @@ async def test_the_bureau_head_approves_then_exports_onto_the_registered_drive(
         ]
         assert screen.query_one("#export", Button).disabled
         assert not screen.query_one("#export-bar", ProgressBar).display
+        assert "is ready" in shown(app, "#export-drive")  # nothing was written to it
         await pilot.click("#back")
         await settle(pilot)
         assert not isinstance(app.screen, DisclosureExportScreen)

@@ -121,8 +121,7 @@ class DisclosureExportScreen(KioskScreen):
         self.query_one("#export-bar", ProgressBar).display = False
         self.query_one("#back", Button).focus()
         self.load()
-        key = "ui.export.dock_drive" if self.direct else "ui.export.dock_then_export"
-        self.query_one("#export-drive", Static).update(plain(self.words(key)))
+        self.show_drive()
         if self.direct:
             self.look_for_drive()
             self.set_interval(POLL_SECONDS, self.look_for_drive)
@@ -182,17 +181,23 @@ class DisclosureExportScreen(KioskScreen):
             return
         self.drive = drive
         self.notice.clear()
-        self.query_one("#export-drive", Static).update(
-            plain(
-                self.words(
-                    "ui.export.drive_ready",
-                    label=drive.label or drive.serial,
-                    serial=drive.serial,
-                    free=human_bytes(drive.free_bytes),
-                )
-            )
-        )
+        self.show_drive()
         self.enable_export()
+
+    def show_drive(self) -> None:
+        """The drive line: the drive docked and its room, else what to plug in."""
+        drive = self.drive
+        if drive is not None:
+            line = self.words(
+                "ui.export.drive_ready",
+                label=drive.label or drive.serial,
+                serial=drive.serial,
+                free=human_bytes(drive.free_bytes),
+            )
+        else:
+            key = "ui.export.dock_drive" if self.direct else "ui.export.dock_then_export"
+            line = self.words(key)
+        self.query_one("#export-drive", Static).update(plain(line))
 
     def enable_export(self) -> None:
         """Export is offered once a request is there and the drive too (the service looks
@@ -347,9 +352,7 @@ class DisclosureExportScreen(KioskScreen):
         self.writing = None
         self.query_one("#export-bar", ProgressBar).display = False
         self.query_one("#exportable", OptionList).disabled = False
-        if self.drive is None:
-            key = "ui.export.dock_drive" if self.direct else "ui.export.dock_then_export"
-            self.query_one("#export-drive", Static).update(plain(self.words(key)))
+        self.show_drive()
         self.load()
 
     def release_drive(self) -> None:
