@@ -102,6 +102,8 @@ def _wire(
     from appliance.services.context import Context
     from appliance.services.custody import CustodyService
     from appliance.services.disclosure import DisclosureService
+    from appliance.services.disclosure_drive import DisclosureDriveService
+    from appliance.services.disclosure_requests import DisclosureRequests
     from appliance.services.fixity import FixityService
     from appliance.services.handover import HandoverService
     from appliance.services.handover_drive import HandoverDriveService
@@ -163,6 +165,9 @@ def _wire(
     labels = LabelService(ctx, QrLabels())
     drive_dock = chosen.get("drive_dock") or handover_drive_dock(settings)
     handover_drive = HandoverDriveService(ctx, handover, drive_dock, package_reader())
+    disclosure = DisclosureService(ctx, packages)
+    disclosure_drive = DisclosureDriveService(ctx, disclosure, handover_drive)
+    handover_requests = HandoverRequests(ctx, handover_drive)
     return Services(
         ctx=ctx,
         registry=registry,
@@ -182,13 +187,19 @@ def _wire(
         disc=disc,
         packages=packages,
         handover=handover,
-        disclosure=DisclosureService(ctx, packages),
+        disclosure=disclosure,
         lifecycle=LifecycleService(ctx, custody),
         history=HistoryService(ctx),
         thumbnails=thumbnails,
         approvals=ApprovalQueries(ctx, thumbnails),
         handover_drive=handover_drive,
-        requests=KioskRequestService(ctx, labels, HandoverRequests(ctx, handover_drive)),
+        disclosure_drive=disclosure_drive,
+        requests=KioskRequestService(
+            ctx,
+            labels,
+            handover_requests,
+            DisclosureRequests(ctx, disclosure, disclosure_drive, handover_requests),
+        ),
         audit_reading=AuditReading(ctx),
     )
 

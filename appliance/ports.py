@@ -275,7 +275,7 @@ class DemoHands(Protocol):
         ...
 
     def dock_drive(self) -> None:
-        """The information collector plugs the unit's registered hand-over drive in."""
+        """The collector (or an exporter, Art. 11, 13) plugs the unit's registered drive in."""
         ...
 
 

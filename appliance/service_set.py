@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from appliance.services.context import Context
     from appliance.services.custody import CustodyService
     from appliance.services.disclosure import DisclosureService
+    from appliance.services.disclosure_drive import DisclosureDriveService
     from appliance.services.fixity import FixityService
     from appliance.services.handover import HandoverService
     from appliance.services.handover_drive import HandoverDriveService
@@ -85,6 +86,8 @@ class Services:
     approvals: ApprovalQueries
     # The hand-over at the kiosk, on the registered drive (Art. 12(2)).
     handover_drive: HandoverDriveService
+    # An approved disclosure's export at the kiosk, on the same drive (Art. 11, 13).
+    disclosure_drive: DisclosureDriveService
     # What the kiosk asks of the service: labels signed with the unit's key (DESIGN §6).
     requests: KioskRequestService
     # The audit office's reading of the log, each read audited (Art. 15).

@@ -100,7 +100,7 @@ class SimulatorHands:
         return made
 
     def dock_drive(self) -> None:
-        """The collector plugs the demo's registered hand-over drive in."""
+        """The collector (or an exporter) plugs the demo's registered hand-over drive in."""
         plug(self.drive_dir, DEMO_DRIVE[0])
 
     def put_back(self, serial: str, signed_out_at: datetime | None = None) -> None:

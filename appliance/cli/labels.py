@@ -1,5 +1,6 @@
 """Provides `bwc label`: signed QR labels for badges and recorders, and the answer to the
-kiosk's requests (`bwc label serve`: labels and the collector's hand-over, DESIGN §6)."""
+kiosk's requests (`bwc label serve`: labels, the collector's hand-over, a disclosure's
+export, DESIGN §6)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from appliance.cli.output import EXIT_OK, Output, os_actor
 from appliance.domain.errors import Refused
-from appliance.domain.requests import LABEL_OF, KioskRequest
+from appliance.domain.requests import LABEL_OF, KioskRequest, RequestKind
 from appliance.domain.scan import CodeKind
 from appliance.i18n import t
 
@@ -48,13 +49,24 @@ def cmd_label_serve(services: Services, args: argparse.Namespace, out: Output) -
 def _answer_line(request: KioskRequest, language: str) -> str:
     """One answered request in words."""
     label = request.kind in LABEL_OF
+    export = request.kind is RequestKind.DISCLOSURE_EXPORT
     if not request.reason:
         if label:
             return t("cli.request_done", language, id=request.id, path=request.result)
+        if export:
+            return t(
+                "cli.request_disclosure_done",
+                language,
+                **{"request": request.subject, **request.params},
+                id=request.id,
+                package=request.result,
+            )
         step = t(f"request_kind.{request.kind.value}", language)
         return t("cli.request_handover_done", language, id=request.id, step=step)
     if label:
         said = t("cli.request_refused", language, id=request.id, subject=request.subject)
+    elif export:
+        said = t("cli.request_disclosure_refused", language, id=request.id, subject=request.subject)
     else:
         step = t(f"request_kind.{request.kind.value}", language)
         said = t("cli.request_handover_refused", language, id=request.id, step=step)
@@ -72,5 +84,7 @@ def register(sub: Any) -> None:
         one.add_argument("value")
         one.add_argument("--out", required=True)
         one.set_defaults(handler=cmd_label)
-    serve = label.add_parser("serve", help="do what the kiosk asked for: labels, the hand-over")
+    serve = label.add_parser(
+        "serve", help="do what the kiosk asked for: labels, the hand-over, exports"
+    )
     serve.set_defaults(handler=cmd_label_serve)

@@ -1,9 +1,10 @@
 """Provides what the kiosk asks the service to do for it: the kinds, the states and the table.
 
 DESIGN §6: the kiosk user never reads `keys/*.key`, so what needs the unit's key (a signed
-label, a sealed hand-over package) is asked of the service (`bwc dock`, as the service user)
-by a request row; the service does it, or refuses it, and says so on the row the kiosk reads
-back. The hand-over asks for more than the key: only the service user may mount the drive.
+label, a sealed hand-over or disclosure package) is asked of the service (`bwc dock`, as the
+service user) by a request row; the service does it, or refuses it, and says so on the row
+the kiosk reads back. The hand-over and the disclosure export ask for more than the key: only
+the service user may mount the drive.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ class RequestKind(StrEnum):
     HANDOVER_WRITE = "handover_write"
     HANDOVER_RECEIPT = "handover_receipt"
     HANDOVER_RELEASE = "handover_release"
+    # Art. 11, 13: an approved disclosure written to the registered drive and read back
+    # (subject: the disclosure request's number).
+    DISCLOSURE_EXPORT = "disclosure_export"
 
 
 class RequestState(StrEnum):

@@ -11,6 +11,7 @@ from appliance.i18n.core_messages import CORE_MESSAGES
 from appliance.i18n.disc_messages import DISC_MESSAGES
 from appliance.i18n.dock_messages import DOCK_MESSAGES
 from appliance.i18n.event_messages import EVENT_MESSAGES
+from appliance.i18n.export_messages import EXPORT_MESSAGES
 from appliance.i18n.failure_messages import FAILURE_MESSAGES
 from appliance.i18n.files_messages import FILES_MESSAGES
 from appliance.i18n.handover_messages import HANDOVER_MESSAGES
@@ -44,4 +45,5 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     **APPROVAL_MESSAGES,
     **HANDOVER_MESSAGES,
     **REQUEST_MESSAGES,
+    **EXPORT_MESSAGES,
 }

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from appliance.domain.confidentiality import Classification, may_disclose
@@ -18,11 +19,22 @@ from appliance.domain.disclosure import (
     items_digest,
 )
 from appliance.domain.errors import Refusal, Refused
-from appliance.domain.records import Actor
+from appliance.domain.records import Actor, Person
 from appliance.domain.roles import Action, Role
 from appliance.services.context import Context
 from appliance.services.handover import record_refusal
 from appliance.services.packages import PackageService, SealedPackage
+
+
+@dataclass(frozen=True)
+class ExportableRequest:
+    """An approved request that may be exported now, with what the kiosk says of it."""
+
+    request: Disclosure
+    # The bureau head who approved it (None if no longer registered).
+    approver: Person | None
+    # The approved clips' size in all: what the drive must take.
+    bytes: int
 
 
 class DisclosureService:
@@ -35,6 +47,42 @@ class DisclosureService:
     def listing(self) -> list[Disclosure]:
         """Every request, newest first (what it names, never the footage)."""
         return self._ctx.store.releases.disclosures()
+
+    def exportable(self, actor: Actor) -> list[ExportableRequest]:
+        """The approved requests not yet exported and not expired, the first to expire first.
+
+        Art. 11, 13: what an exporter may write out at the kiosk now; each passes the very
+        check export() applies (nothing is exported here).
+        """
+        self._ctx.require(actor, Action.EXPORT_DISCLOSURE, "disclosure", "exportable")
+        now = self._ctx.clock.now()
+        found = []
+        for request in self._ctx.store.releases.disclosures():
+            try:
+                check_export(request, now)
+            except Refused:
+                continue
+            found.append(request)
+        found.sort(key=lambda r: (r.expires_at or now, r.id))
+        sizes = self._ctx.store.clips.by_ids(c for r in found for c in r.clip_ids)
+        people = self._ctx.store.people
+        return [
+            ExportableRequest(
+                request,
+                people.get(request.decided_by) if request.decided_by else None,
+                sum(sizes[c].size for c in request.clip_ids if c in sizes),
+            )
+            for request in found
+        ]
+
+    def check_exportable(self, actor: Actor, request_id: int, action: str) -> Disclosure:
+        """The request, if export() would take it now; else refused at once and audited
+        under action (the kiosk asks before a drive is taken or a request queued)."""
+        with self._ctx.audited(actor, action, "disclosure", str(request_id)):
+            self._ctx.require(actor, Action.EXPORT_DISCLOSURE, "disclosure", str(request_id))
+            request = self._request_of(request_id)
+            check_export(request, self._ctx.clock.now())
+        return request
 
     def _request_of(self, request_id: int) -> Disclosure:
         found = self._ctx.store.releases.disclosure(request_id)
@@ -133,9 +181,18 @@ class DisclosureService:
             )
         return self._request_of(request_id)
 
-    def export(self, actor: Actor, request_id: int, out: Path) -> SealedPackage:
+    def export(
+        self,
+        actor: Actor,
+        request_id: int,
+        out: Path,
+        progress: Callable[[int], None] | None = None,
+    ) -> SealedPackage:
         """Write exactly the approved clips as a sealed package, once (the approval is used
-        before the package is written: a failed write never leaves it usable again)."""
+        before the package is written: a failed write never leaves it usable again).
+
+        progress, if given, hears the payload bytes written so far.
+        """
         self._ctx.require(actor, Action.EXPORT_DISCLOSURE, "disclosure", str(request_id))
         ident = str(request_id)
         with self._ctx.audited(actor, "disclosure_export", "disclosure", ident):
@@ -163,7 +220,12 @@ class DisclosureService:
             )
         try:
             sealed = self._packages.seal(
-                actor, "disclosure", f"request {request_id}", [c for c in clips if c], out
+                actor,
+                "disclosure",
+                f"request {request_id}",
+                [c for c in clips if c],
+                out,
+                progress,
             )
         except Refusal as refusal:
             record_refusal(self._ctx, actor, "disclosure_export", "disclosure", ident, refusal)

@@ -99,13 +99,16 @@ class HandoverDriveService:
             groups.append(DueGroup(day, badge, name, len(found), sum(found)))
         return DueSummary(week, len(due), sum(d.clip.size for d in due), tuple(groups))
 
-    def offer(self, actor: Actor, timeout: float) -> DockedDrive | None:
+    def offer(
+        self, actor: Actor, timeout: float, action: Action = Action.RECEIVE_HANDOVER
+    ) -> DockedDrive | None:
         """The next drive docked: mounted if registered, else refused and audited; None if none.
 
         Art. 12(2): nobody else keeps copies, so only a drive registered by its serial in
-        kiosk.toml (`[handover] drives`) takes footage.
+        kiosk.toml (`[handover] drives`) takes footage. The drive is taken for the act the
+        actor must be allowed: the week's hand-over, or an approved disclosure's export.
         """
-        self._ctx.require(actor, Action.RECEIVE_HANDOVER, "handover", "drive")
+        self._ctx.require(actor, action, "handover", "drive")
         event = self._dock.wait(timeout)
         if event is None:
             return None
@@ -143,7 +146,7 @@ class HandoverDriveService:
             record_refusal(self._ctx, actor, "handover_create", "handover", summary.week, refusal)
             raise refusal
         needed = space_needed(summary.bytes)
-        free = self._dock.free_bytes(drive.mount_point)
+        free = self.free_bytes(drive)
         if summary.clips and free < needed:
             refusal = Refused(
                 "handover.drive_too_small", serial=drive.serial, needed=needed, free=free
@@ -156,10 +159,13 @@ class HandoverDriveService:
         name = f"bwc-handover-{unit}-{summary.week}-{now:%Y%m%dT%H%M%SZ}"
         return self._handover.create(actor, summary.week, drive.mount_point / name, progress)
 
-    def verify(self, actor: Actor, drive: DockedDrive, sealed: SealedPackage) -> PackageReport:
+    def verify(
+        self, actor: Actor, drive: DockedDrive, sealed: SealedPackage, kind: str = "handover"
+    ) -> PackageReport:
         """Read the package back from the drive (`package verify`); refused and audited if bad.
 
-        A package that fails here is never received: nothing is marked handed over.
+        A package that fails here is never received: nothing is marked handed over. kind
+        names the events (`handover_verified`, `disclosure_verified`, and `…_verify` refused).
         """
         try:
             self._dock.flush(sealed.path)
@@ -169,12 +175,12 @@ class HandoverDriveService:
                 refusal = Refused(error.code, **error.params)
             else:
                 refusal = Refused("handover.drive_unreadable", error=error.strerror or "")
-            record_refusal(self._ctx, actor, "handover_verify", "package", str(sealed.id), refusal)
+            record_refusal(self._ctx, actor, f"{kind}_verify", "package", str(sealed.id), refusal)
             raise refusal from None
         with self._ctx.store.transaction():
             self._ctx.record(
                 actor,
-                "handover_verified",
+                f"{kind}_verified",
                 "package",
                 str(sealed.id),
                 drive=drive.serial,
@@ -196,6 +202,10 @@ class HandoverDriveService:
     def receipt(self, actor: Actor, sealed: SealedPackage) -> tuple[int, list[int]]:
         """The collector's receipt of the package on the drive (the hand-over service's rule)."""
         return self._handover.receipt(actor, sealed.path)
+
+    def free_bytes(self, drive: DockedDrive) -> int:
+        """The drive's free space now (a package written since took some)."""
+        return self._dock.free_bytes(drive.mount_point)
 
     def release(self, drive: DockedDrive) -> None:
         """Flush and unmount the drive, so it may be pulled."""

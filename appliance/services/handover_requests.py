@@ -78,7 +78,7 @@ class HandoverRequests:
     # The service's side: each in the requester's name; a Refusal is the request's answer.
     def write(self, requester: Actor, request: KioskRequest) -> Answer:
         """The package on the drive and verified from it; the drive stays for the receipt."""
-        drive = self._drive(requester)
+        drive = self.drive(requester)
         total = max(1, self._drives.due_now(requester).bytes)
         step = max(1, total // PROGRESS_STEPS)
         shown = [-step]
@@ -110,13 +110,13 @@ class HandoverRequests:
         sealed = self._on_drive(requester, _number(request.subject))
         package_id, clips = self._drives.receipt(requester, sealed)
         self._written.pop(package_id, None)
-        self._release()
+        self.release_drive()
         return Answer(str(package_id), {"clips": str(len(clips))})
 
     def release(self, _requester: Actor, request: KioskRequest) -> Answer:
         """Let the drive go: flushed and unmounted, so it may be pulled."""
         self._written.pop(_number(request.subject), None)
-        self._release()
+        self.release_drive()
         return Answer("", {})
 
     def _on_drive(self, requester: Actor, package_id: int) -> SealedPackage:
@@ -129,7 +129,7 @@ class HandoverRequests:
         # The name is the box's own (services/handover_drive), never a path: checked anyway.
         if record is None or record.kind != "handover" or not _plain(record.name):
             raise Refused("handover.package_not_found", package=package_id)
-        drive = self._drive(requester)
+        drive = self.drive(requester)
         return SealedPackage(
             record.id,
             drive.mount_point / record.name,
@@ -138,14 +138,30 @@ class HandoverRequests:
             record.bytes,
         )
 
-    def _drive(self, requester: Actor) -> DockedDrive:
-        """The drive held since the last request, else the registered one docked now."""
+    @property
+    def holding(self) -> bool:
+        """Whether a drive is held mounted since an earlier request (a package awaits its
+        receipt)."""
+        return self._held is not None
+
+    def drive(
+        self,
+        requester: Actor,
+        action: Action = Action.RECEIVE_HANDOVER,
+        missing: str = "handover.no_drive",
+    ) -> DockedDrive:
+        """The drive held since the last request, else the registered one docked now.
+
+        Shared by every request that writes to the registered drive: the hand-over (Art.
+        12(2)) and a disclosure's export (Art. 11, 13); action is what the requester must be
+        allowed to take it, missing the reason when no registered drive is docked.
+        """
         if self._held is not None:
             return self._held
         refused: Refusal | None = None
         for _ in range(MAX_LOOKS):
             try:
-                drive = self._drives.offer(requester, 0.0)
+                drive = self._drives.offer(requester, 0.0, action)
             except Refusal as refusal:  # a stranger's drive: refused and audited by offer
                 refused = refusal
                 continue
@@ -153,9 +169,10 @@ class HandoverRequests:
             if drive is not None:
                 self._held = drive
                 return drive
-        raise refused or Refused("handover.no_drive")
+        raise refused or Refused(missing)
 
-    def _release(self) -> None:
+    def release_drive(self) -> None:
+        """Flush and unmount the drive held, if any, so it may be pulled."""
         drive, self._held = self._held, None
         if drive is not None:
             self._drives.release(drive)

@@ -1,7 +1,8 @@
-"""Provides the kiosk's requests to the service: labels and the hand-over (DESIGN §6).
+"""Provides the kiosk's requests to the service: labels, the hand-over, exports (DESIGN §6).
 
 The kiosk queues the request (a label: the admin or a unit head, MANAGE_DEVICES; the
-hand-over: the information collector, services/handover_requests); the service (`bwc dock` on
+hand-over: the information collector, services/handover_requests; a disclosure's export:
+whoever may export, services/disclosure_requests); the service (`bwc dock` on
 the box, `bwc label serve` by hand) does it in the requester's name, or refuses it with the
 reason; the kiosk reads the answer back from the row. Every step is in the audit log.
 """
@@ -26,6 +27,7 @@ from appliance.domain.roles import Action
 from appliance.domain.scan import CodeKind
 from appliance.services.auth import actor_of
 from appliance.services.context import Context
+from appliance.services.disclosure_requests import DisclosureRequests
 from appliance.services.handover_requests import Answer, HandoverRequests
 from appliance.services.labels import LabelService
 
@@ -38,22 +40,31 @@ _IO_REASON: Mapping[RequestKind, str] = {
     RequestKind.HANDOVER_WRITE: "handover.drive_unreadable",
     RequestKind.HANDOVER_RECEIPT: "handover.drive_unreadable",
     RequestKind.HANDOVER_RELEASE: "handover.drive_unreadable",
+    RequestKind.DISCLOSURE_EXPORT: "disclosure.drive_failed",
 }
 
 
 class KioskRequestService:
     """Queue a request at the kiosk; answer the queue in the service."""
 
-    def __init__(self, ctx: Context, labels: LabelService, handover: HandoverRequests) -> None:
+    def __init__(
+        self,
+        ctx: Context,
+        labels: LabelService,
+        handover: HandoverRequests,
+        disclosure: DisclosureRequests,
+    ) -> None:
         self._ctx = ctx
         self._labels = labels
         self.handover = handover
+        self.disclosure = disclosure
         self._handlers: Mapping[RequestKind, Callable[[Actor, KioskRequest], Answer]] = {
             RequestKind.LABEL_DEVICE: self._label,
             RequestKind.LABEL_BADGE: self._label,
             RequestKind.HANDOVER_WRITE: handover.write,
             RequestKind.HANDOVER_RECEIPT: handover.receipt,
             RequestKind.HANDOVER_RELEASE: handover.release,
+            RequestKind.DISCLOSURE_EXPORT: disclosure.export,
         }
 
     @property

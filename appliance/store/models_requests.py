@@ -1,4 +1,4 @@
-"""Provides the peewee models of the kiosk's requests to the service (migrations 7 and 8)."""
+"""Provides the peewee models of the kiosk's requests to the service (migrations 7, 8 and 9)."""
 
 from __future__ import annotations
 

@@ -28,8 +28,10 @@ from appliance.domain.errors import Refused
 from appliance.domain.records import Actor
 from appliance.domain.roles import PERMISSIONS, Action, Role
 from appliance.domain.scan import CodeKind
+from appliance.ports import DockEvent
 from appliance.services.audit_reading import LogQuery
 from appliance.services.auth import actor_of
+from appliance.services.handover_drive import DockedDrive
 from tests.cli_run import bwc, events
 from tests.conftest import DEMO_PINS
 
@@ -191,6 +193,27 @@ def _export(s: Services, a: Actor, at: Setting) -> object:
     return s.disclosure.export(a, 1, at.out / "package")
 
 
+def _exportable(s: Services, a: Actor, _: Setting) -> object:
+    return s.disclosure.exportable(a)
+
+
+def _check_exportable(s: Services, a: Actor, _: Setting) -> object:
+    return s.disclosure.check_exportable(a, 1, "disclosure_export")
+
+
+def _export_offer(s: Services, a: Actor, _: Setting) -> object:
+    return s.disclosure_drive.offer(a, 0)
+
+
+def _export_to_drive(s: Services, a: Actor, at: Setting) -> object:
+    drive = DockedDrive("DEMO-USB-01", "drive", 1 << 30, at.out, DockEvent("add", str(at.out)))
+    return s.disclosure_drive.write_verified(a, drive, 1)
+
+
+def _ask_export(s: Services, a: Actor, _: Setting) -> object:
+    return s.requests.disclosure.ask_export(a, 1)
+
+
 def _pending(s: Services, a: Actor, _: Setting) -> object:
     return s.approvals.pending(a)
 
@@ -304,6 +327,17 @@ RELEASE_DENIALS: tuple[Denial, ...] = (
         Denial("alarms", "acknowledge", b, _acknowledge, AK.value, AK)
         for b in ("1001", "3001", "5001")
     ),  # fmt: skip
+    # Art. 11, 13: the kiosk's export is for those who may export, from the list to the drive.
+    *(Denial("disclosure", "exportable", b, _exportable, DX.value, DX) for b in ("1001", "9001")),
+    Denial("disclosure", "check_exportable", "5001", _check_exportable, "disclosure_export", DX),
+    *(
+        Denial("disclosure_drive", "offer", b, _export_offer, DX.value, DX)
+        for b in ("1001", "9001")
+    ),
+    Denial("disclosure_drive", "write_verified", "1002", _export_to_drive, "disclosure_export", DX),
+    Denial(
+        "requests.disclosure", "ask_export", "1001", _ask_export, "disclosure_export_requested", DX
+    ),
 )
 
 

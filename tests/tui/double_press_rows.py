@@ -29,6 +29,7 @@ from tests.tui.device_steps import (
     device_label_asked_once,
     device_submitted_twice,
 )
+from tests.tui.export_steps import SERIAL, drive_folder, open_export, prepare_export
 from tests.tui.handover_steps import open_handover, prepare_handover
 from tests.tui.helpers import notice_text, scan, settle, sign_in
 from tests.tui.lifecycle_steps import (
@@ -67,6 +68,7 @@ from tui.messages import (
 from tui.screens.alarms import AlarmAcknowledged
 from tui.screens.classify import ClipsClassified
 from tui.screens.disclosure_ask import DisclosureAsked
+from tui.screens.disclosure_export import Exported
 from tui.screens.dock import DockScreen
 from tui.screens.done import DoneScreen
 from tui.screens.handover import HandoverScreen
@@ -202,6 +204,18 @@ def handover_written_once(app: KioskApp) -> None:
     assert len(list(screen.sealed.path.parent.iterdir())) == 1  # one package on the drive
 
 
+async def at_export(pilot: Pilot[None], services: Services, clock: SettableClock) -> None:
+    """A unit head at the export, one approved request, the registered drive ready."""
+    prepare_export(services)
+    await open_export(pilot, "2001")
+
+
+def exported_once(app: KioskApp) -> None:
+    one_done_screen(app)
+    drive = drive_folder(app.services) / SERIAL
+    assert len(list(drive.iterdir())) == 1  # one package on the drive
+
+
 def stacked(app: KioskApp, kind: type) -> int:
     return sum(isinstance(screen, kind) for screen in app.screen_stack)
 
@@ -306,6 +320,10 @@ ROWS: dict[str, Row] = {
     ),
     "HandoverScreen Button.Pressed #receive": Row(
         at_receipt, "handover_received", HandoverReceived, one_done_screen
+    ),
+    # Art. 11, 13: an approved disclosure exported once onto the registered drive.
+    "DisclosureExportScreen Button.Pressed #export": Row(
+        at_export, "disclosure_verified", Exported, exported_once
     ),
     # Issue 12: the people, a first PIN and a fault (DESIGN §6, Art. 5(8)).
     "PeopleScreen Button.Pressed #toggle": Row(

@@ -29,6 +29,7 @@ from tests.tui.alarm_steps import at_alarms
 from tests.tui.approvals_seed import seed_requests
 from tests.tui.classify_steps import at_ask, at_classify
 from tests.tui.double_press_rows import at_filing
+from tests.tui.export_steps import open_export, prepare_export
 from tests.tui.handover_steps import open_handover, prepare_handover
 from tests.tui.helpers import scan, settle, sign_in
 from tests.tui.log_steps import at_log
@@ -49,6 +50,7 @@ from tui.screens.device_add import AddDeviceScreen
 from tui.screens.device_history import DeviceHistoryScreen
 from tui.screens.devices import DevicesScreen
 from tui.screens.disclosure_ask import DisclosureAskScreen
+from tui.screens.disclosure_export import DisclosureExportScreen
 from tui.screens.dock import DockScreen
 from tui.screens.done import DoneScreen
 from tui.screens.fault import FaultScreen
@@ -157,6 +159,12 @@ async def ask(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:
     await at_ask(pilot, kiosk(pilot).services, clock_of(pilot))
 
 
+async def export_ready(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:
+    """One approved request of two clips; the registered drive docked and ready."""
+    prepare_export(kiosk(pilot).services)
+    await open_export(pilot, "2001")
+
+
 async def dock_waiting(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:
     """1001 returns a recorder not yet docked: the dock screen waits for it."""
     services = kiosk(pilot).services
@@ -234,10 +242,23 @@ STOPS: tuple[Stop, ...] = (
     Stop("idle-readings", idle_with_readings, IdleScreen, "charges, one check failing, one out"),
     Stop("pin", lock.open_pin_dialog, PinDialog, "the PIN dialog for 2001 over the board"),
     Stop("home-officer", home_of("1001"), OfficerHomeScreen, "five entries, Sign out focused"),
-    Stop("home-unit-head", lock.open_home, OfficerHomeScreen, "eleven entries in three columns"),
-    Stop("home-info-collector", home_of("3001"), OfficerHomeScreen, "a sentence, hand-over, ask"),
     Stop(
-        "home-bureau-head", home_of("4001"), OfficerHomeScreen, "unit, holds, ask, approvals, log"
+        "home-unit-head",
+        lock.open_home,
+        OfficerHomeScreen,
+        "thirteen entries, Export last of five rows",
+    ),
+    Stop(
+        "home-info-collector",
+        home_of("3001"),
+        OfficerHomeScreen,
+        "a sentence, hand-over, ask, export",
+    ),
+    Stop(
+        "home-bureau-head",
+        home_of("4001"),
+        OfficerHomeScreen,
+        "unit, holds, ask, approvals, export",
     ),
     Stop("home-auditor", home_of("5001"), OfficerHomeScreen, "unit, audit log, reports"),
     Stop("home-admin", home_of("9001"), OfficerHomeScreen, "unlock, people, recorders"),
@@ -255,6 +276,12 @@ STOPS: tuple[Stop, ...] = (
     Stop("ask", ask, DisclosureAskScreen, "two clips, the newest ticked, recipient, reason"),
     Stop("alarms", alarms, AlarmsScreen, "two alarms in words, the first one's note typed"),
     Stop("audit-log", audit_log, AuditLogScreen, "the newest events in words, four filters"),
+    Stop(
+        "export",
+        export_ready,
+        DisclosureExportScreen,
+        "No. 1 to the court, 2 clips, approver and until when; the drive ready, Export",
+    ),
     Stop("unit", lock.open_unit_head, UnitHeadScreen, "recorders with state and footage"),
     Stop("unlock", lock.open_admin_unlock, UnlockScreen, "the admin's unlock, nobody locked"),
     Stop("second-person", lock.open_second_person, SecondPersonDialog, "badge and PIN fields"),

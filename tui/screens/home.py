@@ -21,6 +21,7 @@ from tui.screens.base import KioskScreen, may
 from tui.screens.classify import ClassifyScreen
 from tui.screens.devices import DevicesScreen
 from tui.screens.disclosure_ask import DisclosureAskScreen
+from tui.screens.disclosure_export import DisclosureExportScreen
 from tui.screens.fault import FaultScreen
 from tui.screens.filing import FilingScreen
 from tui.screens.handover import HandoverScreen
@@ -53,6 +54,8 @@ OPENS: dict[str, Callable[[Actor], KioskScreen]] = {
     "audit-log": AuditLogScreen,
     # Art. 14: alarms, seen to with a note.
     "alarms": AlarmsScreen,
+    # Art. 11, 13: an approved disclosure exported onto the registered drive.
+    "export-disclosure": DisclosureExportScreen,
     # Art. 3: the unit head's confidentiality classes.
     "classify": ClassifyScreen,
     # Art. 12(2): the information collector's weekly hand-over.

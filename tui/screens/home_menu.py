@@ -67,6 +67,8 @@ HOME_ENTRIES: tuple[HomeEntry, ...] = (
     HomeEntry("ask-disclosure", "ui.home.ask_disclosure", (Action.REQUEST_DISCLOSURE,)),
     # Art. 11, 13: the bureau head decides disclosure requests at the kiosk.
     HomeEntry("approvals", "ui.home.approvals", (Action.APPROVE_DISCLOSURE,)),
+    # Art. 11, 13: an approved request is exported once, onto the unit's registered drive.
+    HomeEntry("export-disclosure", "ui.home.export_disclosure", (Action.EXPORT_DISCLOSURE,)),
     # Art. 15: the audit office reads the log, with filters; each read is audited.
     HomeEntry("audit-log", "ui.home.audit_log", (Action.READ_AUDIT,)),
     HomeEntry("reports", "ui.home.reports", (Action.READ_AUDIT,), _LATER, "ui.later.reports"),

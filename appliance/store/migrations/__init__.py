@@ -17,6 +17,7 @@ from appliance.store.migrations import (
     m0006_lifecycle,
     m0007_requests,
     m0008_handover_requests,
+    m0009_disclosure_export,
     m0012_alarm_note,
 )
 
@@ -29,6 +30,7 @@ MIGRATIONS: tuple[ModuleType, ...] = (
     m0006_lifecycle,
     m0007_requests,
     m0008_handover_requests,
+    m0009_disclosure_export,
     m0012_alarm_note,
 )
 
