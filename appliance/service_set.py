@@ -16,6 +16,7 @@ from appliance.ports import (
     DiscWriter,
     DriveDock,
     DriverFactory,
+    FormRenderer,
     MediaProbe,
     Sealer,
     Signer,
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from appliance.services.context import Context
     from appliance.services.custody import CustodyService
     from appliance.services.disclosure import DisclosureService
+    from appliance.services.discs import DiscService
     from appliance.services.fixity import FixityService
     from appliance.services.handover import HandoverService
     from appliance.services.handover_drive import HandoverDriveService
@@ -71,6 +73,8 @@ class Services:
     drivers: DriverFactory
     # The evidence disc's writer (DESIGN §12), for the disc use case to take.
     disc: DiscWriter
+    # The evidence disc of a case and its record form (Art. 12(4)).
+    discs: DiscService
     # Footage leaving the box (DESIGN §10): sealed packages, the hand-over, disclosures.
     packages: PackageService
     handover: HandoverService
@@ -117,5 +121,6 @@ class Ports(TypedDict, total=False):
     audit_signer: Signer | None
     label_signer: Signer | None
     disc: DiscWriter | None
+    forms: FormRenderer | None
     thumbnailer: Thumbnailer | None
     drive_dock: DriveDock | None

@@ -11,6 +11,7 @@ from appliance.cli import (
     custody,
     devices,
     disclosure,
+    discs,
     dock,
     footage,
     handover,
@@ -37,6 +38,7 @@ GROUPS: tuple[ModuleType, ...] = (
     footage,
     handover,
     disclosure,
+    discs,
     packages,
     seal,
 )

@@ -29,6 +29,7 @@ from appliance.domain.records import Actor
 from appliance.domain.roles import PERMISSIONS, Action, Role
 from appliance.domain.scan import CodeKind
 from appliance.services.auth import actor_of
+from appliance.services.discs import DiscOrder
 from tests.cli_run import bwc, events
 from tests.conftest import DEMO_PINS
 
@@ -154,6 +155,14 @@ def _classify(s: Services, a: Actor, at: Setting) -> object:
     return s.clips.classify(a, [at.clip_id], Classification.PRIVACY)
 
 
+def _disc_create(s: Services, a: Actor, at: Setting) -> object:
+    return s.discs.create(a, DiscOrder("ZF-1", at.out, place="Renmin Road"))
+
+
+def _case_clips(s: Services, a: Actor, at: Setting) -> object:
+    return s.discs.case_clips(a, "ZF-1")
+
+
 def _due(s: Services, a: Actor, _: Setting) -> object:
     return s.handover.due(a)
 
@@ -257,6 +266,13 @@ LIFECYCLE_DENIALS: tuple[Denial, ...] = (
 HO, DQ = Action.RECEIVE_HANDOVER, Action.REQUEST_DISCLOSURE
 DA, DX = Action.APPROVE_DISCLOSURE, Action.EXPORT_DISCLOSURE
 RELEASE_DENIALS: tuple[Denial, ...] = (
+    # Art. 12(4): the evidence disc is burned by the unit head (or the collector), and signed
+    # by the officer and the unit leader; an officer or the audit office does not make one.
+    *(
+        Denial("discs", "create", b, _disc_create, "burn_evidence", Action.BURN_EVIDENCE)
+        for b in ("1001", "5001", "9001")
+    ),  # fmt: skip
+    Denial("discs", "case_clips", "1002", _case_clips, "burn_evidence", Action.BURN_EVIDENCE),
     # Art. 3: the unit head sets a clip's class, not the officer nor the bureau head.
     *(
         Denial("clips", "classify", b, _classify, "classify_clip", Action.CLASSIFY_CLIP)

@@ -17,7 +17,7 @@ from appliance.store.migrations import latest_version
 from tests.cli_run import bwc
 from tests.conftest import START
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 11
 
 
 def query(store: Store, sql: str) -> list[tuple[object, ...]]:
