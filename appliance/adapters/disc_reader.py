@@ -80,6 +80,19 @@ def _index(iso: pycdlib.PyCdlib) -> tuple[dict[str, _Entry], set[str]]:
     return files, folders
 
 
+def disc_index(medium: Path) -> dict[str, tuple[int, str]]:
+    """Every file of an image or medium as read: path -> (size, sha256) (for the tests)."""
+    import pycdlib
+
+    iso = pycdlib.PyCdlib()
+    iso.open(str(medium))
+    try:
+        files, _ = _index(iso)
+    finally:
+        iso.close()
+    return {path: (entry.size, entry.sha256) for path, entry in sorted(files.items())}
+
+
 class IsoTree:
     """The package folder of a disc, as bag_reader's PackageTree."""
 
