@@ -93,17 +93,29 @@ def _write_new(path: Path, data: bytes) -> None:
         os.fsync(stream.fileno())
 
 
-def _hash_tree(root: Path) -> dict[str, str]:
-    """What the disc must hold: every staged file by its relative path, hashed."""
+def _expected(root: Path, payload: dict[str, str]) -> dict[str, str]:
+    """What the disc must hold: every staged file by its relative path, with its sha256.
+
+    A payload file's hash is the archive's (the bag writer re-hashed every byte it copied),
+    so only the small files are read here; a payload file missing from the tree is refused.
+    """
     found: dict[str, str] = {}
     for directory, _folders, names in os.walk(root):
         for name in names:
             path = Path(directory, name)
+            relative = path.relative_to(root).as_posix()
+            known = payload.get(relative)
+            if known is not None:
+                found[relative] = known
+                continue
             digest = hashlib.sha256()
             with open(path, "rb") as stream:
                 while chunk := stream.read(1 << 20):
                     digest.update(chunk)
-            found[path.relative_to(root).as_posix()] = digest.hexdigest()
+            found[relative] = digest.hexdigest()
+    missing = sorted(set(payload) - set(found))
+    if missing:
+        raise _Failed("disc.read_back_mismatch", missing[0], file=missing[0])
     return found
 
 
@@ -233,11 +245,7 @@ class DiscService:
             _write_new(staging / VERIFY_PY, VERIFY_SOURCE.read_bytes())
             readme = readme_text(number, unit, stem, sealed.signature_sha256, checkpoint)
             _write_new(staging / README_TXT, readme.encode("utf-8"))
-            expected = _hash_tree(staging)
-            for row in fields.files:
-                # The staged package holds each clip as archived (the bag writer re-hashed it).
-                if expected.get(f"{stem}/{row.path}") != row.sha256:
-                    raise _Failed("disc.read_back_mismatch", row.path, file=row.path)
+            expected = _expected(staging, {f"{stem}/{r.path}": r.sha256 for r in fields.files})
             step("image")
             image = self._writer.image(staging, image_path, volume_id(number))
             made.append(image_path)
