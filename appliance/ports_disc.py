@@ -61,6 +61,10 @@ class DiscWriter(Protocol):
         """
         ...
 
+    def accepts(self, device: str) -> bool:
+        """Whether device names a burner this writer can burn to (asked before any work)."""
+        ...
+
     def burn(self, iso_path: Path, device: str) -> None:
         """Write the image to the medium in device and close it; DiscError("burn_failed")."""
         ...

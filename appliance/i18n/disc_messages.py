@@ -57,6 +57,10 @@ DISC_MESSAGES.update(
             "A clip of this case has no custody session: say who recorded it (--recorded-by).",
             "本案有音视频资料无领用记录：请说明摄录人员（--recorded-by）。",
         ),
+        "disc.not_a_burner": (
+            "{device} is not a disc burner; nothing was written.",
+            "{device} 不是光盘刻录机，未写入任何内容。",
+        ),
         "disc.bad_place": (
             "The place must be 1 to {limit} printable characters.",
             "地点须为 1 至 {limit} 个可打印字符。",

@@ -177,6 +177,9 @@ class DiscService:
         """Everything that can be refused before anything is written."""
         place = _text_option(order.place, "disc.bad_place")
         recorded_by = _text_option(order.recorded_by, "disc.bad_recorded_by")
+        if order.burn_device is not None and not self._writer.accepts(order.burn_device):
+            # Before anything is sealed: a disc that cannot be burnt is not begun.
+            raise Refused("disc.not_a_burner", device=order.burn_device)
         out = order.out_dir
         if not out.is_dir() or out.is_symlink():
             raise BadInput("disc.out_missing", path=str(out))

@@ -16,7 +16,7 @@ import pytest
 from appliance import config
 from appliance.adapters.clock import SettableClock
 from appliance.adapters.disc_reader import verify_disc
-from appliance.adapters.xorriso import SimulatedBurner
+from appliance.adapters.xorriso import SimulatedBurner, XorrisoDisc
 from appliance.bootstrap import Services, open_services
 from appliance.domain.errors import BadInput, Refused
 from appliance.services.discs import DiscOrder
@@ -109,3 +109,16 @@ def test_a_case_whose_clips_lack_a_holder_needs_the_recorded_by(
         assert disc is not None and disc.recorded_by == "王五 Wang Wu"
     finally:
         services.close()
+
+
+def test_the_writers_say_which_devices_they_burn_to(tmp_path: Path) -> None:
+    """Asked before anything is sealed: the box's burner names only a device node."""
+    box = XorrisoDisc()
+    assert box.accepts("/dev/sr0") and box.accepts("/dev/dvdrw1")
+    for other in ("/dev/sda", "-blank=all", str(tmp_path / "x"), "/dev/sr0/../sda"):
+        assert not box.accepts(other), other
+    simulated = SimulatedBurner()
+    (tmp_path / "used").write_bytes(b"burnt")
+    assert simulated.accepts(str(tmp_path / "blank"))
+    assert not simulated.accepts(str(tmp_path / "used"))
+    assert not simulated.accepts(str(tmp_path / "no-folder" / "blank"))

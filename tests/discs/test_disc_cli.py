@@ -141,10 +141,11 @@ def test_a_burn_to_what_is_not_a_burner_is_refused_and_leaves_nothing(
         "--badge", "2001", "--out", str(out), "--place", PLACE, "--burn", str(tmp_path / "x"),
         stdin=HEAD + "\n",
     ).failure(1)  # fmt: skip
-    assert line == "Burning to disc failed; check the burner and the blank disc, then try again."
+    assert line == f"{tmp_path / 'x'} is not a disc burner; nothing was written."
     assert list(out.iterdir()) == [] and not (tmp_path / "x").exists()
-    refused = _refused(disc_home)
-    assert refused["reason"] == "disc.burn_failed" and refused["detail"] == "not a burner"
+    assert _refused(disc_home)["reason"] == "disc.not_a_burner"
+    # Refused before anything was sealed: no package, no disc.
+    assert _rows(disc_home, "SELECT count(*) FROM package") == [(0,)]
     assert _rows(disc_home, "SELECT count(*) FROM disc") == [(0,)]
 
 
