@@ -19,6 +19,7 @@ from appliance.config import Settings
 from appliance.ports import (
     ArchiveSweeper,
     DeviceWatcher,
+    DiscReader,
     DiscWriter,
     DriveDock,
     Mounter,
@@ -32,6 +33,13 @@ def package_reader() -> PackageReader:
     from appliance.adapters.bag_reader import BagReader
 
     return BagReader()
+
+
+def disc_reader() -> DiscReader:
+    """The evidence disc's verifier: it needs no home (`bwc disc verify`, DESIGN §12)."""
+    from appliance.adapters.disc_reader import DiscReader as IsoDiscReader
+
+    return IsoDiscReader()
 
 
 def handover_drive_folder(settings: Settings) -> Path:

@@ -93,6 +93,7 @@ def _wire(
     from appliance.adapters.qr import QrLabels
     from appliance.adapters.signer import Ed25519Verifier, FileSigner
     from appliance.adapters.thumbnails import FfmpegThumbnailer
+    from appliance.adapters.typst_forms import TypstForms
     from appliance.services.alarms import AlarmService
     from appliance.services.approvals import ApprovalQueries
     from appliance.services.audit import AuditService
@@ -104,6 +105,7 @@ def _wire(
     from appliance.services.disclosure import DisclosureService
     from appliance.services.disclosure_drive import DisclosureDriveService
     from appliance.services.disclosure_requests import DisclosureRequests
+    from appliance.services.discs import DiscService
     from appliance.services.fixity import FixityService
     from appliance.services.handover import HandoverService
     from appliance.services.handover_drive import HandoverDriveService
@@ -185,6 +187,7 @@ def _wire(
         overview=OverviewService(ctx, custody, registry, offload, selfcheck, clips, thumbnails),
         drivers=drivers,
         disc=disc,
+        discs=DiscService(ctx, packages, disc, chosen.get("forms") or TypstForms()),
         packages=packages,
         handover=handover,
         disclosure=disclosure,

@@ -30,7 +30,10 @@ from appliance.ports_archive import Staging as Staging
 from appliance.ports_disc import DISC_REASONS as DISC_REASONS
 from appliance.ports_disc import DiscError as DiscError
 from appliance.ports_disc import DiscImage as DiscImage
+from appliance.ports_disc import DiscReader as DiscReader
 from appliance.ports_disc import DiscWriter as DiscWriter
+from appliance.ports_disc import FormError as FormError
+from appliance.ports_disc import FormRenderer as FormRenderer
 from appliance.ports_package import ContentDiffers as ContentDiffers
 from appliance.ports_package import PackageReader as PackageReader
 from appliance.ports_package import PackageWriter as PackageWriter

@@ -8,8 +8,11 @@ file re-hashed from the medium, before success is reported (Art. 12(4)).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Protocol
+
+from appliance.domain.discs import DiscReport
 
 # Why a disc step failed; each is the catalogue key `disc.<reason>`.
 DISC_REASONS = (
@@ -58,6 +61,10 @@ class DiscWriter(Protocol):
         """
         ...
 
+    def accepts(self, device: str) -> bool:
+        """Whether device names a burner this writer can burn to (asked before any work)."""
+        ...
+
     def burn(self, iso_path: Path, device: str) -> None:
         """Write the image to the medium in device and close it; DiscError("burn_failed")."""
         ...
@@ -68,4 +75,28 @@ class DiscWriter(Protocol):
         Paths are relative, "/"-separated, with the Rock Ridge names. DiscError
         ("medium_missing" or "medium_unreadable") when there is nothing to read.
         """
+        ...
+
+
+class FormError(Exception):
+    """A form could not be rendered; `detail` is the renderer's own words (audit only)."""
+
+    def __init__(self, detail: str = "") -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
+class FormRenderer(Protocol):
+    """Renders a printed form from its template and its values (DESIGN §9)."""
+
+    def render(self, template: str, values: dict[str, object], at: datetime) -> bytes:
+        """The PDF of template filled with values, dated at; FormError when it cannot be."""
+        ...
+
+
+class DiscReader(Protocol):
+    """Verifies an evidence disc or its image in place, with no home (DESIGN §12)."""
+
+    def verify(self, medium: Path, public_key_b64: str | None = None) -> DiscReport:
+        """Prove the disc sound, or raise PackageFault naming the first thing wrong."""
         ...

@@ -16,6 +16,7 @@ from appliance.ports import (
     DiscWriter,
     DriveDock,
     DriverFactory,
+    FormRenderer,
     MediaProbe,
     Sealer,
     Signer,
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from appliance.services.custody import CustodyService
     from appliance.services.disclosure import DisclosureService
     from appliance.services.disclosure_drive import DisclosureDriveService
+    from appliance.services.discs import DiscService
     from appliance.services.fixity import FixityService
     from appliance.services.handover import HandoverService
     from appliance.services.handover_drive import HandoverDriveService
@@ -73,6 +75,8 @@ class Services:
     drivers: DriverFactory
     # The evidence disc's writer (DESIGN §12), for the disc use case to take.
     disc: DiscWriter
+    # The evidence disc of a case and its record form (Art. 12(4)).
+    discs: DiscService
     # Footage leaving the box (DESIGN §10): sealed packages, the hand-over, disclosures.
     packages: PackageService
     handover: HandoverService
@@ -123,5 +127,6 @@ class Ports(TypedDict, total=False):
     audit_signer: Signer | None
     label_signer: Signer | None
     disc: DiscWriter | None
+    forms: FormRenderer | None
     thumbnailer: Thumbnailer | None
     drive_dock: DriveDock | None

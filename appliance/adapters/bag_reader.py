@@ -14,6 +14,7 @@ import json
 import os
 import stat
 from pathlib import Path
+from typing import Protocol
 
 from appliance.adapters.signer import Ed25519Verifier
 from appliance.domain.audit import key_id, parse_checkpoint
@@ -87,9 +88,9 @@ def _read(root: Path, relative: str) -> bytes:
     return data
 
 
-def _text(root: Path, relative: str) -> str:
+def _text(tree: PackageTree, relative: str) -> str:
     try:
-        return _read(root, relative).decode("utf-8")
+        return tree.read(relative).decode("utf-8")
     except UnicodeDecodeError:
         raise PackageFault("package.tag_not_text", file=relative) from None
 
@@ -103,6 +104,44 @@ def _sha256(root: Path, relative: str) -> str:
     return digest.hexdigest()
 
 
+class PackageTree(Protocol):
+    """Where a package's files are read from: a directory, or a disc read in place."""
+
+    name: str
+
+    def files(self) -> dict[str, int]:
+        """Every regular file with its size; PackageFault for a link or a device."""
+        ...
+
+    def read(self, relative: str) -> bytes:
+        """A tag file's bytes (at most _TAG_LIMIT); PackageFault when it is larger."""
+        ...
+
+    def sha256(self, relative: str) -> str:
+        """A file's sha256, as read now."""
+        ...
+
+
+class DirTree:
+    """A package in a directory, every file opened without following a link."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.name = root.name
+
+    def files(self) -> dict[str, int]:
+        """Every regular file under the root with its size."""
+        return _walk(self.root)
+
+    def read(self, relative: str) -> bytes:
+        """A tag file's bytes."""
+        return _read(self.root, relative)
+
+    def sha256(self, relative: str) -> str:
+        """A file's sha256."""
+        return _sha256(self.root, relative)
+
+
 def _signature_ok(public_key_b64: str, text: str, signature_b64: str) -> bool:
     try:
         signature = base64.urlsafe_b64decode(signature_b64 + "==")
@@ -114,11 +153,13 @@ def _signature_ok(public_key_b64: str, text: str, signature_b64: str) -> bool:
     return Ed25519Verifier().verify(public_key_b64, text.encode("ascii"), signature)
 
 
-def _check_entries(root: Path, files: dict[str, int], entries: dict[str, str], fault: str) -> None:
+def _check_entries(
+    tree: PackageTree, files: dict[str, int], entries: dict[str, str], fault: str
+) -> None:
     for path in sorted(entries):
         if path not in files:
             raise PackageFault("package.missing_file", file=path)
-        if _sha256(root, path) != entries[path]:
+        if tree.sha256(path) != entries[path]:
             raise PackageFault(fault, file=path)
 
 
@@ -132,12 +173,17 @@ def verify_package(root: Path, public_key_b64: str | None = None) -> PackageRepo
         raise PackageFault("package.link", path=str(root))
     if not stat.S_ISDIR(info.st_mode):
         raise PackageFault("package.not_a_package", path=str(root))
-    files = _walk(root)
+    return verify_tree(DirTree(root), public_key_b64)
+
+
+def verify_tree(tree: PackageTree, public_key_b64: str | None = None) -> PackageReport:
+    """verify_package on any tree: a directory, or a disc read without mounting it."""
+    files = tree.files()
     for required in (SIGNATURE, TAG_MANIFEST):
         if required not in files:
             raise PackageFault("package.missing_file", file=required)
     try:
-        signature = parse_signature(_read(root, SIGNATURE).decode("ascii"))
+        signature = parse_signature(tree.read(SIGNATURE).decode("ascii"))
     except UnicodeDecodeError:
         raise PackageFault("package.signature_malformed") from None
     verifier = Ed25519Verifier()
@@ -152,7 +198,7 @@ def verify_package(root: Path, public_key_b64: str | None = None) -> PackageRepo
     # The signature first: a valid one over another digest means the tag manifest changed.
     if not _signature_ok(key_text, signature.signed_text(), signature.signature_b64):
         raise PackageFault("package.bad_signature")
-    tag_manifest = _read(root, TAG_MANIFEST)
+    tag_manifest = tree.read(TAG_MANIFEST)
     if hashlib.sha256(tag_manifest).hexdigest() != signature.tag_manifest_sha256:
         raise PackageFault("package.tag_changed", file=TAG_MANIFEST)
     try:
@@ -162,23 +208,23 @@ def verify_package(root: Path, public_key_b64: str | None = None) -> PackageRepo
     for required in REQUIRED_TAG_FILES:
         if required not in tags:
             raise PackageFault("package.tag_unlisted", file=required)
-    _check_entries(root, files, tags, "package.tag_changed")
-    payload = parse_manifest(_text(root, MANIFEST), MANIFEST)
+    _check_entries(tree, files, tags, "package.tag_changed")
+    payload = parse_manifest(_text(tree, MANIFEST), MANIFEST)
     if any(not path.startswith("data/") for path in payload):
         raise PackageFault("package.manifest_malformed", file=MANIFEST)
-    _check_entries(root, files, payload, "package.payload_changed")
+    _check_entries(tree, files, payload, "package.payload_changed")
     known = set(tags) | set(payload) | {TAG_MANIFEST, SIGNATURE}
     extra = sorted(set(files) - known)
     if extra:
         raise PackageFault("package.extra_file", file=extra[0])
-    bag_info = parse_bag_info(_text(root, BAG_INFO))
-    if bag_info.get(NAME_FIELD) != root.name:
-        raise PackageFault("package.renamed", name=root.name, sealed=bag_info.get(NAME_FIELD, ""))
+    bag_info = parse_bag_info(_text(tree, BAG_INFO))
+    if bag_info.get(NAME_FIELD) != tree.name:
+        raise PackageFault("package.renamed", name=tree.name, sealed=bag_info.get(NAME_FIELD, ""))
     payload_bytes = sum(files[path] for path in payload)
     if bag_info.get("Payload-Oxum") != f"{payload_bytes}.{len(payload)}":
         raise PackageFault("package.oxum", file=BAG_INFO)
-    clip_ids, classes = _clips(_text(root, CLIPS_JSON), payload)
-    checkpoint_text = _text(root, CHECKPOINT_TXT)
+    clip_ids, classes = _clips(_text(tree, CLIPS_JSON), payload)
+    checkpoint_text = _text(tree, CHECKPOINT_TXT)
     checkpoint = parse_checkpoint(checkpoint_text.removesuffix("\n"))
     if checkpoint is not None and checkpoint.line() + "\n" != checkpoint_text:
         checkpoint = None
@@ -188,12 +234,12 @@ def verify_package(root: Path, public_key_b64: str | None = None) -> PackageRepo
         raise PackageFault("package.checkpoint_bad")
     if checkpoint.unit_code != bag_info.get("Bwc-Unit"):
         raise PackageFault("package.checkpoint_bad")
-    events = parse_slice(_text(root, AUDIT_JSONL))
+    events = parse_slice(_text(tree, AUDIT_JSONL))
     problem = slice_fault(events, checkpoint, clip_ids)
     if problem is not None:
         raise problem
     return PackageReport(
-        name=root.name,
+        name=tree.name,
         kind=bag_info.get("Bwc-Kind", ""),
         unit=checkpoint.unit_code,
         period=bag_info.get("Bwc-Period", ""),

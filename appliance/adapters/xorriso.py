@@ -129,6 +129,10 @@ class XorrisoDisc:
         os.rename(part, target)
         return DiscImage(target, volume_id, target.stat().st_size, _sha256_file(target), files)
 
+    def accepts(self, device: str) -> bool:
+        """A burner's device node (/dev/sr0 ...); never a path or an option."""
+        return _BURNER.fullmatch(device) is not None
+
     def burn(self, iso_path: Path, device: str) -> None:
         """Write the image as it is (cdrecord emulation), blanking a rewritable medium first.
 
@@ -223,6 +227,11 @@ class SimulatedBurner(XorrisoDisc):
     The read-back is XorrisoDisc's own, so what the simulator proves of a medium is what a
     real disc is held to.
     """
+
+    def accepts(self, device: str) -> bool:
+        """A blank medium is a file not there yet, in a folder that is."""
+        medium = Path(device)
+        return not os.path.lexists(medium) and medium.parent.is_dir()
 
     def burn(self, iso_path: Path, device: str) -> None:
         """Copy the image to the file named device, which must not exist (a blank medium)."""

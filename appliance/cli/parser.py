@@ -12,6 +12,7 @@ from appliance.cli import (
     custody,
     devices,
     disclosure,
+    discs,
     dock,
     footage,
     handover,
@@ -39,6 +40,7 @@ GROUPS: tuple[ModuleType, ...] = (
     footage,
     handover,
     disclosure,
+    discs,
     packages,
     seal,
 )

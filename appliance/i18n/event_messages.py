@@ -73,6 +73,9 @@ EVENT_MESSAGES: dict[str, tuple[str, str]] = {
     "event.disclosure_approve": ("disclosure approved", "批准提供"),
     "event.disclosure_refuse": ("disclosure refused", "不予批准"),
     "event.disclosure_export": ("disclosure exported", "导出提供数据包"),
+    "event.disc_create": ("evidence disc asked for", "申请刻录证据光盘"),
+    "event.disc_made": ("evidence disc made", "证据光盘刻录完成"),
+    "object.disc": ("evidence disc", "证据光盘"),
     "event.test_setup": ("test set-up", "测试准备"),
     "event.synthetic": ("synthetic event", "合成事件"),
     # What an event is about, before its number or name.

@@ -31,6 +31,7 @@ from appliance.domain.scan import CodeKind
 from appliance.ports import DockEvent
 from appliance.services.audit_reading import LogQuery
 from appliance.services.auth import actor_of
+from appliance.services.discs import DiscOrder
 from appliance.services.handover_drive import DockedDrive
 from tests.cli_run import bwc, events
 from tests.conftest import DEMO_PINS
@@ -165,6 +166,14 @@ def _read_log(s: Services, a: Actor, _: Setting) -> object:
     return s.audit_reading.log(a, LogQuery())
 
 
+def _disc_create(s: Services, a: Actor, at: Setting) -> object:
+    return s.discs.create(a, DiscOrder("ZF-1", at.out, place="Renmin Road"))
+
+
+def _case_clips(s: Services, a: Actor, at: Setting) -> object:
+    return s.discs.case_clips(a, "ZF-1")
+
+
 def _due(s: Services, a: Actor, _: Setting) -> object:
     return s.handover.due(a)
 
@@ -290,6 +299,13 @@ HO, DQ = Action.RECEIVE_HANDOVER, Action.REQUEST_DISCLOSURE
 DA, DX = Action.APPROVE_DISCLOSURE, Action.EXPORT_DISCLOSURE
 AK, RA = Action.ACKNOWLEDGE_ALARM, Action.READ_AUDIT
 RELEASE_DENIALS: tuple[Denial, ...] = (
+    # Art. 12(4): the evidence disc is burned by the unit head (or the collector), and signed
+    # by the officer and the unit leader; an officer or the audit office does not make one.
+    *(
+        Denial("discs", "create", b, _disc_create, "burn_evidence", Action.BURN_EVIDENCE)
+        for b in ("1001", "5001", "9001")
+    ),  # fmt: skip
+    Denial("discs", "case_clips", "1002", _case_clips, "burn_evidence", Action.BURN_EVIDENCE),
     # Art. 3: the unit head sets a clip's class, not the officer nor the bureau head.
     *(
         Denial("clips", "classify", b, _classify, "classify_clip", Action.CLASSIFY_CLIP)

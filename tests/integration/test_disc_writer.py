@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from appliance.adapters.disc_reader import disc_index
 from appliance.adapters.xorriso import SimulatedBurner, XorrisoDisc
 from appliance.cli.failures import describe
 from appliance.cli.output import EXIT_REFUSED
@@ -250,5 +251,8 @@ def test_a_clip_over_4_gib_is_read_back_whole(tmp_path: Path, disc: DiscWriter) 
         image = disc.image(package, tmp_path / "long.iso", "LONG")
         assert image.size > size
         assert disc.read_back(image.path) == {"long.MP4": expected.hexdigest()}
+        # `bwc disc verify` indexes the medium its own way: every extent, counted once.
+        indexed = disc_index(image.path)
+        assert indexed == {"long.MP4": (size, expected.hexdigest())}
     finally:
         (tmp_path / "long.iso").unlink(missing_ok=True)

@@ -75,6 +75,11 @@ SCRIPT_LINES: tuple[tuple[str, str, tuple[int, ...]], ...] = (
     ("handover due --badge 3001", "444444\n", (0,)),
     ("handover create --week 2020-W01 --badge 3001 --out handover-1", "444444\n", (1,)),
     ("handover receipt --package nosuch-package --badge 3001", "444444\n", (1, 2)),
+    # Evidence discs (Art. 12(4)): the unit head's, refused to an officer; verified with no home.
+    ("disc create --case ZF-1 --badge 2001 --out . --place 人民路", "135790\n", (0, 1)),
+    ("disc create --case ZF-1 --badge 1001 --out . --place 人民路", "246810\n", (1,)),
+    ("disc verify ZF-1.iso", "", (0, 1)),
+    ("disc verify nosuch.iso", "", (1,)),
     # A recorder's life (Art. 5(8), 10): fault, repair, loss, damage, retirement, history.
     ("device add --serial DSJ-A002 --brand Hikvision --model X1", "", (0,)),
     (

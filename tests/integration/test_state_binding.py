@@ -46,6 +46,7 @@ from appliance.domain.records import Actor
 from appliance.domain.scan import CodeKind
 from appliance.i18n import event_words
 from appliance.services.audit import VerifyResult
+from appliance.services.discs import DiscOrder
 from appliance.services.pins import hash_pin
 from appliance.store.home import open_store
 from appliance.store.state import bound_tables
@@ -84,7 +85,7 @@ def busy_day(
     tmp_path: Path,
 ) -> None:
     """A day that writes every state table: custody, readings, offload, filing, alarms,
-    lifecycle, release, requests."""
+    lifecycle, release, requests, discs."""
     officer = services.auth.sign_in("1001", badges["1001"].pin)
     second = services.auth.sign_in("1002", badges["1002"].pin)
     services.custody.sign_out(officer, "DSJ-A001", set(ALL_ITEMS))
@@ -133,6 +134,9 @@ def busy_day(
     # m0007: a label the kiosk asked for, answered by the service (DESIGN §6).
     services.requests.ask_label(head, CodeKind.DEVICE, "DSJ-A001")
     services.requests.serve(AUDITOR)
+    # m0011: an evidence disc of the case, its clips marked evidence (Art. 12(4)).
+    (tmp_path / "disc").mkdir()
+    services.discs.create(head, DiscOrder("ZF-0012", tmp_path / "disc", place="Renmin Road"))
 
 
 @pytest.fixture(scope="module")
