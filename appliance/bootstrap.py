@@ -106,6 +106,7 @@ def _wire(
     from appliance.services.handover_drive import HandoverDriveService
     from appliance.services.handover_requests import HandoverRequests
     from appliance.services.history import HistoryService
+    from appliance.services.holds import HoldService
     from appliance.services.labels import LabelService
     from appliance.services.lifecycle import LifecycleService
     from appliance.services.offload import OffloadService
@@ -183,6 +184,7 @@ def _wire(
         handover=handover,
         disclosure=DisclosureService(ctx, packages),
         lifecycle=LifecycleService(ctx, custody),
+        holds=HoldService(ctx),
         history=HistoryService(ctx),
         thumbnails=thumbnails,
         approvals=ApprovalQueries(ctx, thumbnails),

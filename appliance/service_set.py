@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from appliance.services.handover import HandoverService
     from appliance.services.handover_drive import HandoverDriveService
     from appliance.services.history import HistoryService
+    from appliance.services.holds import HoldService
     from appliance.services.labels import LabelService
     from appliance.services.lifecycle import LifecycleService
     from appliance.services.offload import OffloadService
@@ -78,6 +79,8 @@ class Services:
     # A recorder's life after custody (Art. 5(8), 9, 10) and its history.
     lifecycle: LifecycleService
     history: HistoryService
+    # Holds that keep footage past its retention period (Art. 12(3)).
+    holds: HoldService
     # The clips' pictures (issue 9 item 7): a display cache beside the archive.
     thumbnails: ThumbnailService
     # What the bureau head reads before deciding a disclosure at the kiosk (Art. 13).

@@ -14,6 +14,7 @@ from appliance.cli import (
     dock,
     footage,
     handover,
+    holds,
     init,
     labels,
     media,
@@ -37,6 +38,7 @@ GROUPS: tuple[ModuleType, ...] = (
     footage,
     handover,
     disclosure,
+    holds,
     packages,
     seal,
 )

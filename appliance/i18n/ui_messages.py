@@ -128,10 +128,6 @@ UI_MESSAGES: dict[str, tuple[str, str]] = {
         " shows how many wait.",
         "在终端上确认告警将在后续版本提供；待机画面显示待处理告警的数目。",
     ),
-    "ui.later.holds": (
-        "Setting and lifting holds (Art. 12(3)) arrives with a later release.",
-        "设置与解除延长保存（第十二条第三项）将在后续版本提供。",
-    ),
     "ui.later.approvals": (
         "Approving public use of footage (Art. 13) arrives with a later release.",
         "审批视音频资料的公开使用（第十三条）将在后续版本提供。",

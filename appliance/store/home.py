@@ -13,6 +13,7 @@ from appliance.store.audit_log import AuditLog
 from appliance.store.clips import ClipRepository
 from appliance.store.custody import CustodyRepository
 from appliance.store.db import EvidenceDatabase, UnboundChange, connect, utc_now
+from appliance.store.holds import HoldRepository
 from appliance.store.lifecycle import LifecycleRepository
 from appliance.store.offload_jobs import OffloadJobRepository
 from appliance.store.people import PeopleRepository
@@ -41,6 +42,7 @@ class Store:
         self.releases = ReleaseRepository(database)
         self.lifecycle = LifecycleRepository(database)
         self.requests = RequestRepository(database)
+        self.holds = HoldRepository(database)
         self.audit_log = AuditLog(database)
 
     @contextmanager

@@ -17,6 +17,7 @@ from peewee import (
 )
 
 from appliance.store.model_base import BaseModel
+from appliance.store.models_holds import HOLD_MODELS
 from appliance.store.models_lifecycle import LIFECYCLE_MODELS
 from appliance.store.models_release import RELEASE_MODELS
 from appliance.store.models_requests import REQUEST_MODELS
@@ -305,4 +306,5 @@ MODELS: tuple[type[BaseModel], ...] = (
     *RELEASE_MODELS,
     *LIFECYCLE_MODELS,
     *REQUEST_MODELS,
+    *HOLD_MODELS,
 )

@@ -218,6 +218,14 @@ def _retire(s: Services, a: Actor, _: Setting) -> object:
     return s.lifecycle.retire(a, "DSJ-B001")
 
 
+def _set_hold(s: Services, a: Actor, at: Setting) -> object:
+    return s.holds.set_on_clips(a, "complaint", "a complaint came in", [at.clip_id])
+
+
+def _lift_hold(s: Services, a: Actor, _: Setting) -> object:
+    return s.holds.lift(a, 1, None)
+
+
 def _reactivate(s: Services, a: Actor, _: Setting) -> object:
     return s.personnel.reactivate(a, "1002")
 
@@ -243,6 +251,16 @@ LIFECYCLE_DENIALS: tuple[Denial, ...] = (
         for b in ("1001", "9001")
     ),  # fmt: skip
     *(Denial("lifecycle", "retire", b, _retire, "retire_device", RD) for b in ("1001", "5001")),
+    # Art. 12(3): a unit head, the bureau head or the collector sets a hold; never an
+    # officer, the audit office or the admin. Lifting it is theirs too (with a second person).
+    *(
+        Denial("holds", "set_on_clips", b, _set_hold, "hold_set", Action.SET_HOLD)
+        for b in ("1001", "5001", "9001")
+    ),  # fmt: skip
+    *(
+        Denial("holds", "lift", b, _lift_hold, "hold_lift", Action.LIFT_HOLD)
+        for b in ("1002", "9001")
+    ),  # fmt: skip
     Denial(
         "personnel",
         "reactivate",

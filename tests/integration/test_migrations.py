@@ -17,7 +17,7 @@ from appliance.store.migrations import latest_version
 from tests.cli_run import bwc
 from tests.conftest import START
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 10
 
 
 def query(store: Store, sql: str) -> list[tuple[object, ...]]:
@@ -63,6 +63,8 @@ def test_from_an_empty_file(tmp_path: Path) -> None:
         "incident",  # m0006
         "kiosk_request",  # m0007, remade by m0008
         "request_progress",  # m0008
+        "hold",  # m0010
+        "hold_clip",  # m0010
     } <= tables
     # m0008: a refusal's words keep their parameters; the hand-over kinds are allowed.
     request_columns = {str(row[1]) for row in query(store, "PRAGMA table_info(kiosk_request)")}

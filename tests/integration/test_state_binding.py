@@ -129,6 +129,10 @@ def busy_day(
     # m0007: a label the kiosk asked for, answered by the service (DESIGN §6).
     services.requests.ask_label(head, CodeKind.DEVICE, "DSJ-A001")
     services.requests.serve(AUDITOR)
+    # m0010: holds (Art. 12(3)): one set on clips and lifted by two people, one on the case.
+    held = services.holds.set_on_clips(head, "complaint", "a complaint came in", mine[:2])
+    services.holds.set_on_case(collector, "petition", "信访", "ZF-0012")
+    services.holds.lift(collector, held.id, bureau)
 
 
 @pytest.fixture(scope="module")

@@ -17,6 +17,7 @@ from appliance.store.migrations import (
     m0006_lifecycle,
     m0007_requests,
     m0008_handover_requests,
+    m0010_holds_retention,
 )
 
 MIGRATIONS: tuple[ModuleType, ...] = (
@@ -28,6 +29,7 @@ MIGRATIONS: tuple[ModuleType, ...] = (
     m0006_lifecycle,
     m0007_requests,
     m0008_handover_requests,
+    m0010_holds_retention,
 )
 
 
