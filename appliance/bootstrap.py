@@ -115,6 +115,7 @@ def _wire(
     from appliance.services.personnel import PersonnelService
     from appliance.services.registry import RegistryService
     from appliance.services.requests import KioskRequestService
+    from appliance.services.retention import RetentionService
     from appliance.services.sealing import SealService
     from appliance.services.selfcheck import SelfCheckService
     from appliance.services.thumbnails import ThumbnailService
@@ -185,6 +186,7 @@ def _wire(
         disclosure=DisclosureService(ctx, packages),
         lifecycle=LifecycleService(ctx, custody),
         holds=HoldService(ctx),
+        retention=RetentionService(ctx, archive),
         history=HistoryService(ctx),
         thumbnails=thumbnails,
         approvals=ApprovalQueries(ctx, thumbnails),

@@ -20,6 +20,7 @@ from appliance.cli import (
     media,
     packages,
     people,
+    retention,
     seal,
 )
 from appliance.cli.failures import OneLineParser
@@ -39,6 +40,7 @@ GROUPS: tuple[ModuleType, ...] = (
     handover,
     disclosure,
     holds,
+    retention,
     packages,
     seal,
 )

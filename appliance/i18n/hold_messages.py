@@ -91,6 +91,34 @@ HOLD_MESSAGES: dict[str, tuple[str, str]] = {
         "Hold No. {hold} is lifted, confirmed by {second}.",
         "第 {hold} 号延长保存已解除，确认人：{second}。",
     ),
+    "retention_clock_untrusted": (
+        "Nothing was deleted: the clock says {now}, but the newest audit event is {newest} "
+        "(a clock behind it, or more than {days} days past it, is not trusted); an alarm is "
+        "raised.",
+        "未删除任何内容：系统时间为 {now}，而最新审计事件时间为 {newest}"
+        "（早于该时间或超出 {days} 天的时钟不可信）；已发出告警。",
+    ),
+    "cli.retention_done": (
+        "{judged} clips judged; {count} deleted by rule ({contents} files removed); "
+        "destruction list {path}.",
+        "共判定 {judged} 条视频；依规删除 {count} 条（移除 {contents} 个文件）；销毁清单 {path}。",
+    ),
+    "cli.retention_dry": (
+        "{judged} clips judged; {count} would be deleted by rule (nothing deleted); list {path}.",
+        "共判定 {judged} 条视频；依规可删除 {count} 条（本次未删除）；清单 {path}。",
+    ),
+    "cli.retention_failed": (
+        "{count} files could not be removed (their seal stays): an alarm is raised for each.",
+        "{count} 个文件未能移除（防篡改保护未解除）：已逐一发出告警。",
+    ),
+    "unseal_not_allowed": (
+        "The seal of {sha256} stays: the retention rule does not allow its deletion.",
+        "{sha256} 的防篡改保护未解除：保存规则不允许删除该文件。",
+    ),
+    "cli.unsealed": (
+        "Seal cleared for {sha256}: its deletion by the retention rule may proceed.",
+        "已解除 {sha256} 的防篡改保护：可依保存规则删除。",
+    ),
     "cli.col.hold": ("hold", "编号"),
     "cli.col.kind": ("reason", "原因"),
     "cli.col.covers": ("covers", "范围"),

@@ -21,6 +21,7 @@ from appliance.store.readings import ReadingRepository
 from appliance.store.recorders import RecorderRepository
 from appliance.store.releases import ReleaseRepository
 from appliance.store.requests import RequestRepository
+from appliance.store.retention import RetentionRepository
 
 
 class Store:
@@ -43,6 +44,7 @@ class Store:
         self.lifecycle = LifecycleRepository(database)
         self.requests = RequestRepository(database)
         self.holds = HoldRepository(database)
+        self.retention = RetentionRepository(database)
         self.audit_log = AuditLog(database)
 
     @contextmanager

@@ -1,4 +1,4 @@
-"""Provides the peewee models of holds (migration 10)."""
+"""Provides the peewee models of holds and tombstones (migration 10)."""
 
 from __future__ import annotations
 
@@ -39,4 +39,19 @@ class HoldClipRow(BaseModel):
         primary_key = CompositeKey("hold_id", "clip_id")
 
 
-HOLD_MODELS: tuple[type[BaseModel], ...] = (HoldRow, HoldClipRow)
+class TombstoneRow(BaseModel):
+    """What a deletion by the retention rule left of a clip (DESIGN §11)."""
+
+    clip_id = IntegerField(primary_key=True)
+    sha256 = TextField()
+    size = IntegerField()
+    reason = TextField()
+    deleted_at = TextField()
+    run = TextField()
+    inputs_json = TextField()
+
+    class Meta:
+        table_name = "tombstone"
+
+
+HOLD_MODELS: tuple[type[BaseModel], ...] = (HoldRow, HoldClipRow, TombstoneRow)

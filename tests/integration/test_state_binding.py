@@ -133,6 +133,13 @@ def busy_day(
     held = services.holds.set_on_clips(head, "complaint", "a complaint came in", mine[:2])
     services.holds.set_on_case(collector, "petition", "信访", "ZF-0012")
     services.holds.lift(collector, held.id, bureau)
+    # m0010: half a year on (the daily checkpoint's events keep the clock trusted), the
+    # retention run deletes the handed-over clips no hold keeps and leaves their tombstones.
+    for _ in range(7):
+        clock.advance(30 * 86400)
+        with services.store.transaction():
+            services.ctx.record(AUDITOR, "audit_checkpoint", "audit", "-")
+    assert services.retention.run(AUDITOR).deleted
 
 
 @pytest.fixture(scope="module")

@@ -45,4 +45,19 @@ STATEMENTS = (
           OR NEW.note IS NOT OLD.note OR NEW.set_by IS NOT OLD.set_by
           OR NEW.set_at IS NOT OLD.set_at
         BEGIN SELECT RAISE(ABORT, 'a hold changes only when it is lifted, once'); END""",
+    # DESIGN §11: a deletion by rule leaves the content's hash, its size, why and when, and
+    # the inputs the rule judged; the clip row stays (packages and the chain name it).
+    """CREATE TABLE tombstone (
+        clip_id INTEGER PRIMARY KEY NOT NULL REFERENCES clip(id),
+        sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+        size INTEGER NOT NULL,
+        reason TEXT NOT NULL,
+        deleted_at TEXT NOT NULL,
+        run TEXT NOT NULL,
+        inputs_json TEXT NOT NULL)""",
+    "CREATE INDEX tombstone_sha256 ON tombstone(sha256)",
+    """CREATE TRIGGER tombstone_fixed BEFORE UPDATE ON tombstone
+        BEGIN SELECT RAISE(ABORT, 'a tombstone never changes'); END""",
+    """CREATE TRIGGER tombstone_never_removed BEFORE DELETE ON tombstone
+        BEGIN SELECT RAISE(ABORT, 'a tombstone never changes'); END""",
 )

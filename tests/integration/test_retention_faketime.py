@@ -1,0 +1,102 @@
+"""`bwc retention run` as a real process under faketime: the clock guard (DESIGN §11).
+
+A handful of clock faults through the real command on one home, the rest of the schedules
+in-process (test_retention_schedules.py): ten years back, ten years ahead, a step back and a
+leap delete nothing, say so in one line, exit 1 and raise an alarm; the dry run lists what
+would go; a clock just after the newest event deletes exactly the eligible clip, with its
+tombstone, and leaves the held, evidence, un-handed-over and too-young ones.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import subprocess
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.cli_run import env as bwc_env
+from tests.cli_run import verify_clean
+from tests.retention_world import T0, World, make_template
+
+FAKETIME = shutil.which("faketime")
+pytestmark = pytest.mark.skipif(FAKETIME is None, reason="faketime (Debian) is not installed")
+
+
+def bwc_at(instant: datetime, home: Path, *argv: str) -> subprocess.CompletedProcess[str]:
+    """`bwc …` with the process's clock set to instant (and running on from there)."""
+    stamp = instant.strftime("%Y-%m-%d %H:%M:%S")
+    return subprocess.run(
+        [str(FAKETIME), stamp, sys.executable, "-m", "appliance", "--home", str(home),
+         "--lang", "en", *argv],
+        capture_output=True, text=True, env={**bwc_env(), "TZ": "UTC"}, check=False,
+        timeout=120,
+    )  # fmt: skip
+
+
+def rows(home: Path, sql: str) -> list[tuple[object, ...]]:
+    with sqlite3.connect(home / "bwc.db") as db:
+        return db.execute(sql).fetchall()
+
+
+def test_clock_faults_through_the_real_command(tmp_path: Path) -> None:
+    world = World.copy_of(make_template(tmp_path / "t"), tmp_path / "home", T0)
+    old = T0 - timedelta(days=200)
+    gone = world.add_clip(old, "1001")
+    held = world.add_clip(old, "1001")
+    evidence = world.add_clip(old, "1002")
+    unhanded = world.add_clip(old, "1002")
+    young = world.add_clip(T0 - timedelta(days=20), "1001")
+    world.receipt([gone, held, evidence, young])
+    world.evidence(evidence)
+    world.services.holds.set_on_clips(world.person("2001"), "petition", "信访 7", [held])
+    world.close()
+    home, archive = world.home, world.services.offload.archive
+    newest = world.newest
+    for label, instant in (
+        ("ten years back", newest - timedelta(days=3652)),
+        ("ten years ahead", newest + timedelta(days=3652)),
+        ("a step back", newest - timedelta(hours=6)),
+        ("a leap", newest + timedelta(days=45)),
+    ):
+        done = bwc_at(instant, home, "retention", "run")
+        assert done.returncode == 1, (label, done)
+        (line,) = done.stderr.splitlines()
+        assert line.startswith("Nothing was deleted: the clock says"), (label, line)
+        assert "Traceback" not in done.stderr
+        assert rows(home, "SELECT count(*) FROM tombstone") == [(0,)], label
+    alarms = rows(home, "SELECT kind, severity FROM alarm WHERE kind = 'retention_clock'")
+    assert alarms == [("retention_clock", "critical")] * 4
+    refusals = rows(
+        home,
+        "SELECT detail_json FROM audit_event WHERE action = 'retention_run'"
+        " AND outcome = 'refused' ORDER BY seq",
+    )
+    faults = [json.loads(str(detail))["params"]["fault"] for (detail,) in refusals]
+    assert faults == ["clock_behind_newest_event", "clock_leap_past_newest_event"] * 2
+    # A clock just after the newest event: trusted.
+    dry = bwc_at(newest + timedelta(hours=1), home, "retention", "run", "--dry-run", "--json")
+    assert dry.returncode == 0, dry
+    assert [e["clip"] for e in json.loads(dry.stdout)["eligible"]] == [gone]
+    assert rows(home, "SELECT count(*) FROM tombstone") == [(0,)]
+    done = bwc_at(newest + timedelta(hours=2), home, "retention", "run", "--json")
+    assert done.returncode == 0, done
+    report = json.loads(done.stdout)
+    assert report["deleted"] == [world.contents[gone]]
+    (tomb,) = rows(home, "SELECT clip_id, sha256, reason, inputs_json FROM tombstone")
+    assert tomb[:3] == (gone, world.contents[gone], "retention_expired")
+    inputs = json.loads(str(tomb[3]))
+    assert inputs["handed_over"] is True and inputs["holds"] == [] and inputs["days"] == 180
+    for clip_id in (held, evidence, unhanded, young):
+        assert archive.exists(world.contents[clip_id]), clip_id
+    assert not archive.exists(world.contents[gone])
+    listing = json.loads(Path(report["lists"][0]).read_text(encoding="utf-8"))
+    assert [row["clip"] for row in listing["deleted"]] == [gone]
+    assert listing["chain_head"]["seq"] > 0
+    assert Path(report["lists"][1]).read_text(encoding="utf-8").startswith("Destruction list")
+    # Audit events are never purged, and the home still verifies (tombstones bound, §5.1).
+    verify_clean(home)
