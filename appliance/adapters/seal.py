@@ -340,12 +340,6 @@ def request_name(paths: Sequence[Path]) -> str:
     return f"{since}-{secrets.token_hex(8)}"
 
 
-def unseal_request(name: str) -> str | None:
-    """The sha256 an unseal request names (`unseal-<sha256>`), or None for a seal request."""
-    sha256 = name.removeprefix(UNSEAL)
-    return sha256 if name.startswith(UNSEAL) and is_content_name(sha256) else None
-
-
 def parse_request(name: str) -> int | None:
     """The `since` of a request name made by request_name; None for a full sweep."""
     since, _, token = name.partition("-")

@@ -18,12 +18,13 @@ from appliance.domain.errors import BadInput, Refused
 from appliance.domain.records import Actor
 
 _REQUEST = re.compile(r"[0-9a-z-]{1,32}|unseal-[0-9a-f]{64}")
+# The retention run's request (HelperSealer.unseal): one content, named by its hash.
+_UNSEAL = re.compile(r"unseal-([0-9a-f]{64})")
 
 
 def cmd_seal(settings: Settings, owner: privileges.Owner | None, args: Any, out: Output) -> int:
     """Seal every content file of the archive not yet immutable; audited as counts."""
     from appliance.adapter_choices import archive_sweeper
-    from appliance.adapters.seal import unseal_request
     from appliance.bootstrap import open_services
 
     if args.request is not None and not _REQUEST.fullmatch(args.request):
@@ -34,9 +35,9 @@ def cmd_seal(settings: Settings, owner: privileges.Owner | None, args: Any, out:
     if not privileges.is_root():
         open_services(settings).sealing.refuse(actor, "seal_needs_root")
         raise Refused("seal_needs_root")
-    sha256 = unseal_request(args.request or "")
-    if sha256 is not None:
-        return _unseal(settings, owner, actor, sha256, out)
+    unseal = _UNSEAL.fullmatch(args.request or "")
+    if unseal is not None:
+        return _unseal(settings, owner, actor, unseal.group(1), out)
     report, since = archive_sweeper(settings).sweep(args.request)
     if owner is not None:
         privileges.become(owner)

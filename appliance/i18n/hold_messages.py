@@ -111,6 +111,10 @@ HOLD_MESSAGES: dict[str, tuple[str, str]] = {
         "{count} files could not be removed (their seal stays): an alarm is raised for each.",
         "{count} 个文件未能移除（防篡改保护未解除）：已逐一发出告警。",
     ),
+    "clip_deleted_by_rule": (
+        "Clip {clip} was deleted by the retention rule (Art. 12(3)): only its tombstone is left.",
+        "视频 {clip} 已依保存规则删除（第十二条第三项）：仅留有删除记录。",
+    ),
     "unseal_not_allowed": (
         "The seal of {sha256} stays: the retention rule does not allow its deletion.",
         "{sha256} 的防篡改保护未解除：保存规则不允许删除该文件。",

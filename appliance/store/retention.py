@@ -6,10 +6,12 @@ import json
 from collections.abc import Iterable
 from datetime import datetime
 
+from peewee import Table, fn
+
 from appliance.domain.holds import HeldClip
 from appliance.domain.retention import Judgement, RetentionClip
 from appliance.store.holds import HoldRepository
-from appliance.store.models import ClipRow
+from appliance.store.models import AuditEventRow, ClipRow
 from appliance.store.models_holds import TombstoneRow
 from appliance.store.releases import ReleaseRepository
 from appliance.store.repo import Repository
@@ -51,13 +53,11 @@ class RetentionRepository(Repository):
 
     def evidence_clip_ids(self) -> set[int]:
         """Clips on an evidence disc: read from the disc's table once it exists (DESIGN §12)."""
-        exists = self._db.execute_sql(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (EVIDENCE_TABLE,)
-        ).fetchone()
-        if exists is None:
+        if not self._db.table_exists(EVIDENCE_TABLE):
             return set()
-        cursor = self._db.execute_sql(f"SELECT clip_id FROM {EVIDENCE_TABLE}")  # noqa: S608 -- fixed
-        return {int(clip_id) for (clip_id,) in cursor.fetchall()}
+        # The disc helper's table has its model in their migration; until then, by name.
+        table = Table(EVIDENCE_TABLE)
+        return {int(row["clip_id"]) for row in self._rows(table.select(table.c.clip_id))}
 
     def newest_event_at(self) -> datetime | None:
         """The latest time an audit event carries, but for the clock guard's own refusals.
@@ -65,12 +65,13 @@ class RetentionRepository(Repository):
         A run refused for its clock writes its refusal and alarm at that clock's time: were
         they counted, a clock ten years ahead would be trusted by the next run (DESIGN §11).
         """
-        row = self._db.execute_sql(
-            "SELECT max(at) FROM audit_event WHERE NOT (action = 'retention_run' AND "
-            "outcome = 'refused') AND NOT (action = 'alarm_raised' AND "
-            "json_extract(detail_json, '$.kind') = ?)",
-            (CLOCK_ALARM,),
-        ).fetchone()
+        event = AuditEventRow
+        guard_refusal = (event.action == "retention_run") & (event.outcome == "refused")
+        guard_alarm = (event.action == "alarm_raised") & (
+            fn.json_extract(event.detail_json, "$.kind") == CLOCK_ALARM
+        )
+        query = event.select(fn.max(event.at)).where(~guard_refusal & ~guard_alarm).tuples()
+        row = self._first(query)
         return None if row is None or row[0] is None else from_text(str(row[0]))
 
     def tombstoned_clips(self) -> set[int]:

@@ -19,9 +19,11 @@ from pathlib import Path
 
 import pytest
 
+from appliance.adapters.clock import SettableClock
+from appliance.domain.errors import Refused
 from tests.cli_run import env as bwc_env
 from tests.cli_run import verify_clean
-from tests.retention_world import T0, World, make_template
+from tests.retention_world import T0, World, make_template, open_world
 
 FAKETIME = shutil.which("faketime")
 pytestmark = pytest.mark.skipif(FAKETIME is None, reason="faketime (Debian) is not installed")
@@ -100,3 +102,20 @@ def test_clock_faults_through_the_real_command(tmp_path: Path) -> None:
     assert Path(report["lists"][1]).read_text(encoding="utf-8").startswith("Destruction list")
     # Audit events are never purged, and the home still verifies (tombstones bound, §5.1).
     verify_clean(home)
+    # What is deleted cannot be asked for (Art. 11): only its tombstone is left, audited.
+    again = World(
+        home,
+        SettableClock(newest + timedelta(hours=4)),
+        open_world(home, SettableClock(newest + timedelta(hours=4))),
+    )
+    try:
+        with pytest.raises(Refused) as refused:
+            again.services.disclosure.request(again.person("1001"), [gone], "Court", "case")
+        assert (refused.value.reason, refused.value.params) == (
+            "clip_deleted_by_rule",
+            {"clip": gone},
+        )
+        (last,) = again.services.store.audit_log.recent(1)
+        assert (last.action, last.outcome) == ("disclosure_request", "refused")
+    finally:
+        again.close()
