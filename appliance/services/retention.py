@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -75,19 +76,30 @@ class RetentionService:
     def allows_deletion(self, sha256: str) -> bool:
         """The seal helper's re-check, by hash (DESIGN §11): every clip row holding this
         content is tombstoned, and the rule, judged afresh now, lets each of them go."""
-        store, settings = self._ctx.store, self._ctx.settings
-        facts = store.retention.facts(sha256)
+        facts = self._ctx.store.retention.facts(sha256)
         if not facts or not all(clip.tombstoned for clip in facts):
             return False
+        return self._content_may_go(sha256)
+
+    def _content_may_go(self, sha256: str, newest: datetime | None = None) -> bool:
+        """Whether the rule, judged afresh now, lets every clip row of this content go
+        (their tombstones, if any, set aside: it is the rule's word that is asked).
+
+        `newest`: the newest event time the run's own plan read (under the write lock no
+        other event can come); else it is read again.
+        """
+        store, settings = self._ctx.store, self._ctx.settings
+        facts = store.retention.facts(sha256)
         plan = judge(
             [replace(clip, tombstoned=False) for clip in facts],
             store.holds.listing(active_only=True),
             settings.retention_days,
             self._ctx.clock.now(),
-            store.retention.newest_event_at(),
+            newest if newest is not None else store.retention.newest_event_at(),
             settings.max_clock_leap_days,
         )
-        return plan.clock.trusted and all(j.verdict is Verdict.EXPIRED for j in plan.judgements)
+        expired = all(j.verdict is Verdict.EXPIRED for j in plan.judgements)
+        return bool(facts) and plan.clock.trusted and expired
 
     def run(self, actor: Actor, dry_run: bool = False) -> RetentionReport:
         """Delete every content the rule allows; refused (after an alarm) on a clock fault."""
@@ -100,14 +112,17 @@ class RetentionService:
         report = RetentionReport(run, dry_run, plan.clock, plan.days, len(plan.judgements),
                                  plan.eligible)  # fmt: skip
         if not dry_run:
-            deleted, failed = [], []
+            outcomes: dict[str, list[str]] = {"deleted": [], "kept": [], "failed": []}
+            newest = plan.clock.newest_event_at
             for sha256, judgements in plan.eligible_contents().items():
-                if self._delete(actor, run, sha256, judgements):
-                    deleted.append(sha256)
-                else:
-                    failed.append(sha256)
+                outcomes[self._delete(actor, run, sha256, judgements, newest)].append(sha256)
+            kept = set(outcomes["kept"])
             report = replace(
-                report, deleted=tuple(deleted), finished=finished, failed=tuple(failed)
+                report,
+                eligible=tuple(j for j in plan.eligible if j.sha256 not in kept),
+                deleted=tuple(outcomes["deleted"]),
+                finished=finished,
+                failed=tuple(outcomes["failed"]),
             )
         lists = self._write_lists(report)
         with self._ctx.store.transaction():
@@ -152,11 +167,21 @@ class RetentionService:
         )
 
     def _delete(
-        self, actor: Actor, run: str, sha256: str, judgements: tuple[Judgement, ...]
-    ) -> bool:
-        """Tombstones and events first (committed), then the bytes (DESIGN §11)."""
+        self,
+        actor: Actor,
+        run: str,
+        sha256: str,
+        judgements: tuple[Judgement, ...],
+        newest: datetime | None,
+    ) -> str:
+        """Tombstones and events first (committed), then the bytes (DESIGN §11): deleted,
+        kept (the rule, asked again under the write lock, keeps it) or failed (the seal)."""
         now = self._ctx.clock.now()
         with self._ctx.store.transaction():
+            # Judged again under the write lock: a hold set, a clip archived with the same
+            # bytes since the plan was read, and this content stays (invariant 4).
+            if not self._content_may_go(sha256, newest):
+                return "kept"
             self._ctx.store.retention.add_tombstones(judgements, now, run)
             for judgement in judgements:
                 self._ctx.record(
@@ -170,7 +195,7 @@ class RetentionService:
                     inputs=judgement.inputs,
                     run=run,
                 )
-        return self._remove(actor, run, sha256)
+        return "deleted" if self._remove(actor, run, sha256) else "failed"
 
     def _remove(self, actor: Actor, run: str, sha256: str) -> bool:
         try:

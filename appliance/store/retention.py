@@ -13,6 +13,7 @@ from appliance.domain.retention import Judgement, RetentionClip
 from appliance.store.holds import HoldRepository
 from appliance.store.models import AuditEventRow, ClipRow
 from appliance.store.models_holds import TombstoneRow
+from appliance.store.models_release import PackageClipRow, PackageRow
 from appliance.store.releases import ReleaseRepository
 from appliance.store.repo import Repository
 from appliance.store.timefmt import from_text, to_text
@@ -32,11 +33,12 @@ class RetentionRepository(Repository):
         if sha256 is not None:
             query = query.where(ClipRow.sha256 == sha256)
         rows = list(self._rows(query.order_by(ClipRow.id).tuples()))
-        ids = [int(row[0]) for row in rows]
+        # One content's few rows are read by id; the whole archive in one pass each.
+        ids = None if sha256 is None else [int(row[0]) for row in rows]
         held = {clip.id: clip for clip in HoldRepository(self._db).held_clips(ids)}
-        handed = ReleaseRepository(self._db).handed_over()
+        handed = self._handed_over(ids)
         evidence = self.evidence_clip_ids()
-        gone = self.tombstoned_clips()
+        gone = self._tombstoned(ids)
         return [
             RetentionClip(
                 int(clip_id),
@@ -70,14 +72,38 @@ class RetentionRepository(Repository):
         guard_alarm = (event.action == "alarm_raised") & (
             fn.json_extract(event.detail_json, "$.kind") == CLOCK_ALARM
         )
-        query = event.select(fn.max(event.at)).where(~guard_refusal & ~guard_alarm).tuples()
+        # Newest first by the index on `at` (m0010): the scan stops at the first that counts.
+        query = (
+            event.select(event.at)
+            .where(~guard_refusal & ~guard_alarm)
+            .order_by(event.at.desc())
+            .limit(1)
+            .tuples()
+        )
         row = self._first(query)
         return None if row is None or row[0] is None else from_text(str(row[0]))
 
     def tombstoned_clips(self) -> set[int]:
         """Every clip whose content the rule deleted."""
-        query = TombstoneRow.select(TombstoneRow.clip_id).tuples()
-        return {int(clip_id) for (clip_id,) in self._rows(query)}
+        return self._tombstoned(None)
+
+    def _tombstoned(self, ids: list[int] | None) -> set[int]:
+        query = TombstoneRow.select(TombstoneRow.clip_id)
+        if ids is not None:
+            query = query.where(TombstoneRow.clip_id.in_(ids))
+        return {int(clip_id) for (clip_id,) in self._rows(query.tuples())}
+
+    def _handed_over(self, ids: list[int] | None) -> set[int]:
+        """Clips in a hand-over package with the collector's receipt (Art. 12(2))."""
+        if ids is None:
+            return ReleaseRepository(self._db).handed_over()
+        received = PackageRow.select(PackageRow.id).where(
+            (PackageRow.kind == "handover") & PackageRow.received_at.is_null(False)
+        )
+        query = PackageClipRow.select(PackageClipRow.clip_id).where(
+            PackageClipRow.package_id.in_(received) & PackageClipRow.clip_id.in_(ids)
+        )
+        return {int(clip_id) for (clip_id,) in self._rows(query.tuples())}
 
     def gone_contents(self) -> dict[str, int]:
         """Contents every clip row of which is tombstoned, with their size: no file is due."""

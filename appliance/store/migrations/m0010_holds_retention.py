@@ -56,6 +56,8 @@ STATEMENTS = (
         run TEXT NOT NULL,
         inputs_json TEXT NOT NULL)""",
     "CREATE INDEX tombstone_sha256 ON tombstone(sha256)",
+    # The retention run's clock guard reads the newest event time (DESIGN §11).
+    "CREATE INDEX audit_event_at ON audit_event(at)",
     """CREATE TRIGGER tombstone_fixed BEFORE UPDATE ON tombstone
         BEGIN SELECT RAISE(ABORT, 'a tombstone never changes'); END""",
     """CREATE TRIGGER tombstone_never_removed BEFORE DELETE ON tombstone
