@@ -186,7 +186,7 @@ def _wire(
         disclosure=DisclosureService(ctx, packages),
         lifecycle=LifecycleService(ctx, custody),
         holds=HoldService(ctx),
-        retention=RetentionService(ctx, archive),
+        retention=RetentionService(ctx, archive, staging),
         history=HistoryService(ctx),
         thumbnails=thumbnails,
         approvals=ApprovalQueries(ctx, thumbnails),

@@ -19,6 +19,8 @@ def cmd_run(services: Services, args: argparse.Namespace, out: Output) -> int:
     actor = os_actor(services.settings.unit_code, "system")
     report = services.retention.run(actor, dry_run=args.dry_run)
     key = "cli.retention_dry" if report.dry_run else "cli.retention_done"
+    if report.deferred:
+        key = "cli.retention_deferred"
     out.say(
         key,
         judged=report.judged,
@@ -31,6 +33,7 @@ def cmd_run(services: Services, args: argparse.Namespace, out: Output) -> int:
     out.data(
         run=report.run,
         dry_run=report.dry_run,
+        deferred=report.deferred,
         judged=report.judged,
         eligible=[
             {"clip": j.clip_id, "sha256": j.sha256, "size": j.size, "why": j.verdict.value}

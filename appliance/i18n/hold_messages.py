@@ -107,6 +107,11 @@ HOLD_MESSAGES: dict[str, tuple[str, str]] = {
         "{judged} clips judged; {count} would be deleted by rule (nothing deleted); list {path}.",
         "共判定 {judged} 条视频；依规可删除 {count} 条（本次未删除）；清单 {path}。",
     ),
+    "cli.retention_deferred": (
+        "{judged} clips judged; nothing deleted while an offload is running: the next run "
+        "tries again; list {path}.",
+        "共判定 {judged} 条视频；正在导出视频，本次未删除，下次运行时重试；清单 {path}。",
+    ),
     "cli.retention_failed": (
         "{count} files could not be removed (their seal stays): an alarm is raised for each.",
         "{count} 个文件未能移除（防篡改保护未解除）：已逐一发出告警。",

@@ -27,7 +27,7 @@ from appliance.domain.retention import (
     Verdict,
     judge,
 )
-from appliance.ports import Archive
+from appliance.ports import Archive, Staging
 from appliance.services.alarms import raise_alarm
 from appliance.services.context import Context
 from appliance.store.retention import CLOCK_ALARM
@@ -47,6 +47,8 @@ class RetentionReport:
     finished: tuple[str, ...] = ()
     failed: tuple[str, ...] = ()
     lists: tuple[Path, ...] = field(default=())
+    # An offload was running: nothing was deleted, the next run tries again.
+    deferred: bool = False
 
     @property
     def deleted_clips(self) -> int:
@@ -57,9 +59,10 @@ class RetentionReport:
 class RetentionService:
     """Judges every clip by the rule and deletes what it allows, through the Archive port."""
 
-    def __init__(self, ctx: Context, archive: Archive) -> None:
+    def __init__(self, ctx: Context, archive: Archive, staging: Staging) -> None:
         self._ctx = ctx
         self._archive = archive
+        self._staging = staging
 
     def plan(self) -> RetentionPlan:
         """The rule applied to every clip now (nothing is written)."""
@@ -108,22 +111,38 @@ class RetentionService:
         plan = self.plan()
         if not plan.clock.trusted:
             self._clock_fault(actor, run, plan, dry_run)
-        finished = () if dry_run else self._finish_interrupted(actor, run)
         report = RetentionReport(run, dry_run, plan.clock, plan.days, len(plan.judgements),
                                  plan.eligible)  # fmt: skip
-        if not dry_run:
-            outcomes: dict[str, list[str]] = {"deleted": [], "kept": [], "failed": []}
-            newest = plan.clock.newest_event_at
-            for sha256, judgements in plan.eligible_contents().items():
-                outcomes[self._delete(actor, run, sha256, judgements, newest)].append(sha256)
-            kept = set(outcomes["kept"])
-            report = replace(
-                report,
-                eligible=tuple(j for j in plan.eligible if j.sha256 not in kept),
-                deleted=tuple(outcomes["deleted"]),
-                finished=finished,
-                failed=tuple(outcomes["failed"]),
-            )
+        if dry_run:
+            return self._finish_run(actor, report)
+        # No offload may run meanwhile: a job linking the same bytes again (DESIGN §4 step 3)
+        # must never find them gone after it checked them. A new job waits for the lock.
+        with self._staging.quiet() as quiet:
+            if not quiet:
+                return self._finish_run(actor, replace(report, eligible=(), deferred=True))
+            return self._finish_run(actor, self._delete_all(actor, run, plan, report))
+
+    def _delete_all(
+        self, actor: Actor, run: str, plan: RetentionPlan, report: RetentionReport
+    ) -> RetentionReport:
+        """Finish what a killed run began, then delete each content the plan allows."""
+        finished = self._finish_interrupted(actor, run)
+        outcomes: dict[str, list[str]] = {"deleted": [], "kept": [], "failed": []}
+        newest = plan.clock.newest_event_at
+        for sha256, judgements in plan.eligible_contents().items():
+            outcomes[self._delete(actor, run, sha256, judgements, newest)].append(sha256)
+        kept = set(outcomes["kept"])
+        return replace(
+            report,
+            eligible=tuple(j for j in plan.eligible if j.sha256 not in kept),
+            deleted=tuple(outcomes["deleted"]),
+            finished=finished,
+            failed=tuple(outcomes["failed"]),
+        )
+
+    def _finish_run(self, actor: Actor, report: RetentionReport) -> RetentionReport:
+        """The destruction list and the run's own event."""
+        plan_clock, run, dry_run = report.clock, report.run, report.dry_run
         lists = self._write_lists(report)
         with self._ctx.store.transaction():
             self._ctx.record(
@@ -131,15 +150,16 @@ class RetentionService:
                 "retention_run",
                 "retention",
                 run,
+                "deferred" if report.deferred else "ok",
                 dry_run=dry_run,
                 judged=report.judged,
                 eligible=len(report.eligible),
                 contents_deleted=len(report.deleted),
                 contents_finished=len(report.finished),
                 contents_failed=len(report.failed),
-                days=plan.days,
-                now=now.isoformat(),
-                newest_event_at=_iso(plan.clock.newest_event_at),
+                days=report.days,
+                now=plan_clock.now.isoformat(),
+                newest_event_at=_iso(plan_clock.newest_event_at),
                 destruction_list=[path.name for path in lists],
             )
         return replace(report, lists=lists)
@@ -241,6 +261,7 @@ class RetentionService:
         document = {
             "run": report.run,
             "dry_run": report.dry_run,
+            "deferred": report.deferred,
             "now": report.clock.now.isoformat(),
             "newest_event_at": _iso(report.clock.newest_event_at),
             "days": report.days,

@@ -20,10 +20,11 @@ from pathlib import Path
 import pytest
 
 from appliance.adapters.clock import SettableClock
+from appliance.adapters.staging import StagingArea
 from appliance.domain.errors import Refused
 from tests.cli_run import env as bwc_env
 from tests.cli_run import verify_clean
-from tests.retention_world import T0, World, make_template, open_world
+from tests.retention_world import SYSTEM, T0, World, make_template, open_world
 
 FAKETIME = shutil.which("faketime")
 pytestmark = pytest.mark.skipif(FAKETIME is None, reason="faketime (Debian) is not installed")
@@ -119,3 +120,25 @@ def test_clock_faults_through_the_real_command(tmp_path: Path) -> None:
         assert (last.action, last.outcome) == ("disclosure_request", "refused")
     finally:
         again.close()
+
+
+def test_a_run_while_an_offload_is_running_deletes_nothing_and_says_so(tmp_path: Path) -> None:
+    """DESIGN §4 step 3: a job may link the same bytes again; deletion waits for a quiet
+    archive (the next night), and a new job waits for the run."""
+    world = World.copy_of(make_template(tmp_path / "t"), tmp_path / "home", T0)
+    due = world.add_clip(T0 - timedelta(days=200), "1001")
+    world.receipt([due])
+    world.clock.advance(60)
+    staging = StagingArea(world.services.settings.staging_dir)
+    job = staging.open_job(staging.new_token())
+    try:
+        report = world.services.retention.run(SYSTEM)
+    finally:
+        job.close()
+    assert report.deferred and report.eligible == () and report.deleted == ()
+    assert world.services.store.retention.tombstones() == []
+    (event,) = [e for e in world.services.store.audit_log.recent(5) if e.action == "retention_run"]
+    assert event.outcome == "deferred"
+    assert world.services.offload.archive.exists(world.contents[due])
+    assert [j.clip_id for j in world.services.retention.run(SYSTEM).eligible] == [due]
+    world.close()
