@@ -128,6 +128,15 @@ HOLD_MESSAGES: dict[str, tuple[str, str]] = {
         "Seal cleared for {sha256}: its deletion by the retention rule may proceed.",
         "已解除 {sha256} 的防篡改保护：可依保存规则删除。",
     ),
+    # The alarms of the retention run (shown on the board and the unit screen).
+    "alarm.retention_clock": (
+        "retention stopped: clock not trusted",
+        "保存期限清理已停止：系统时间不可信",
+    ),
+    "alarm.retention_delete_failed": (
+        "retention: a file could not be removed",
+        "保存期限清理：有文件未能移除",
+    ),
     "cli.col.hold": ("hold", "编号"),
     "cli.col.kind": ("reason", "原因"),
     "cli.col.covers": ("covers", "范围"),
