@@ -24,6 +24,8 @@ from appliance.domain.holds import HeldClip, holds_covering
 from appliance.i18n import explain
 from tests.cli_run import bwc, events, verify_clean
 from tests.conftest import DEMO_PINS
+from tests.fuzz_cli import Stdin
+from tests.integration.test_cli_fuzz import in_process
 
 START = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
@@ -197,10 +199,15 @@ def test_refusals_of_set_are_one_line(
     home: Path, argv: tuple[str, ...], code: int, reason: str
 ) -> None:
     before = len(events(home))
-    done = bwc(
-        "--home", str(home), "--lang", "en", "hold", "set", *argv, stdin=DEMO_PINS[argv[1]] + "\n"
-    )  # fmt: skip
-    line = done.failure(code)
+    # cli.main in this process, on the same arguments and input: the parse, the sign-in,
+    # the service and the one line are the command's own (the process start is test_cli's).
+    code_seen, out, err = in_process(
+        ["--home", str(home), "--lang", "en", "hold", "set", *argv],
+        Stdin("text", (DEMO_PINS[argv[1]] + "\n").encode()),
+    )
+    assert (code_seen, out) == (code, ""), (code_seen, out, err)
+    assert "Traceback" not in err and err.endswith("\n") and len(err.splitlines()) == 1
+    line = err.strip()
     logged = events(home)[before:]
     if code == 1:
         # A refusal by rule or permission is in the log, with no row changed (DESIGN §5).
