@@ -76,6 +76,10 @@ class RetentionService:
             settings.max_clock_leap_days,
         )
 
+    def deleted_clips(self) -> set[int]:
+        """The clips whose content the rule deleted (their rows stay, with a tombstone)."""
+        return self._ctx.store.retention.tombstoned_clips()
+
     def allows_deletion(self, sha256: str) -> bool:
         """The seal helper's re-check, by hash (DESIGN §11): every clip row holding this
         content is tombstoned, and the rule, judged afresh now, lets each of them go."""

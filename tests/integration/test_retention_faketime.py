@@ -103,6 +103,11 @@ def test_clock_faults_through_the_real_command(tmp_path: Path) -> None:
     assert Path(report["lists"][1]).read_text(encoding="utf-8").startswith("Destruction list")
     # Audit events are never purged, and the home still verifies (tombstones bound, §5.1).
     verify_clean(home)
+    listed = bwc_at(newest + timedelta(hours=3), home, "clips", "list", "--json")
+    marks = {row["id"]: row["deleted_by_rule"] for row in json.loads(listed.stdout)}
+    assert marks == {gone: True, held: False, evidence: False, unhanded: False, young: False}
+    text = bwc_at(newest + timedelta(hours=3), home, "clips", "list")
+    assert [ln for ln in text.stdout.splitlines() if "deleted by the retention rule" in ln]
     # What is deleted cannot be asked for (Art. 11): only its tombstone is left, audited.
     again = World(
         home,
