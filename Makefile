@@ -5,7 +5,7 @@ UV := .tools/bin/uv
 PY := .venv/bin/python
 APT_PACKAGES := python3 python3-venv python3-pip ffmpeg xorriso mtools exfat-fuse exfatprogs \
 	rsync tmux udev fonts-noto-cjk locales git make strace \
-	poppler-utils
+	poppler-utils faketime e2fsprogs
 STAMP := .venv/.setup-stamp
 # Every `bwc` a test, the README runner or the demo starts would otherwise compile its ~200
 # modules afresh (about 1.5 s of CPU each) where the environment forbids writing bytecode.

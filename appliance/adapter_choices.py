@@ -93,6 +93,15 @@ def archive_sweeper(settings: Settings) -> ArchiveSweeper:
     return RequestSweeper(settings.archive_dir / "sha256")
 
 
+def unseal_content(settings: Settings, sha256: str) -> bool:
+    """The helper's one way back (bwc-seal@unseal-<sha256>): clear one content's flag.
+
+    Only after the retention rule allowed the deletion (cli/seal.py checks first); False when
+    the archive holds no such content.
+    """
+    return IoctlSealer().unseal_content(settings.archive_dir / "sha256", sha256)
+
+
 def create_keys(settings: Settings) -> None:
     """Make the unit's audit and label key pairs if absent (`bwc init`)."""
     from appliance.adapters.signer import FileSigner

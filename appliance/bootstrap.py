@@ -111,6 +111,7 @@ def _wire(
     from appliance.services.handover_drive import HandoverDriveService
     from appliance.services.handover_requests import HandoverRequests
     from appliance.services.history import HistoryService
+    from appliance.services.holds import HoldService
     from appliance.services.labels import LabelService
     from appliance.services.lifecycle import LifecycleService
     from appliance.services.offload import OffloadService
@@ -119,6 +120,7 @@ def _wire(
     from appliance.services.personnel import PersonnelService
     from appliance.services.registry import RegistryService
     from appliance.services.requests import KioskRequestService
+    from appliance.services.retention import RetentionService
     from appliance.services.sealing import SealService
     from appliance.services.selfcheck import SelfCheckService
     from appliance.services.thumbnails import ThumbnailService
@@ -192,6 +194,8 @@ def _wire(
         handover=handover,
         disclosure=disclosure,
         lifecycle=LifecycleService(ctx, custody),
+        holds=HoldService(ctx),
+        retention=RetentionService(ctx, archive, staging),
         history=HistoryService(ctx),
         thumbnails=thumbnails,
         approvals=ApprovalQueries(ctx, thumbnails),

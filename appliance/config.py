@@ -66,6 +66,8 @@ class Settings:
     shift_hours: float = 12.0
     default_bitrate_bps: int = 8_000_000
     retention_days: int = 180
+    # DESIGN §11: a retention run whose clock is this far past the newest event deletes nothing.
+    max_clock_leap_days: int = 31
     seal: str = "auto"
     probe_timeout_seconds: float = 30.0
     drivers: tuple[DriverRule, ...] = field(default_factory=tuple)
@@ -146,6 +148,8 @@ KEYS: tuple[Key, ...] = (
     Key("selfcheck.shift_hours", "shift_hours", NUMBER, 1, 24),
     # Art. 12(3): footage is kept at least three months.
     Key("retention.days", "retention_days", INTEGER, RETENTION_FLOOR_DAYS, 36500),
+    # DESIGN §11: the clock guard of the retention run.
+    Key("retention.max_clock_leap_days", "max_clock_leap_days", INTEGER, 1, 366),
     # DESIGN §11: how archived files are sealed immutable.
     Key("archive.seal", "seal", TEXT),
 )

@@ -32,6 +32,8 @@ def render(settings: Settings) -> str:
         "\n[retention]\n"
         "# Art. 12(3): at least 90 days; the national rule says 180.\n"
         f"days = {settings.retention_days}\n"
+        "# A run whose clock is this many days past the newest audit event deletes nothing.\n"
+        f"max_clock_leap_days = {settings.max_clock_leap_days}\n"
         "\n[archive]\n"
         "# Archived files are 0440 and made immutable where the file system allows: auto\n"
         "# (when this process may), helper (bwc-seal@.service on the box), or off.\n"

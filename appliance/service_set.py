@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from appliance.services.handover import HandoverService
     from appliance.services.handover_drive import HandoverDriveService
     from appliance.services.history import HistoryService
+    from appliance.services.holds import HoldService
     from appliance.services.labels import LabelService
     from appliance.services.lifecycle import LifecycleService
     from appliance.services.offload import OffloadService
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
     from appliance.services.personnel import PersonnelService
     from appliance.services.registry import RegistryService
     from appliance.services.requests import KioskRequestService
+    from appliance.services.retention import RetentionService
     from appliance.services.sealing import SealService
     from appliance.services.selfcheck import SelfCheckService
     from appliance.services.thumbnails import ThumbnailService
@@ -84,6 +86,10 @@ class Services:
     # A recorder's life after custody (Art. 5(8), 9, 10) and its history.
     lifecycle: LifecycleService
     history: HistoryService
+    # Holds that keep footage past its retention period (Art. 12(3)).
+    holds: HoldService
+    # Deletion by rule only (invariant 4, DESIGN §11): tombstones and destruction lists.
+    retention: RetentionService
     # The clips' pictures (issue 9 item 7): a display cache beside the archive.
     thumbnails: ThumbnailService
     # What the bureau head reads before deciding a disclosure at the kiosk (Art. 13).

@@ -104,8 +104,8 @@ def shared_tmp(prefix: str) -> Iterator[Path]:
 def unseal_tree(root: Path) -> None:
     """Clear FS_IMMUTABLE_FL under root, so the tree can be removed (tests only, as root).
 
-    The product has no way to unseal (DESIGN §11: only the retention rule, through the helper,
-    a later issue); the tests' temporary homes must still be cleaned up.
+    The product unseals only for a deletion the retention rule allowed (DESIGN §11, through
+    bwc-seal@unseal-<sha256>); the tests' temporary homes must still be cleaned up.
     """
     if os.geteuid() != 0 or not root.exists():
         return

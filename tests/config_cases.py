@@ -26,6 +26,8 @@ KEYS: tuple[tuple[str, str, int, int], ...] = (
     ("selfcheck.shift_hours", "number", 1, 24),
     # Art. 12(3): footage is kept at least three months.
     ("retention.days", "integer", 90, 36500),
+    # DESIGN §11: the retention run's clock guard.
+    ("retention.max_clock_leap_days", "integer", 1, 366),
     # DESIGN §11: how archived files are sealed.
     ("archive.seal", "seal", 0, 0),
     ("drivers[1].usb_id", "usb", 0, 0),

@@ -15,6 +15,7 @@ from textual.screen import Screen
 
 from appliance.domain.disclosure import Disclosure
 from appliance.domain.errors import Refusal
+from appliance.domain.holds import Hold
 from appliance.domain.overview import DockNews, HomeSummary, UnitBoard, UnitOverview
 from appliance.domain.packages import PackageReport
 from appliance.domain.records import (
@@ -316,3 +317,17 @@ class HandoverReceived(Message):
 
     package: int
     clips: list[int]
+
+
+@dataclass
+class HoldsLoaded(Message):
+    """Every hold, newest first (Art. 12(3))."""
+
+    holds: list[Hold]
+
+
+@dataclass
+class HoldSet(Message):
+    """A hold is on record."""
+
+    hold: Hold

@@ -31,6 +31,8 @@ FS_IOC_SETFLAGS = 0x40086602
 FS_IMMUTABLE_FL = 0x00000010
 CAP_LINUX_IMMUTABLE = 9
 SEAL_UNIT = "bwc-seal"
+# The request that asks the helper to clear one content's flag: unseal-<sha256>.
+UNSEAL = "unseal-"
 
 _SHARD = re.compile(r"[0-9a-f]{2}")
 _FILE_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
@@ -130,6 +132,45 @@ class IoctlSealer:
                 fcntl.ioctl(fd, FS_IOC_SETFLAGS, struct.pack("=I", cleared) + bytes(4))
         finally:
             os.close(fd)
+
+    def unseal_content(self, root: Path, sha256: str) -> bool:
+        """Clear the flag of the content file root/ab/cd/<sha256>, walked by directory
+        descriptor (no component followed if it is a link). False when there is no such file.
+        """
+        if not is_content_name(sha256):
+            raise ValueError("not a sha256")
+        try:
+            top = os.open(root, _DIR_FLAGS)
+        except FileNotFoundError:
+            return False
+        opened = [top]
+        try:
+            for shard in (sha256[:2], sha256[2:4]):
+                inner = _open_dir(shard, opened[-1])
+                if inner is None:
+                    return False
+                opened.append(inner)
+            try:
+                fd = os.open(sha256, _FILE_FLAGS, dir_fd=opened[-1])
+            except FileNotFoundError:
+                return False
+            try:
+                if not stat.S_ISREG(os.fstat(fd).st_mode):
+                    raise PermissionError(errno.EPERM, "not a regular file", sha256)
+                flags = _get_flags(fd)
+                if flags & FS_IMMUTABLE_FL:
+                    cleared = flags & ~FS_IMMUTABLE_FL
+                    fcntl.ioctl(fd, FS_IOC_SETFLAGS, struct.pack("=I", cleared) + bytes(4))
+                return True
+            except OSError as exc:
+                if exc.errno in _UNSUPPORTED:
+                    return True
+                raise
+            finally:
+                os.close(fd)
+        finally:
+            for fd in reversed(opened):
+                os.close(fd)
 
     def sweep(self, root: Path, since: int | None = None) -> SealReport:
         """Seal every content file under root (archive/sha256/ab/cd/<sha256>) not yet sealed.
@@ -262,16 +303,24 @@ class HelperSealer:
         return _tally(_after(path, was, reason) for path, was in zip(paths, before, strict=True))
 
     def unseal(self, path: Path) -> None:
-        """A file not sealed needs nothing; a sealed one stays sealed (PermissionError).
+        """Ask bwc-seal@unseal-<sha256> to clear one file's flag, then read the flag back.
 
-        bwc-seal@ takes seal requests only, so a sealed file stays sealed: the deletion that
-        asked fails before anything is removed.
+        The request names the content by its hash, never by a path (DESIGN §11): the helper
+        re-checks with the retention rule that this deletion is allowed, and walks to the file
+        itself. A file not sealed needs nothing; one that stays sealed is PermissionError, so
+        the deletion that asked fails before anything is removed.
         """
         state = _state_of(path)
         if isinstance(state, OSError):
             raise state
-        if state:
-            raise PermissionError(errno.EPERM, "the seal helper clears no flag", str(path))
+        if not state:
+            return
+        if not is_content_name(path.name):
+            raise PermissionError(errno.EPERM, "not a content name", str(path))
+        code, error = self._run(["systemctl", "start", f"{self._unit}@{UNSEAL}{path.name}.service"])
+        if _state_of(path) is not False:
+            why = error or f"helper exit {code}"
+            raise PermissionError(errno.EPERM, f"the seal stays: {why}", str(path))
 
 
 def request_name(paths: Sequence[Path]) -> str:

@@ -8,10 +8,9 @@ from typing import TYPE_CHECKING, Any
 
 from appliance import config
 from appliance.cli.output import EXIT_OK, Output, read_pin
-from appliance.domain.audit import AuditEvent
+from appliance.domain.audit import AuditEvent, LogQuery
 from appliance.domain.errors import BadInput
 from appliance.i18n import event_words, object_words, outcome_words, refusal_words
-from appliance.services.audit_reading import LogQuery
 
 if TYPE_CHECKING:
     from appliance.bootstrap import Services

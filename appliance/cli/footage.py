@@ -150,13 +150,18 @@ def cmd_clips_list(services: Services, args: argparse.Namespace, out: Output) ->
         raise BadInput("bad_day")
     found = services.clips.listing(args.day, args.officer, args.case)
     rows = [_clip_row(clip, out) for clip in found]
+    # DESIGN §11: a clip the retention rule deleted keeps its row; the listing says so.
+    gone = services.retention.deleted_clips()
     if out.json_mode:
         for row, clip in zip(rows, found, strict=True):
             row["recorded_at"] = clip.recorded_at.isoformat() if clip.recorded_at else None
+            row["deleted_by_rule"] = clip.id in gone
     if not out.json_mode:
         # Words for people, the identifiers for scripts (--json).
         for row, clip in zip(rows, found, strict=True):
-            words = (t(f"flag.{flag.value}", out.language) for flag in sorted(clip.flags))
+            words = [t(f"flag.{flag.value}", out.language) for flag in sorted(clip.flags)]
+            if clip.id in gone:
+                words.append(t("flag.deleted_by_rule", out.language))
             row["flags"] = item_separator(out.language).join(words)
     out.table(rows, ("id", "day", "recorded_at", "officer", "serial", "flags", "name", "cases"))
     return EXIT_OK

@@ -16,11 +16,13 @@ from appliance.cli import (
     dock,
     footage,
     handover,
+    holds,
     init,
     labels,
     media,
     packages,
     people,
+    retention,
     seal,
 )
 from appliance.cli.failures import OneLineParser
@@ -41,6 +43,8 @@ GROUPS: tuple[ModuleType, ...] = (
     handover,
     disclosure,
     discs,
+    holds,
+    retention,
     packages,
     seal,
 )

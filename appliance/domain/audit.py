@@ -8,6 +8,7 @@ import json.encoder
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 
 GENESIS_HASH = "0" * 64
 _HEX64 = re.compile(r"[0-9a-f]{64}")
@@ -232,3 +233,18 @@ def parse_checkpoint(text: str) -> Checkpoint | None:
         signature_b64=match["sig"],
         key=match["key"] or "",
     )
+
+
+# The most events one read shows: the rest is a narrower read away.
+LOG_LIMIT_MAX = 5000
+
+
+@dataclass(frozen=True)
+class LogQuery:
+    """Which events: from `since` (inclusive) to `until` (exclusive), by one actor, refusals."""
+
+    since: datetime | None = None
+    until: datetime | None = None
+    actor: str | None = None
+    refused_only: bool = False
+    limit: int = 200

@@ -81,8 +81,10 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     # The way back when every unit head is locked out: the admin, with a second person who
     # holds CONFIRM_GRANT (strangers typing wrong PINs must not shut the unit out).
     Action.UNLOCK_WITH_SECOND: frozenset({_M}),
-    Action.SET_HOLD: frozenset({_H, _B}),
-    Action.LIFT_HOLD: frozenset({_H, _B}),
+    # Art. 12(3): a complaint or petition keeps footage; whoever takes it in sets the hold.
+    Action.SET_HOLD: frozenset({_H, _B, _C}),
+    # Two of these lift one, at least one a unit head or the bureau head (domain/holds.py).
+    Action.LIFT_HOLD: frozenset({_H, _B, _C}),
     Action.DECLARE_LOST: frozenset({_H}),
     # Art. 7, 9: the unit head, first responsible for the unit's recorders, takes a repaired
     # one back into the pool (after a passing check).

@@ -15,6 +15,7 @@ from appliance.i18n.export_messages import EXPORT_MESSAGES
 from appliance.i18n.failure_messages import FAILURE_MESSAGES
 from appliance.i18n.files_messages import FILES_MESSAGES
 from appliance.i18n.handover_messages import HANDOVER_MESSAGES
+from appliance.i18n.hold_messages import HOLD_MESSAGES
 from appliance.i18n.kiosk_devices_messages import KIOSK_DEVICES_MESSAGES
 from appliance.i18n.kiosk_life_messages import KIOSK_LIFE_MESSAGES
 from appliance.i18n.lifecycle_messages import LIFECYCLE_MESSAGES
@@ -46,4 +47,5 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     **HANDOVER_MESSAGES,
     **REQUEST_MESSAGES,
     **EXPORT_MESSAGES,
+    **HOLD_MESSAGES,
 }

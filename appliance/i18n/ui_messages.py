@@ -123,10 +123,6 @@ UI_MESSAGES: dict[str, tuple[str, str]] = {
         " unit head and choose another recorder.",
         "在终端上报告故障将在后续版本提供；在此之前请告知单位负责人，并选择其他记录仪。",
     ),
-    "ui.later.holds": (
-        "Setting and lifting holds (Art. 12(3)) arrives with a later release.",
-        "设置与解除延长保存（第十二条第三项）将在后续版本提供。",
-    ),
     "ui.later.approvals": (
         "Approving public use of footage (Art. 13) arrives with a later release.",
         "审批视音频资料的公开使用（第十三条）将在后续版本提供。",

@@ -112,9 +112,13 @@ class AuditService:
                 difference, differences = store.audit_log.compare_state(replay.projection)
             integrity = store.audit_log.integrity_problem()
             on_disk = self._archive.sizes()
-            findings = cross_check(
-                on_disk, store.clips.sizes_by_hash(), store.alarms.quarantined_sizes()
-            )
+            # DESIGN §11: a content the rule deleted has tombstones, not rows that want a file;
+            # its file may still be there until the run that deleted it finishes the unlink.
+            gone = store.retention.gone_contents()
+            rows = {
+                sha: sizes for sha, sizes in store.clips.sizes_by_hash().items() if sha not in gone
+            }
+            findings = cross_check(on_disk, rows, {**gone, **store.alarms.quarantined_sizes()})
         head_problem = _bookmark_problem(bookmark, report)
         problem = None
         if checkpoint is not None:

@@ -6,29 +6,12 @@ read is itself an event (DESIGN §8, `bwc audit log`): who read which part, and 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
-
-from appliance.domain.audit import AuditEvent
+from appliance.domain.audit import LOG_LIMIT_MAX, AuditEvent, LogQuery
 from appliance.domain.errors import BadInput
 from appliance.domain.records import Actor
 from appliance.domain.roles import Action
 from appliance.services.context import Context
 from appliance.store.timefmt import to_text
-
-# The most events one read shows: the rest is a narrower read away.
-LOG_LIMIT_MAX = 5000
-
-
-@dataclass(frozen=True)
-class LogQuery:
-    """Which events: from `since` (inclusive) to `until` (exclusive), by one actor, refusals."""
-
-    since: datetime | None = None
-    until: datetime | None = None
-    actor: str | None = None
-    refused_only: bool = False
-    limit: int = 200
 
 
 class AuditReading:

@@ -106,6 +106,7 @@ class DisclosureService:
             for clip_id in ids:
                 if self._ctx.store.clips.get(clip_id) is None:
                     raise Refused("unknown_clip", clip=clip_id)
+            self._check_not_deleted(ids)
             for clip_id, cls in self._classes(ids).items():
                 if cls is Classification.STATE_SECRET:
                     raise Refused("disclosure.state_secret", clip=clip_id)
@@ -124,6 +125,12 @@ class DisclosureService:
                 reason=why,
             )
         return self._request_of(request_id)
+
+    def _check_not_deleted(self, clip_ids: Sequence[int]) -> None:
+        """A clip the retention rule deleted has only its tombstone left (DESIGN §11)."""
+        gone = self._ctx.store.retention.tombstoned_clips() & set(clip_ids)
+        if gone:
+            raise Refused("clip_deleted_by_rule", clip=min(gone))
 
     def approve(
         self, actor: Actor, request_id: int, named: frozenset[Classification] = frozenset()
@@ -206,6 +213,7 @@ class DisclosureService:
             clips = [self._ctx.store.clips.get(clip_id) for clip_id in request.clip_ids]
             if any(clip is None for clip in clips):
                 raise Refused("disclosure.items_changed", request=request_id)
+            self._check_not_deleted(request.clip_ids)
             if out.exists() or out.is_symlink():
                 raise Refused("package.out_exists", path=str(out))
             self._ctx.store.releases.mark_exported(request_id, None, self._ctx.clock.now())

@@ -74,7 +74,9 @@ def _scan(ctx: Context, archive: Archive, actor: Actor, report: ReconcileReport)
                     content_matches=matches,
                 )
                 report.quarantined.append(sha256)
-    for sha256 in sorted(referenced - on_disk):
+    # DESIGN §11: a content the retention rule deleted is gone by rule, not lost.
+    gone = set(ctx.store.retention.gone_contents())
+    for sha256 in sorted(referenced - on_disk - gone):
         # A row whose file is gone: evidence lost or moved (Art. 16(3)).
         report.missing.append(sha256)
         if ctx.store.alarms.has_open_alarm("archive_missing", sha256):

@@ -14,6 +14,7 @@ from appliance.store.clips import ClipRepository
 from appliance.store.custody import CustodyRepository
 from appliance.store.db import EvidenceDatabase, UnboundChange, connect, utc_now
 from appliance.store.discs import DiscRepository
+from appliance.store.holds import HoldRepository
 from appliance.store.lifecycle import LifecycleRepository
 from appliance.store.offload_jobs import OffloadJobRepository
 from appliance.store.people import PeopleRepository
@@ -21,6 +22,7 @@ from appliance.store.readings import ReadingRepository
 from appliance.store.recorders import RecorderRepository
 from appliance.store.releases import ReleaseRepository
 from appliance.store.requests import RequestRepository
+from appliance.store.retention import RetentionRepository
 
 
 class Store:
@@ -43,6 +45,8 @@ class Store:
         self.lifecycle = LifecycleRepository(database)
         self.requests = RequestRepository(database)
         self.discs = DiscRepository(database)
+        self.holds = HoldRepository(database)
+        self.retention = RetentionRepository(database)
         self.audit_log = AuditLog(database)
 
     @contextmanager

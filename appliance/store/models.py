@@ -18,6 +18,7 @@ from peewee import (
 
 from appliance.store.model_base import BaseModel
 from appliance.store.models_disc import DISC_MODELS
+from appliance.store.models_holds import HOLD_MODELS
 from appliance.store.models_lifecycle import LIFECYCLE_MODELS
 from appliance.store.models_release import RELEASE_MODELS
 from appliance.store.models_requests import REQUEST_MODELS
@@ -308,4 +309,5 @@ MODELS: tuple[type[BaseModel], ...] = (
     *LIFECYCLE_MODELS,
     *REQUEST_MODELS,
     *DISC_MODELS,
+    *HOLD_MODELS,
 )

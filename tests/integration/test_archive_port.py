@@ -161,12 +161,14 @@ def test_a_real_seal_is_cleared_by_the_deletion_and_kept_without_one(home: Path)
         unsealable.delete_by_rule(first, "retention_expired")
     assert unsealable.rehash(first) == first
 
-    # The dock's helper sealer clears no flag: the deletion fails before the helper is asked.
+    # The dock's helper sealer asks bwc-seal@unseal-<sha256>, naming the content by its hash
+    # (DESIGN §11); a helper that leaves the flag set fails the deletion, the file stays.
     asked = NoteRuns()
     helped = archive_with(home, HelperSealer(run=asked))
     with pytest.raises(PermissionError):
         helped.delete_by_rule(first, "retention_expired")
-    assert asked.argvs == [] and helped.rehash(first) == first
+    assert asked.argvs == [["systemctl", "start", f"bwc-seal@unseal-{first}.service"]]
+    assert helped.rehash(first) == first
 
     assert sealed.delete_by_rule(first, "retention_expired").size == len(b"first")
     assert not sealed.exists(first)

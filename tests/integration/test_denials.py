@@ -22,6 +22,7 @@ from appliance import config
 from appliance.adapters.mass_storage import MassStorageDriver
 from appliance.bootstrap import Services, open_services
 from appliance.demo import make_home
+from appliance.domain.audit import LogQuery
 from appliance.domain.checks import ALL_ITEMS
 from appliance.domain.confidentiality import Classification
 from appliance.domain.errors import Refused
@@ -29,7 +30,6 @@ from appliance.domain.records import Actor
 from appliance.domain.roles import PERMISSIONS, Action, Role
 from appliance.domain.scan import CodeKind
 from appliance.ports import DockEvent
-from appliance.services.audit_reading import LogQuery
 from appliance.services.auth import actor_of
 from appliance.services.discs import DiscOrder
 from appliance.services.handover_drive import DockedDrive
@@ -259,6 +259,14 @@ def _retire(s: Services, a: Actor, _: Setting) -> object:
     return s.lifecycle.retire(a, "DSJ-B001")
 
 
+def _set_hold(s: Services, a: Actor, at: Setting) -> object:
+    return s.holds.set_on_clips(a, "complaint", "a complaint came in", [at.clip_id])
+
+
+def _lift_hold(s: Services, a: Actor, _: Setting) -> object:
+    return s.holds.lift(a, 1, None)
+
+
 def _reactivate(s: Services, a: Actor, _: Setting) -> object:
     return s.personnel.reactivate(a, "1002")
 
@@ -284,6 +292,16 @@ LIFECYCLE_DENIALS: tuple[Denial, ...] = (
         for b in ("1001", "9001")
     ),  # fmt: skip
     *(Denial("lifecycle", "retire", b, _retire, "retire_device", RD) for b in ("1001", "5001")),
+    # Art. 12(3): a unit head, the bureau head or the collector sets a hold; never an
+    # officer, the audit office or the admin. Lifting it is theirs too (with a second person).
+    *(
+        Denial("holds", "set_on_clips", b, _set_hold, "hold_set", Action.SET_HOLD)
+        for b in ("1001", "5001", "9001")
+    ),  # fmt: skip
+    *(
+        Denial("holds", "lift", b, _lift_hold, "hold_lift", Action.LIFT_HOLD)
+        for b in ("1002", "9001")
+    ),  # fmt: skip
     Denial(
         "personnel",
         "reactivate",

@@ -124,6 +124,22 @@ SCRIPT_LINES: tuple[tuple[str, str, tuple[int, ...]], ...] = (
     ("audit log --badge 5001 --refused --from 2020-01-01", "556677\n", (0,)),
     ("audit log --badge 5001 --from 2020-02-30", "556677\n", (2,)),
     ("audit log --badge 2001", "135790\n", (1,)),
+    # Holds and retention (Art. 12(3)): set by one, lifted by two, deletion by rule only.
+    ("hold set --badge 2001 --reason complaint --note 投诉 --clips 1", "135790\n", (0,)),
+    ("hold add --badge 3001 --reason petition --note 信访 --case ZF-1", "444444\n", (0,)),
+    (
+        "hold set --badge 4001 --reason litigation --note 诉讼 --officer 1001 --from 2026-01-01"
+        " --to 2026-01-31",
+        "112233\n",
+        (0,),
+    ),
+    ("hold set --badge 1001 --reason other --note x --clips 1", "246810\n", (1,)),
+    ("hold lift --hold 1 --badge 3001 --badge 3001", "444444\n444444\n", (1,)),
+    ("hold lift --hold 1 --badge 2001 --badge 1001", "135790\n246810\n", (1,)),
+    ("hold lift --hold 1 --badge 3001 --badge 4001", "444444\n112233\n", (0,)),
+    ("hold list", "", (0,)),
+    ("retention run --dry-run", "", (0,)),
+    ("retention run", "", (0,)),
     ("audit checkpoint --out checkpoint.txt", "", (0,)),
     ("audit verify --checkpoint checkpoint.txt", "", (0,)),
     ("seal", "", (0, 1, 2)),

@@ -63,6 +63,9 @@ def test_from_an_empty_file(tmp_path: Path) -> None:
         "incident",  # m0006
         "kiosk_request",  # m0007, remade by m0008 and m0009
         "request_progress",  # m0008
+        "hold",  # m0010
+        "hold_clip",  # m0010
+        "tombstone",  # m0010
     } <= tables
     # m0008: a refusal's words keep their parameters; the hand-over kinds are allowed.
     request_columns = {str(row[1]) for row in query(store, "PRAGMA table_info(kiosk_request)")}

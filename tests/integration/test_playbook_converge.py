@@ -284,7 +284,16 @@ def test_the_helper_units_render_and_pass_systemd_analyze(tmp_path: Path) -> Non
     assert pattern is not None
     unit = re.compile(pattern.group(1))  # JavaScript and Python read this regex alike
     assert unit.fullmatch(f"{SEAL_UNIT}@0123456789abcdef.service")
-    for other in ("bwc-seal@../x.service", "bwc-mount@sdb1.service", "bwc-seal@.service"):
+    # DESIGN §11: the one way back, one content named by its hash, never a path.
+    assert unit.fullmatch(f"{SEAL_UNIT}@unseal-{'ab' * 32}.service")
+    for other in (
+        "bwc-seal@../x.service",
+        "bwc-mount@sdb1.service",
+        "bwc-seal@.service",
+        f"bwc-seal@unseal-{'ab' * 31}.service",
+        f"bwc-seal@unseal-{'AB' * 32}.service",
+        f"bwc-seal@unseal-{'ab' * 32}x.service",
+    ):
         assert not unit.fullmatch(other), other
     assert '=== "start"' in rendered["50-bwc-seal.rules"]
 

@@ -35,6 +35,7 @@ from appliance.domain.audit import GENESIS_HASH, canonical_json, event_hash
 from appliance.domain.checks import ALL_ITEMS
 from appliance.domain.confidentiality import Classification
 from appliance.domain.errors import Refused
+from appliance.domain.footage import ArchivedClip
 from appliance.domain.projection import (
     MISSING_ROW,
     UNEXPLAINED_ROW,
@@ -137,6 +138,17 @@ def busy_day(
     # m0011: an evidence disc of the case, its clips marked evidence (Art. 12(4)).
     (tmp_path / "disc").mkdir()
     services.discs.create(head, DiscOrder("ZF-0012", tmp_path / "disc", place="Renmin Road"))
+    # m0010: holds (Art. 12(3)): one set on clips and lifted by two people, one on the case.
+    held = services.holds.set_on_clips(head, "complaint", "a complaint came in", mine[:2])
+    services.holds.set_on_case(collector, "petition", "信访", "ZF-0012")
+    services.holds.lift(collector, held.id, bureau)
+    # m0010: half a year on (the daily checkpoint's events keep the clock trusted), the
+    # retention run deletes the handed-over clips no hold keeps and leaves their tombstones.
+    for _ in range(7):
+        clock.advance(30 * 86400)
+        with services.store.transaction():
+            services.ctx.record(AUDITOR, "audit_checkpoint", "audit", "-")
+    assert services.retention.run(AUDITOR).deleted
 
 
 @pytest.fixture(scope="module")
@@ -345,10 +357,16 @@ def test_every_raw_edit_deletion_and_insertion_is_caught(
     assert day.audit.verify(AUDITOR).clean
 
 
+def kept(day: Services) -> list[ArchivedClip]:
+    """The clips whose content is still archived (the busy day's retention run deleted some)."""
+    gone = day.store.retention.tombstoned_clips()
+    return [clip for clip in day.clips.listing() if clip.id not in gone]
+
+
 def test_a_swapped_clip_file_with_its_row_rewritten_is_caught(
     day: Services, attacker: sqlite3.Connection
 ) -> None:
-    listing = day.clips.listing()
+    listing = kept(day)
     # A clip whose content no other row shares, so the swap leaves no row without its file.
     clip = next(c for c in listing if [o.sha256 for o in listing].count(c.sha256) == 1)
     forged = b"not what the officer recorded\n" * 100
@@ -373,7 +391,7 @@ def test_a_swapped_clip_file_with_its_row_rewritten_is_caught(
 
 def test_a_file_without_row_and_a_row_without_file_are_findings(day: Services) -> None:
     archive = day.offload.archive
-    clip = day.clips.listing()[-1]
+    clip = kept(day)[-1]
     archive.path_for(clip.sha256).rename(day.settings.archive_dir / "sha256" / "moved-away")
     stray = b"planted later\n"
     stray_path = archive.path_for(hashlib.sha256(stray).hexdigest())
@@ -389,7 +407,7 @@ def test_a_file_without_row_and_a_row_without_file_are_findings(day: Services) -
 
 
 def test_a_truncated_file_is_a_size_finding(day: Services) -> None:
-    clip = day.clips.listing()[0]
+    clip = kept(day)[0]
     path = day.offload.archive.path_for(clip.sha256)
     path.chmod(0o640)
     with open(path, "r+b") as handle:

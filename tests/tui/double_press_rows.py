@@ -60,6 +60,7 @@ from tui.messages import (
     DisclosureDecided,
     HandoverReceived,
     HandoverWritten,
+    HoldSet,
     Returned,
     SignedIn,
     SignedOut,
@@ -177,6 +178,20 @@ async def at_request(pilot: Pilot[None], services: Services, clock: SettableCloc
     pilot.app.screen.query_one("#refuse-reason", Input).value = "Not for a party"
 
 
+async def at_holds(pilot: Pilot[None], services: Services, clock: SettableClock) -> None:
+    """The unit head at the holds screen, a case and a note typed (Art. 12(3))."""
+    await sign_in(pilot, "2001", DEMO_PINS["2001"])
+    await pilot.click("#holds")
+    await settle(pilot)
+    pilot.app.screen.query_one("#hold-subject", Input).value = CASE
+    pilot.app.screen.query_one("#hold-note", Input).value = "Mr Li complained"
+    await pilot.pause()
+
+
+def hold_set_once(app: KioskApp) -> None:
+    assert notice_text(app).startswith("Hold No. 1 is set")
+
+
 def approved_once(app: KioskApp) -> None:
     assert notice_text(app).startswith("Request 3 approved; the approval may be used once")
 
@@ -283,6 +298,8 @@ ROWS: dict[str, Row] = {
     "DisclosureAskScreen Input.Submitted #reason": Row(
         at_ask, "disclosure_request", DisclosureAsked, asked_once
     ),
+    "HoldsScreen Button.Pressed #set-hold": Row(at_holds, "hold_set", HoldSet, hold_set_once),
+    "HoldsScreen Input.Submitted #hold-note": Row(at_holds, "hold_set", HoldSet, hold_set_once),
     "ClassifyScreen Button.Pressed #classify": Row(
         at_classify, "clip_classify", ClipsClassified, classified_once, commits=2
     ),

@@ -30,7 +30,7 @@ BADGE_OF_ROLE = {
 PROMISED = {
     Role.OFFICER: {"sign-out", "return", "file-clips", "fault"},
     Role.UNIT_HEAD: {"unit", "alarms", "return", "unlock-unit", "holds"},
-    Role.INFO_COLLECTOR: {"handover"},
+    Role.INFO_COLLECTOR: {"handover", "holds"},
     Role.BUREAU_HEAD: {"approvals"},
     Role.AUDITOR: {"audit-log", "reports"},
     Role.ADMIN: {"people", "devices"},

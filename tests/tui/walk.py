@@ -56,6 +56,7 @@ from tui.screens.done import DoneScreen
 from tui.screens.fault import FaultScreen
 from tui.screens.filing import FilingScreen
 from tui.screens.handover import HandoverScreen
+from tui.screens.holds import HoldsScreen
 from tui.screens.home import OfficerHomeScreen
 from tui.screens.idle import IdleScreen
 from tui.screens.loss import LossScreen
@@ -237,6 +238,17 @@ async def device_history(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> No
     await entry_of("9001", "devices", "history")(pilot, badges)
 
 
+async def holds(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:
+    """Two holds, one lifted by two people; the collector at the screen (Art. 12(3))."""
+    services = kiosk(pilot).services
+    head = services.auth.sign_in("2001", DEMO_PINS["2001"])
+    bureau = services.auth.sign_in("4001", DEMO_PINS["4001"])
+    lifted = services.holds.set_on_case(head, "litigation", "suit settled", "ZF-0007")
+    services.holds.lift(head, lifted.id, bureau)
+    services.holds.set_on_case(head, "complaint", "Mr Li complained", "ZF-0012")
+    await entry_of("3001", "holds")(pilot, badges)
+
+
 STOPS: tuple[Stop, ...] = (
     Stop("idle", lock.stay_idle, IdleScreen, "the board: clock, four recorders, no alarm"),
     Stop("idle-readings", idle_with_readings, IdleScreen, "charges, one check failing, one out"),
@@ -287,6 +299,7 @@ STOPS: tuple[Stop, ...] = (
     Stop("second-person", lock.open_second_person, SecondPersonDialog, "badge and PIN fields"),
     Stop("fault", entry_of("2001", "fault"), FaultScreen, "the unit's recorders, seven parts"),
     Stop("loss", entry_of("2001", "loss"), LossScreen, "recorders, lost/damaged, four findings"),
+    Stop("holds", holds, HoldsScreen, "two holds in words, one lifted; kinds, case/officer"),
     Stop("people", entry_of("9001", "people"), PeopleScreen, "eight people, the visitor's unit"),
     Stop("person-add", entry_of("9001", "people", "add"), AddPersonScreen, "four fields, roles"),
     Stop("devices", entry_of("9001", "devices"), DevicesScreen, "six recorders, C001 in repair"),

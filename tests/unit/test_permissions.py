@@ -27,8 +27,9 @@ EXPECTED: dict[str, set[str]] = {
     "view_unit_status": {H, B, A},
     "unlock_badge": {H},
     "unlock_with_second": {M},
-    "set_hold": {H, B},
-    "lift_hold": {H, B},
+    # Art. 12(3): one person sets a hold; two lift it, one a unit or bureau head.
+    "set_hold": {H, B, C},
+    "lift_hold": {H, B, C},
     "declare_lost": {H},
     "mark_repaired": {H},
     "retire_device": {M, H},

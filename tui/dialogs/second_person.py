@@ -40,6 +40,9 @@ _BADGE_REFUSALS = frozenset(
         "forged_code",
         "label_other_unit",
         "confirmer_not_allowed",
+        # A hold's lift: the second person must be someone else, or a head (DESIGN §11).
+        "hold_lift_same_person",
+        "hold_lift_needs_head",
     }
 )
 

@@ -21,10 +21,9 @@ from textual.message import Message
 from textual.widgets import Button, DataTable, Input, Static
 
 from appliance.config import local_zone
-from appliance.domain.audit import AuditEvent
+from appliance.domain.audit import AuditEvent, LogQuery
 from appliance.domain.records import Actor
 from appliance.i18n import event_words, object_words, outcome_words, refusal_words
-from appliance.services.audit_reading import LogQuery
 from tui.screens.base import KioskScreen
 from tui.text import day_time, plain
 from tui.widgets.check_box import ShapeCheckbox

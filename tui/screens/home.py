@@ -25,6 +25,7 @@ from tui.screens.disclosure_export import DisclosureExportScreen
 from tui.screens.fault import FaultScreen
 from tui.screens.filing import FilingScreen
 from tui.screens.handover import HandoverScreen
+from tui.screens.holds import HoldsScreen
 from tui.screens.home_menu import EntryKind, HomeEntry, entries_for
 from tui.screens.loss import LossScreen
 from tui.screens.people import PeopleScreen
@@ -46,6 +47,8 @@ OPENS: dict[str, Callable[[Actor], KioskScreen]] = {
     "unlock-unit": lambda actor: UnitHeadScreen(actor, unlocking=True),
     "fault": FaultScreen,
     "loss": LossScreen,
+    # Art. 12(3): holds on footage, set by one person and lifted by two.
+    "holds": HoldsScreen,
     "people": PeopleScreen,
     "devices": DevicesScreen,
     "approvals": ApprovalsScreen,

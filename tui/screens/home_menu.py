@@ -58,7 +58,8 @@ HOME_ENTRIES: tuple[HomeEntry, ...] = (
     HomeEntry("unlock-badge", "ui.home.unlock", (Action.UNLOCK_WITH_SECOND,)),
     # Art. 14: what waits for a person, acknowledged with a note of what was done.
     HomeEntry("alarms", "ui.home.alarms", (Action.ACKNOWLEDGE_ALARM,)),
-    HomeEntry("holds", "ui.home.holds", (Action.SET_HOLD,), _LATER, "ui.later.holds"),
+    # Art. 12(3): a complaint or petition keeps footage; two people lift a hold.
+    HomeEntry("holds", "ui.home.holds", (Action.SET_HOLD, Action.LIFT_HOLD)),
     # Art. 3: the unit head sets clips' confidentiality classes.
     HomeEntry("classify", "ui.home.classify", (Action.CLASSIFY_CLIP,)),
     # Art. 12(2): the information collector's weekly hand-over, on the registered drive.

@@ -18,6 +18,7 @@ from appliance.store.migrations import (
     m0007_requests,
     m0008_handover_requests,
     m0009_disclosure_export,
+    m0010_holds_retention,
     m0011_discs,
     m0012_alarm_note,
 )
@@ -32,6 +33,7 @@ MIGRATIONS: tuple[ModuleType, ...] = (
     m0007_requests,
     m0008_handover_requests,
     m0009_disclosure_export,
+    m0010_holds_retention,
     m0011_discs,
     m0012_alarm_note,
 )
