@@ -28,9 +28,12 @@ def _rows(first_seq: int, prev: str, count: int, start: datetime) -> Iterator[tu
         if millis == 0 or not stamp:
             stamp = datetime.fromtimestamp(seconds + second, UTC).strftime("%Y-%m-%dT%H:%M:%S")
         at = f"{stamp}.{millis:03d}000+00:00"
-        detail = canonical_json({"n": seq})
+        # canonical_json({"n": seq}), written out (checked on the first event below).
+        detail = f'{{"n":{seq}}}'
         digest = hashlib.sha256((prev + template % (at, seq, seq, seq)).encode()).hexdigest()
         if offset == 0:
+            if detail != canonical_json({"n": seq}):
+                raise AssertionError("the synthetic detail's canonical form drifted")
             expected = event_hash(
                 prev,
                 seq,

@@ -21,10 +21,10 @@ from appliance.adapters.clock import SettableClock
 from appliance.adapters.seal import NoSealer
 from appliance.bootstrap import Services, build_services
 from appliance.demo import make_home
+from appliance.domain.discs import DiscRecord
 from appliance.domain.footage import MediaInfo, NewClip
 from appliance.domain.records import Actor
 from appliance.services.auth import actor_of
-from appliance.store.timefmt import to_text
 from tests.conftest import DEMO_PINS
 
 T0 = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
@@ -114,14 +114,20 @@ class World:
         self.wrote()
 
     def evidence(self, clip_id: int) -> None:
-        """The clip is on an evidence disc (the disc helper's table, DESIGN §12)."""
+        """The clip is on an evidence disc (DESIGN §12): a disc package and its disc row."""
         ctx = self.services.ctx
+        now = self.clock.now()
+        signature = hashlib.sha256(f"disc{self.home}{now}{clip_id}".encode()).hexdigest()
         with ctx.store.transaction():
-            ctx.store.database.execute_sql(  # type: ignore[no-untyped-call]
-                "INSERT OR IGNORE INTO evidence_clip (clip_id, disc_id, marked_at) VALUES (?,1,?)",
-                (clip_id, to_text(self.clock.now())),
+            package = ctx.store.releases.add_package(
+                "disc", "ZF-1", "", signature, {clip_id: 1}, "2001", now
             )
-            ctx.record(SYSTEM, "disc_created", "disc", "1", clip=clip_id)
+            disc = DiscRecord(
+                0, "ZF-1", package, "ZF-1.iso", signature, 1, "ZF_1", signature, 1, None,
+                "Renmin Road", "", "2001", now,
+            )  # fmt: skip
+            disc_id = ctx.store.discs.add_disc(disc, [clip_id])
+            ctx.record(SYSTEM, "disc_made", "disc", str(disc_id), clip=clip_id)
         self.wrote()
 
     def reopen(self) -> None:

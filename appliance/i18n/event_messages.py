@@ -76,6 +76,12 @@ EVENT_MESSAGES: dict[str, tuple[str, str]] = {
     "event.disc_create": ("evidence disc asked for", "申请刻录证据光盘"),
     "event.disc_made": ("evidence disc made", "证据光盘刻录完成"),
     "object.disc": ("evidence disc", "证据光盘"),
+    "event.hold_set": ("hold set", "设置延长保存"),
+    "event.hold_lift": ("hold lifted", "解除延长保存"),
+    "event.retention_run": ("retention run", "保存期限清理"),
+    "event.retention_finished": ("content deleted by the retention rule", "按保存期限删除文件"),
+    "object.hold": ("hold", "延长保存"),
+    "object.retention": ("retention", "保存期限"),
     "event.test_setup": ("test set-up", "测试准备"),
     "event.synthetic": ("synthetic event", "合成事件"),
     # What an event is about, before its number or name.

@@ -5,7 +5,7 @@ verify clean, or, where nothing could be opened, nothing was created or changed 
 
 In-process for the bulk (BWC_FUZZ_EXAMPLES, default 2000, in four seeded slices that the
 two workers share) and through the real `bwc` process for a sample (BWC_FUZZ_PROCESS_EXAMPLES,
-default 100); seeded or derandomized, so a failure reproduces. The read-only home and the
+default 50); seeded or derandomized, so a failure reproduces. The read-only home and the
 full disk need root (mounts); elsewhere they are left out of the draw, which the test says.
 """
 
@@ -31,7 +31,7 @@ from tests.fuzz_arena import HOME, Arena
 from tests.fuzz_cli import Command, Stdin, commands, leaves, stdins
 
 EXAMPLES = int(os.environ.get("BWC_FUZZ_EXAMPLES", "2000"))
-PROCESS_EXAMPLES = int(os.environ.get("BWC_FUZZ_PROCESS_EXAMPLES", "100"))
+PROCESS_EXAMPLES = int(os.environ.get("BWC_FUZZ_PROCESS_EXAMPLES", "50"))
 LEAVES = leaves()
 # The internal-error line in both languages: the catch-all must never hide a bug.
 INTERNAL = ("Internal error", "内部错误", '"internal_error"')

@@ -125,7 +125,8 @@ def test_a_worker_probes_many_clips_without_leaking_a_descriptor(
     assert all(r.readable and r.video_codec == "h264" for r in results)
     assert [r.has_audio for r in results[:3]] == [True, True, True]
     assert prober.pids() == [pid]
-    assert len(os.listdir("/proc/self/fd")) == ours
+    # Not one more descriptor: fewer is an earlier test's file closed by its finaliser meanwhile.
+    assert len(os.listdir("/proc/self/fd")) <= ours
     assert len(os.listdir(f"/proc/{pid}/fd")) == theirs
     prober.close()
     assert prober.pids() == [] and _gone(pid)

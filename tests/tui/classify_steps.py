@@ -42,7 +42,7 @@ async def at_ask(pilot: Pilot[None], services: Services, clock: SettableClock) -
     listing = screen.query_one("#ask-clips", SelectionList)
     listing.select(listing.get_option_at_index(0).value)
     screen.query_one("#recipient", Input).value = "District court"
-    screen.query_one("#reason", Input).value = "case ZF-2026-0031"
+    screen.query_one("#reason", Input).value = "ZF-2026-0031 号案件"
     await settle(pilot)
 
 
