@@ -39,11 +39,10 @@ lint: setup
 	$(UV) run --frozen lint-imports
 	$(MAKE) --no-print-directory ops-lint
 
-# Three workers on two cores (pytest-xdist): the kiosk's Pilot tests and the device waits
-# leave a core idle a fifth of the time, which a third worker fills. The suites that share
-# the machine itself (udev, loop devices, accounts) run in one group, one after the other
-# (tests/conftest.py).
-PYTEST_WORKERS ?= 3
+# Two workers, one per core (pytest-xdist; a third was measured no faster); the suites that
+# share the machine itself (udev, loop devices, accounts) run in one group, one after the
+# other (tests/conftest.py).
+PYTEST_WORKERS ?= 2
 pytest: setup
 	$(UV) run --frozen pytest -q -n $(PYTEST_WORKERS) --dist loadgroup --durations=15
 

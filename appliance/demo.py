@@ -96,6 +96,20 @@ def seed(services: Services, pins: dict[str, str] | None = None) -> list[DemoBad
     return [*badges, DemoBadge(*DEMO_VISITOR, visitor_pin)]
 
 
+def demo_settings(root: Path, language: str) -> Settings:
+    """The settings of a demo home at root: its unit, its drive, no seal (a throwaway)."""
+    return Settings(
+        home=root,
+        config_path=root / "kiosk.toml",
+        unit_code=DEMO_UNIT[0],
+        unit_name=DEMO_UNIT[1],
+        language=language,
+        seal="off",
+        handover_drives=(HandoverDriveRule(*DEMO_DRIVE),),
+        demo=True,
+    )
+
+
 def make_home(
     home: Path | None = None,
     language: str = "zh_CN",
@@ -110,16 +124,7 @@ def make_home(
     root = home or Path(tempfile.mkdtemp(prefix="bwc-demo-"))
     if home is None:
         root.chmod(0o750)
-    settings = Settings(
-        home=root,
-        config_path=root / "kiosk.toml",
-        unit_code=DEMO_UNIT[0],
-        unit_name=DEMO_UNIT[1],
-        language=language,
-        seal="off",
-        handover_drives=(HandoverDriveRule(*DEMO_DRIVE),),
-        demo=True,
-    )
+    settings = demo_settings(root, language)
     services = build_services(settings, clock=clock)
     create_keys(settings)
     services.registry.init_unit(Actor("demo:seed", "admin", DEMO_UNIT[0]), *DEMO_UNIT)

@@ -11,8 +11,9 @@ import pytest
 
 from appliance.adapters.clock import SettableClock
 from appliance.bootstrap import Services
-from appliance.demo import DemoBadge, make_home
+from appliance.demo import DemoBadge
 from tests.accounts import unseal_tree
+from tests.demo_homes import demo_copy
 
 # Known PINs for the tests: 1001 -> 111111, 1002 -> 222222, 2001 -> 333333, ...
 DEMO_PINS = {
@@ -33,7 +34,7 @@ def clock() -> SettableClock:
 @pytest.fixture
 def demo(tmp_path: Path, clock: SettableClock) -> tuple[Services, dict[str, DemoBadge]]:
     """A seeded demo home in English with known PINs: badge -> DemoBadge."""
-    services, badges = make_home(tmp_path / "home", language="en", clock=clock, pins=DEMO_PINS)
+    services, badges = demo_copy(tmp_path / "home", "en", clock, DEMO_PINS)
     return services, {b.badge: b for b in badges}
 
 

@@ -18,8 +18,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from appliance.adapters.clock import SettableClock
-from appliance.demo import make_home
 from tests.conftest import DEMO_PINS, START
+from tests.demo_homes import demo_copy
 from tests.tui.helpers import settle
 from tests.tui.test_i18n_walk import identifiers_in
 from tests.tui.walk import STOPS, Stop, screen_text
@@ -32,7 +32,7 @@ SnapCompare = Callable[..., bool]
 def kiosk_on(tmp_path: Path, language: str) -> KioskApp:
     """The demo home's kiosk on the settable clock."""
     clock = SettableClock(START)
-    services, badges = make_home(tmp_path / "home", language=language, clock=clock, pins=DEMO_PINS)
+    services, badges = demo_copy(tmp_path / "home", language, clock, DEMO_PINS)
     app = create_app(services, badges, clock=clock)
     # An indeterminate progress bar moves with real time; without animation it stands still.
     app.animation_level = "none"
