@@ -15,6 +15,7 @@ from pathlib import Path
 from appliance.adapters.clock import SettableClock
 from appliance.bootstrap import Services, build_services
 from appliance.demo import DemoBadge, demo_settings, make_home
+from appliance.ports import Clock
 
 _TEMPLATES: dict[
     tuple[str, datetime, tuple[tuple[str, str], ...]], tuple[Path, list[DemoBadge]]
@@ -22,7 +23,7 @@ _TEMPLATES: dict[
 
 
 def demo_copy(
-    home: Path, language: str, clock: SettableClock, pins: dict[str, str]
+    home: Path, language: str, clock: Clock, pins: dict[str, str]
 ) -> tuple[Services, list[DemoBadge]]:
     """A seeded demo home at `home`, as `make_home(home, language, clock, pins)` makes it."""
     key = (language, clock.now(), tuple(sorted(pins.items())))

@@ -125,8 +125,9 @@ def test_a_worker_probes_many_clips_without_leaking_a_descriptor(
     assert all(r.readable and r.video_codec == "h264" for r in results)
     assert [r.has_audio for r in results[:3]] == [True, True, True]
     assert prober.pids() == [pid]
-    # Not one more descriptor: fewer is an earlier test's file closed by its finaliser meanwhile.
-    assert len(os.listdir("/proc/self/fd")) <= ours
+    # A leak would be one descriptor a probe, 200 here; the few more or fewer are the other
+    # threads an earlier test in this process left (a pipe, a connection) coming and going.
+    assert len(os.listdir("/proc/self/fd")) <= ours + 16
     assert len(os.listdir(f"/proc/{pid}/fd")) == theirs
     prober.close()
     assert prober.pids() == [] and _gone(pid)

@@ -11,9 +11,9 @@ from pathlib import Path
 from textual.widgets import Input, SelectionList
 
 from appliance.adapters.clock import SettableClock
-from appliance.demo import make_home
 from appliance.domain.filing import CASE_NUMBER_MAX
 from tests.conftest import DEMO_PINS
+from tests.demo_homes import demo_copy
 from tests.tui.double_press_rows import at_filing
 from tests.tui.helpers import notice_text, settle
 from tui.app import create_app
@@ -27,7 +27,7 @@ async def test_a_64_character_case_number_is_filed_whole_by_enter(
 ) -> None:
     """Typed into the field and ended by Enter (the screen's main action), filed uncut."""
     assert len(WHOLE) == CASE_NUMBER_MAX
-    services, badges = make_home(tmp_path / "home", language="en", clock=clock, pins=DEMO_PINS)
+    services, badges = demo_copy(tmp_path / "home", "en", clock, DEMO_PINS)
     app = create_app(services, badges, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await at_filing(pilot, services, clock)
@@ -46,7 +46,7 @@ async def test_a_65_character_case_number_is_refused_in_words(
     tmp_path: Path, clock: SettableClock
 ) -> None:
     """One more character: a sentence with the limit, and no clip filed under any number."""
-    services, badges = make_home(tmp_path / "home", language="en", clock=clock, pins=DEMO_PINS)
+    services, badges = demo_copy(tmp_path / "home", "en", clock, DEMO_PINS)
     app = create_app(services, badges, clock=clock)
     too_long = WHOLE + "X"
     async with app.run_test(size=(80, 24)) as pilot:

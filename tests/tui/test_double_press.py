@@ -17,8 +17,8 @@ from textual.pilot import Pilot
 from textual.widgets import Button, Input, OptionList
 
 from appliance.adapters.clock import SettableClock
-from appliance.demo import make_home
 from tests.conftest import DEMO_PINS
+from tests.demo_homes import demo_copy
 from tests.tui.command_triggers import command_triggers
 from tests.tui.double_press_rows import ROWS
 from tests.tui.gate import GatedClock
@@ -70,7 +70,7 @@ async def test_a_double_press_commits_once_and_shows_once(
 ) -> None:
     row = ROWS[trigger]
     gate = GatedClock(clock)
-    services, badges = make_home(tmp_path / "home", language="en", clock=gate, pins=DEMO_PINS)
+    services, badges = demo_copy(tmp_path / "home", "en", gate, DEMO_PINS)
     seen: list[Message] = []
     app = create_app(services, badges, clock=clock)
     async with app.run_test(size=(80, 24), message_hook=seen.append) as pilot:

@@ -9,8 +9,8 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input
 
 from appliance.adapters.clock import SettableClock
-from appliance.demo import make_home
 from tests.conftest import DEMO_PINS
+from tests.demo_homes import demo_copy
 from tests.tui.test_kiosk_lock import SCREENS, Navigate
 from tui.app import create_app
 
@@ -23,7 +23,7 @@ async def test_every_control_fits_80_by_24(
     tmp_path: Path, clock: SettableClock, language: str, navigate: Navigate, screen_type: type
 ) -> None:
     """No button, field or check box is pushed off a plain 80×24 terminal."""
-    services, badges = make_home(tmp_path / "home", language=language, clock=clock, pins=DEMO_PINS)
+    services, badges = demo_copy(tmp_path / "home", language, clock, DEMO_PINS)
     app = create_app(services, badges)
     async with app.run_test(size=(80, 24)) as pilot:
         await navigate(pilot, {b.badge: b for b in badges})

@@ -12,8 +12,8 @@ from pathlib import Path
 from textual.widgets import Button, Checkbox, OptionList
 
 from appliance.adapters.clock import SettableClock
-from appliance.demo import make_home
 from tests.conftest import DEMO_PINS
+from tests.demo_homes import demo_copy
 from tests.tui.gate import GatedClock
 from tests.tui.helpers import scan, settle, sign_in
 from tui.app import create_app
@@ -24,7 +24,7 @@ from tui.screens.sign_out import SignOutScreen
 
 async def test_a_doubled_open_stacks_one_screen(tmp_path: Path, clock: SettableClock) -> None:
     """Two presses of a menu button, and two picks of a recorder, each open one screen."""
-    services, badges = make_home(tmp_path / "home", language="en", clock=clock, pins=DEMO_PINS)
+    services, badges = demo_copy(tmp_path / "home", "en", clock, DEMO_PINS)
     app = create_app(services, badges)
     async with app.run_test(size=(80, 24)) as pilot:
         await sign_in(pilot, "1001", DEMO_PINS["1001"])
@@ -47,7 +47,7 @@ async def test_a_command_outlives_its_screen_and_shows_nothing_over_idle(
     """The idle timeout signs off mid sign-out: the sign-out still commits (never cancelled),
     and its confirmation does not appear above the idle screen for the next person."""
     gate = GatedClock(clock)
-    services, badges = make_home(tmp_path / "home", language="en", clock=gate, pins=DEMO_PINS)
+    services, badges = demo_copy(tmp_path / "home", "en", gate, DEMO_PINS)
     app = create_app(services, badges, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await sign_in(pilot, "1001", DEMO_PINS["1001"])
