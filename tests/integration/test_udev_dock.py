@@ -115,9 +115,13 @@ def wait_for(watcher: UdevWatcher, devnode: str, with_fs: bool) -> DockEvent:
 
     The monitor's socket can overflow on a busy machine and drop the event, so between
     events the watcher's own present() (udev's database, as the dock reads it at start)
-    answers too.
+    answers too. A loop device detached and attached again at once can leave udev's record of
+    it without the file system (the detach's change handled after the attach's), so the wait
+    asks udev to look at the device again now and then.
     """
-    for _ in range(60):
+    for second in range(60):
+        if second in (10, 30):
+            run("udevadm", "trigger", "--action=change", devnode)
         event = watcher.wait(1.0)
         if event is not None and event.devnode == devnode and bool(event.fs_type) is with_fs:
             return event

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Static
 
 from appliance.bootstrap import Services
 from appliance.domain.custody import RecorderState
 from tui.app import KioskApp
+from tui.screens.base import KioskScreen
 from tui.widgets.notice import Notice
 
 
@@ -19,8 +21,14 @@ async def settle(pilot: Pilot[None]) -> None:
     for _ in range(10):
         await app.workers.wait_for_complete()
         await pilot.pause()
-        if all(worker.is_finished for worker in app.workers):
+        if all(worker.is_finished for worker in app.workers) and not _in_flight(app):
             break
+
+
+def _in_flight(app: App[None]) -> bool:
+    """Whether a screen still holds a command's widgets: its settling message not yet handled
+    (under load it can trail the worker's end), so a press now would meet a disabled button."""
+    return any(isinstance(s, KioskScreen) and s.calls.busy for s in app.screen_stack)
 
 
 async def scan(pilot: Pilot[None], code: str) -> None:
