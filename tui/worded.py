@@ -36,9 +36,3 @@ def offload_words(words: Words, progress: OffloadProgress | None) -> str:
 def readiness_words(words: Words, readiness: Readiness) -> str:
     """Whether the recorder could go out now (Art. 4), as people say it."""
     return words(f"ready.{readiness.value}")
-
-
-def alarm_words(words: Words, kind: str) -> str:
-    """An alarm's kind as people say it; a kind without words is said generically."""
-    said = words(f"alarm.{kind}")
-    return said if said != f"alarm.{kind}" else words("alarm.other")

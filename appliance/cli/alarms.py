@@ -8,19 +8,13 @@ from typing import TYPE_CHECKING, Any
 from appliance.cli.output import EXIT_OK, Output, read_pin
 from appliance.domain.alarms import Alarm
 from appliance.domain.errors import BadInput
-from appliance.i18n import t
+from appliance.i18n import alarm_kind_words, t
 
 if TYPE_CHECKING:
     from appliance.bootstrap import Services
 
 _ID_MAX = 2**62
 COLUMNS = ("alarm", "raised", "severity", "kind", "about", "state", "acknowledged_by", "note")
-
-
-def kind_words(kind: str, language: str) -> str:
-    """An alarm's kind as people say it; a kind without words is said generically."""
-    said = t(f"alarm.{kind}", language)
-    return said if said != f"alarm.{kind}" else t("alarm.other", language)
 
 
 def _row(alarm: Alarm, out: Output) -> dict[str, Any]:
@@ -30,7 +24,7 @@ def _row(alarm: Alarm, out: Output) -> dict[str, Any]:
         severity, kind, state_said = alarm.severity, alarm.kind, state
     else:
         severity = t(f"severity.{alarm.severity}", out.language)
-        kind = kind_words(alarm.kind, out.language)
+        kind = alarm_kind_words(alarm.kind, out.language)
         state_said = t(f"alarm.state_{state}", out.language)
     return {
         "alarm": alarm.id,

@@ -3,28 +3,18 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from appliance import config
 from appliance.cli.output import EXIT_OK, Output, read_pin
-from appliance.domain.audit import AuditEvent, LogQuery
-from appliance.domain.errors import BadInput
+from appliance.domain.audit import AuditEvent, LogQuery, day_bounds
 from appliance.i18n import event_words, object_words, outcome_words, refusal_words
 
 if TYPE_CHECKING:
     from appliance.bootstrap import Services
 
 COLUMNS = ("seq", "time", "who", "what", "object", "outcome", "why")
-
-
-def day_start(text: str, zone: tzinfo) -> datetime:
-    """The first instant of a YYYY-MM-DD day on the unit's wall clock."""
-    try:
-        day = date.fromisoformat(text)
-    except ValueError:
-        raise BadInput("audit_log.bad_day", day=text) from None
-    return datetime.combine(day, time(), zone)
 
 
 def _row(event: AuditEvent, out: Output) -> dict[str, Any]:
@@ -54,8 +44,7 @@ def _row(event: AuditEvent, out: Output) -> dict[str, Any]:
 
 def cmd_log(services: Services, args: argparse.Namespace, out: Output) -> int:
     zone = out.zone or config.local_zone(services.settings)
-    since = day_start(args.since, zone) if args.since else None
-    until = day_start(args.until, zone) + timedelta(days=1) if args.until else None
+    since, until = day_bounds(args.since, args.until, zone)
     query = LogQuery(since, until, args.actor, args.refused, args.limit)
     actor = services.auth.sign_in(args.badge, read_pin())
     events = services.audit_reading.log(actor, query)

@@ -8,7 +8,9 @@ import json.encoder
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, time, timedelta, tzinfo
+
+from appliance.domain.errors import BadInput
 
 GENESIS_HASH = "0" * 64
 _HEX64 = re.compile(r"[0-9a-f]{64}")
@@ -248,3 +250,21 @@ class LogQuery:
     actor: str | None = None
     refused_only: bool = False
     limit: int = 200
+
+
+def day_bounds(
+    first: str | None, last: str | None, zone: tzinfo
+) -> tuple[datetime | None, datetime | None]:
+    """From the start of day `first` to the end of day `last` (YYYY-MM-DD on the unit's wall
+    clock; either may be empty); BadInput naming a day that is not one."""
+    bounds: list[datetime | None] = []
+    for text, later in ((first, 0), (last, 1)):
+        if not text:
+            bounds.append(None)
+            continue
+        try:
+            day = date.fromisoformat(text)
+        except ValueError:
+            raise BadInput("audit_log.bad_day", day=text) from None
+        bounds.append(datetime.combine(day + timedelta(days=later), time(), zone))
+    return bounds[0], bounds[1]

@@ -71,6 +71,12 @@ def history_sentence(key: str, params: Mapping[str, object], language: str) -> s
     return t(key, language, **said)
 
 
+def alarm_kind_words(kind: str, language: str) -> str:
+    """An alarm's kind as people say it; a kind without words is said generically."""
+    key = f"alarm.{kind}"
+    return t(key if key in CATALOGUE else "alarm.other", language)
+
+
 def event_words(action: str, language: str) -> str:
     """An audit event's action as people say it (the auditor's reading, Art. 15)."""
     for key in (f"event.{action}", f"action.{action}"):

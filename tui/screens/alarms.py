@@ -20,11 +20,11 @@ from textual.widgets.option_list import Option
 
 from appliance.domain.alarms import NOTE_LIMIT, Alarm
 from appliance.domain.records import Actor
+from appliance.i18n import alarm_kind_words
 from tui.screens.base import KioskScreen
 from tui.text import day_time, plain
 from tui.widgets.notice import Notice
 from tui.widgets.title_bar import TitleBar
-from tui.worded import alarm_words
 
 # What an alarm is about is shown at most this long (a content hash is 64 characters).
 SUBJECT_SHOWN = 20
@@ -100,7 +100,7 @@ class AlarmsScreen(KioskScreen):
             (
                 day_time(alarm.at, self.services.settings),
                 self.words(f"severity.{alarm.severity}"),
-                alarm_words(self.words, alarm.kind),
+                alarm_kind_words(alarm.kind, self.kiosk.language),
                 subject,
             )
         )

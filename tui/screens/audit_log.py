@@ -8,7 +8,7 @@ so the log shows who read it and what they asked for.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime
 from functools import partial
 
 from rich.cells import cell_len
@@ -21,12 +21,14 @@ from textual.message import Message
 from textual.widgets import Button, DataTable, Input, Static
 
 from appliance.config import local_zone
-from appliance.domain.audit import AuditEvent, LogQuery
+from appliance.domain.audit import AuditEvent, LogQuery, day_bounds
+from appliance.domain.errors import BadInput
 from appliance.domain.records import Actor
-from appliance.i18n import event_words, object_words, outcome_words, refusal_words
+from appliance.i18n import event_words, explain, object_words, outcome_words, refusal_words
 from tui.screens.base import KioskScreen
 from tui.text import day_time, plain
 from tui.widgets.check_box import ShapeCheckbox
+from tui.widgets.fitted_columns import fit_columns
 from tui.widgets.notice import Notice
 from tui.widgets.title_bar import TitleBar
 
@@ -76,22 +78,16 @@ class AuditLogScreen(KioskScreen):
 
     def query_asked(self) -> LogQuery | None:
         """The filters as a query; None (and a line saying why) when a day is not a day."""
-        zone = local_zone(self.services.settings)
-        starts: list[datetime | None] = []
-        for field, later in (("#log-from", 0), ("#log-to", 1)):
-            text = self.query_one(field, Input).value.strip()
-            if not text:
-                starts.append(None)
-                continue
-            try:
-                day = date.fromisoformat(text)
-            except ValueError:
-                self.notice.refuse(self.words("audit_log.bad_day", day=text))
-                return None
-            starts.append(datetime.combine(day + timedelta(days=later), time(), zone))
+        first = self.query_one("#log-from", Input).value.strip()
+        last = self.query_one("#log-to", Input).value.strip()
+        try:
+            since, until = day_bounds(first, last, local_zone(self.services.settings))
+        except BadInput as bad:
+            self.notice.refuse(explain(bad, self.kiosk.language))
+            return None
         who = self.query_one("#log-who", Input).value.strip() or None
         refused = self.query_one("#log-refused", ShapeCheckbox).value
-        return LogQuery(starts[0], starts[1], who, refused, SHOWN)
+        return LogQuery(since, until, who, refused, SHOWN)
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#show")
@@ -131,13 +127,8 @@ class AuditLogScreen(KioskScreen):
             self.notice.inform(self.words("audit_log.none"))
 
     def _columns(self, table: DataTable[object], rows: list[tuple[Text, ...]]) -> None:
-        """The table emptied, its columns anew, each as wide as its label and widest cell
-        (set here, not measured as rows come: see the unit screen)."""
-        table.clear(columns=True)
-        for number, key in enumerate(COLUMNS):
-            label = plain(self.words(f"cli.col.{key}"))
-            width = max([label.cell_len, *(row[number].cell_len for row in rows)])
-            table.add_column(label, key=key, width=width)
+        """The table emptied, its columns anew, fitted to their labels and cells."""
+        fit_columns(table, [(key, plain(self.words(f"cli.col.{key}"))) for key in COLUMNS], rows)
 
     @on(Button.Pressed, "#back")
     def action_back(self) -> None:

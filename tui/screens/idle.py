@@ -18,15 +18,16 @@ from textual.widgets import Button, DataTable, Digits, Input, Static
 
 from appliance.domain.overview import BoardRow, UnitBoard
 from appliance.domain.records import Actor
-from appliance.i18n import item_separator
+from appliance.i18n import alarm_kind_words, item_separator
 from tui.dialogs.pin import PinDialog
 from tui.messages import BoardLoaded, Identified, SessionStarted
 from tui.screens.base import KioskScreen
 from tui.text import local, plain
+from tui.widgets.fitted_columns import fit_columns
 from tui.widgets.notice import Notice
 from tui.widgets.scan_field import ScanField
 from tui.widgets.title_bar import TitleBar
-from tui.worded import alarm_words, offload_words, readiness_words
+from tui.worded import offload_words, readiness_words
 
 # How often the board is read afresh (a query; the dock service writes the progress).
 BOARD_REFRESH_SECONDS = 5.0
@@ -116,16 +117,10 @@ class IdleScreen(KioskScreen):
         self.show_board(message.board)
 
     def board_columns(self, cells: list[tuple[Text, ...]]) -> DataTable[object]:
-        """The board's table emptied, with its columns anew, each as wide as the widest of
-        its label and the cells it will show. Set here, not measured by the table as rows
-        come: its header was drawn at the labels' widths or the cells' by the moment of the
-        refresh (the idle snapshot's flake)."""
+        """The board's table emptied, its columns anew, fitted to their labels and cells."""
         table = self.query_one("#board-table", DataTable)
-        table.clear(columns=True)
-        for number, key in enumerate(BOARD_COLUMNS):
-            label = plain(self.words(f"ui.board.col_{key}"))
-            width = max([label.cell_len, *(row[number].cell_len for row in cells)])
-            table.add_column(label, key=key, width=width)
+        labels = [(key, plain(self.words(f"ui.board.col_{key}"))) for key in BOARD_COLUMNS]
+        fit_columns(table, labels, cells)
         return table
 
     def show_board(self, board: UnitBoard) -> None:
@@ -138,7 +133,9 @@ class IdleScreen(KioskScreen):
             alarms.update(plain(self.words("ui.board.no_alarms")))
             alarms.remove_class("-alarm")
             return
-        kinds = list(dict.fromkeys(alarm_words(self.words, a.kind) for a in board.alarms))
+        kinds = list(
+            dict.fromkeys(alarm_kind_words(a.kind, self.kiosk.language) for a in board.alarms)
+        )
         line = self.words(
             "ui.board.alarms",
             count=len(board.alarms),

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from functools import partial
 
-from rich.cells import cell_len
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,6 +17,7 @@ from appliance.domain.roles import Action
 from tui.messages import UnitStatusLoaded, Unlocked
 from tui.screens.base import KioskScreen, may
 from tui.text import day_time, plain
+from tui.widgets.fitted_columns import fit_columns
 from tui.widgets.notice import Notice
 from tui.widgets.title_bar import TitleBar
 from tui.worded import offload_words
@@ -66,17 +65,9 @@ class UnitHeadScreen(KioskScreen):
         self.reload()
 
     def _columns(self, table: DataTable[object], rows: list[tuple[object, ...]]) -> None:
-        """The table emptied, its columns anew, each as wide as its label and widest cell.
-
-        Set here, not measured by the table as rows come: under load its header was drawn
-        at the labels' widths or the cells' by the moment of the refresh (as the idle
-        board's was, the unit snapshot's flake).
-        """
-        table.clear(columns=True)
-        for number, key in enumerate(COLUMNS):
-            label = plain(self.words(f"ui.unit.col_{key}"))
-            width = max([label.cell_len, *(_cell_width(row[number]) for row in rows)])
-            table.add_column(label, key=key, width=width)
+        """The table emptied, its columns anew, fitted to their labels and cells."""
+        labels = [(key, plain(self.words(f"ui.unit.col_{key}"))) for key in COLUMNS]
+        fit_columns(table, labels, rows)
 
     def reload(self) -> None:
         """Fetch the unit's recorders and locked badges afresh."""
@@ -149,7 +140,3 @@ class UnitHeadScreen(KioskScreen):
     def action_back(self) -> None:
         """Back to the menu."""
         self.go_back()
-
-
-def _cell_width(cell: object) -> int:
-    return cell.cell_len if isinstance(cell, Text) else cell_len(str(cell))
