@@ -20,7 +20,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.timer import Timer
 from textual.widgets import Button, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
@@ -31,6 +30,7 @@ from appliance.services.disclosure_drive import ExportedPackage
 from appliance.services.handover_drive import DockedDrive
 from tui.messages import DriveOffered, ServiceRefused, ShowDone
 from tui.screens.base import KioskScreen
+from tui.screens.request_follow import FollowsRequest, RequestAnswer
 from tui.text import day_time, human_bytes, plain, plain_lines
 from tui.widgets.notice import Notice
 from tui.widgets.title_bar import TitleBar
@@ -72,15 +72,7 @@ class ExportAsked(Message):
     request: KioskRequest
 
 
-@dataclass
-class ExportAnswer(Message):
-    """The queued export as it stands, and how far its writing is."""
-
-    request: KioskRequest
-    progress: tuple[int, int] | None
-
-
-class DisclosureExportScreen(KioskScreen):
+class DisclosureExportScreen(FollowsRequest, KioskScreen):
     """An exporter's list of approved requests; the one chosen goes onto the drive."""
 
     BINDINGS = [Binding("escape", "back", show=False)]
@@ -92,8 +84,6 @@ class DisclosureExportScreen(KioskScreen):
         self.drive: DockedDrive | None = None
         # The request being written, and on the box the service's row for it.
         self.writing: ExportableRequest | None = None
-        self.asked: KioskRequest | None = None
-        self._answer_timer: Timer | None = None
 
     @property
     def direct(self) -> bool:
@@ -299,34 +289,15 @@ class DisclosureExportScreen(KioskScreen):
 
     # On the box: the service's answer, read back from the request row.
     def on_export_asked(self, message: ExportAsked) -> None:
-        self.asked = message.request
+        self.follow(message.request)
         # The command gave the button back: it stays off until the service answers.
         self.query_one("#export", Button).disabled = True
         self.notice.inform(self.words("ui.export.asked", request=message.request.subject))
-        if self._answer_timer is None:
-            self._answer_timer = self.set_interval(POLL_SECONDS, self.poll_answer)
 
-    def poll_answer(self) -> None:
-        """Read the queued export and its progress afresh, off the UI thread."""
-        asked = self.asked
-        if asked is None or self.calls.querying("answer"):
+    def on_request_answer(self, message: RequestAnswer) -> None:
+        request = self.answered(message, ExportProgress)
+        if request is None:
             return
-        requests = self.services.requests
-
-        def read() -> ExportAnswer:
-            return ExportAnswer(requests.get(asked.id), requests.progress(asked.id))
-
-        self.calls.query("answer", read, lambda answer: answer)
-
-    def on_export_answer(self, message: ExportAnswer) -> None:
-        request = message.request
-        if self.asked is None or request.id != self.asked.id:
-            return
-        if request.state is RequestState.QUEUED:
-            if message.progress is not None:
-                self.post_message(ExportProgress(message.progress[0]))
-            return
-        self.asked = None
         self.notice.clear()
         params = request.params
         if request.state is RequestState.REFUSED:

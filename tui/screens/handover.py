@@ -22,7 +22,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.timer import Timer
 from textual.widgets import Button, ProgressBar, Static
 
 from appliance.domain.records import Actor
@@ -39,6 +38,7 @@ from tui.messages import (
     ShowDone,
 )
 from tui.screens.base import KioskScreen
+from tui.screens.request_follow import FollowsRequest, RequestAnswer
 from tui.text import human_bytes, plain
 from tui.widgets.notice import Notice
 from tui.widgets.title_bar import TitleBar
@@ -56,15 +56,7 @@ class HandoverAsked(Message):
     request: KioskRequest
 
 
-@dataclass
-class HandoverAnswer(Message):
-    """The outstanding request as it stands, and how far its writing is."""
-
-    request: KioskRequest
-    progress: tuple[int, int] | None
-
-
-class HandoverScreen(KioskScreen):
+class HandoverScreen(FollowsRequest, KioskScreen):
     """The collector's weekly hand-over, from what is due to the receipt."""
 
     BINDINGS = [Binding("escape", "back", show=False)]
@@ -78,8 +70,6 @@ class HandoverScreen(KioskScreen):
         # The package written (by this process or the service): the receipt's subject.
         self.package_id: int | None = None
         # On the box: the step the service has not answered yet, and the poll for it.
-        self.asked: KioskRequest | None = None
-        self._answer_timer: Timer | None = None
 
     @property
     def direct(self) -> bool:
@@ -276,36 +266,17 @@ class HandoverScreen(KioskScreen):
 
     # On the box: the service's answers, read back from the request row.
     def on_handover_asked(self, message: HandoverAsked) -> None:
-        self.asked = message.request
+        self.follow(message.request)
         self.query_one("#write", Button).disabled = True
         self.query_one("#receive", Button).disabled = True
         if message.request.kind is RequestKind.HANDOVER_WRITE and self.summary is not None:
             self.start_bar(self.summary.bytes)
             self.notice.inform(self.words("ui.handover.asked"))
-        if self._answer_timer is None:
-            self._answer_timer = self.set_interval(POLL_SECONDS, self.poll_answer)
 
-    def poll_answer(self) -> None:
-        """Read the outstanding request and its progress afresh, off the UI thread."""
-        asked = self.asked
-        if asked is None or self.calls.querying("answer"):
+    def on_request_answer(self, message: RequestAnswer) -> None:
+        request = self.answered(message, HandoverProgress)
+        if request is None:
             return
-        requests = self.services.requests
-
-        def read() -> HandoverAnswer:
-            return HandoverAnswer(requests.get(asked.id), requests.progress(asked.id))
-
-        self.calls.query("answer", read, lambda answer: answer)
-
-    def on_handover_answer(self, message: HandoverAnswer) -> None:
-        request = message.request
-        if self.asked is None or request.id != self.asked.id:
-            return
-        if request.state is RequestState.QUEUED:
-            if message.progress is not None:
-                self.post_message(HandoverProgress(message.progress[0]))
-            return
-        self.asked = None
         self.notice.clear()
         params = request.params
         if request.state is RequestState.REFUSED:
