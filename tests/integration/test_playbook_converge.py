@@ -303,3 +303,54 @@ def inventory_for_render(base: Path) -> tuple[Path, None]:
     local = {"ansible_connection": "local", "ansible_python_interpreter": sys.executable}
     hosts.write_text(json.dumps({"all": {"hosts": {"kiosk": local}}}))
     return hosts, None
+
+
+def test_the_example_units_burner_is_allowed_and_given_to_the_service_user(tmp_path: Path) -> None:
+    """Art. 12(4), issue 11: USBGuard lets the unit's burner in, and udev gives its optical
+    drive to the service user alone (who burns) as /dev/bwc-burner: not to the service group,
+    which the kiosk user is in.
+
+    Rendered from the example inventory as a box gets it; the other removable media keep
+    their rule (no automounter), and the burner is no longer among the plain peripherals.
+    """
+    inventory = ROOT / "inventory" / "example"
+    templates = PLAYBOOKS / "roles" / "kiosk_hardening" / "templates"
+    rendered = {}
+    for name, source in (
+        ("media.rules", "etc/udev/rules.d/80-kiosk-media.rules.j2"),
+        ("rules.conf", "etc/usbguard/rules.conf.j2"),
+    ):
+        target = tmp_path / name
+        done = subprocess.run(
+            [str(ANSIBLE), "kiosk-ga-0101", "-i", str(inventory), "-m", "ansible.builtin.template"]
+            + ["-a", f"src={templates / source} dest={target}"]
+            + [
+                "-e",
+                "ansible_connection=local",
+                "-e",
+                f"ansible_python_interpreter={sys.executable}",
+            ]
+            + [
+                "-e",
+                "kiosk_hardening_burner_owner=bwc",
+                "-e",
+                "kiosk_hardening_usbguard_allow_hubs=true",
+            ],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "ANSIBLE_CONFIG": str(PLAYBOOKS / "ansible.cfg")},
+            check=False,
+            timeout=300,
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
+        rendered[name] = target.read_text()
+    [burner] = [line for line in rendered["media.rules"].splitlines() if "SYMLINK" in line]
+    assert burner == (
+        'SUBSYSTEM=="block", KERNEL=="sr[0-9]*", ENV{ID_VENDOR_ID}=="0e8d", '
+        'ENV{ID_MODEL_ID}=="1887", OWNER="bwc", MODE="0600", SYMLINK+="bwc-burner"'
+    )
+    assert 'ENV{ID_CDROM}=="1", ENV{UDISKS_IGNORE}="1"' in rendered["media.rules"]
+    allowed = rendered["rules.conf"].splitlines()
+    at = allowed.index("allow id 0e8d:1887")
+    assert allowed[at - 1] == "# evidence-disc burner optical burner"
+    assert allowed.count("allow id 0e8d:1887") == 1
