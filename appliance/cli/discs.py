@@ -40,6 +40,9 @@ def cmd_create(services: Services, args: argparse.Namespace, out: Output) -> int
         image=str(made.image_path),
     )
     out.say("disc.image_checksum", sha256=made.image_sha256)
+    if made.left_out:
+        ids = ", ".join(str(clip) for clip in made.left_out)
+        out.say("disc.left_out_deleted", count=len(made.left_out), clips=ids)
     if made.burned_to is not None:
         out.say("disc.burned", device=made.burned_to)
     out.say("disc.form_written", form=str(made.form_path))
@@ -55,6 +58,7 @@ def cmd_create(services: Services, args: argparse.Namespace, out: Output) -> int
         receipt=made.package_receipt,
         checkpoint=made.checkpoint_line,
         burned_to=made.burned_to,
+        left_out_deleted_by_rule=list(made.left_out),
     )
     return EXIT_OK
 

@@ -37,6 +37,18 @@ DISC_MESSAGES.update(
             "No clip is filed under case {case}: there is nothing to burn to disc.",
             "案件 {case} 下没有归档的音视频资料，无可刻盘存储的内容。",
         ),
+        "disc.all_deleted_by_rule": (
+            "Every clip of case {case} ({clips}) was deleted by the retention rule (Art. 12(3))"
+            " after its hand-over: the central store holds them; the kiosk has none to burn.",
+            "案件 {case} 的 {clips} 个音视频资料均已在移交后依保存规则删除（第十二条第三项）："
+            "已集中存储；本机无可刻盘的内容。",
+        ),
+        "disc.left_out_deleted": (
+            "{count} clip(s) of this case were deleted by the retention rule after their"
+            " hand-over and are not on the disc (the central store holds them): {clips}.",
+            "本案 {count} 个音视频资料已在移交后依保存规则删除，"
+            "未刻入光盘（已集中存储）：{clips}。",
+        ),
         "disc.state_secret": (
             "Clip {clip} of this case is a state secret: the kiosk never puts one on a disc.",
             "本案第 {clip} 号音视频资料属于国家秘密，本机不得将其刻盘存储。",

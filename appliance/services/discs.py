@@ -74,6 +74,8 @@ class MadeDisc:
     package_receipt: str
     checkpoint_line: str
     burned_to: str | None
+    # Clips of the case whose content the retention rule deleted (DESIGN §11): not on it.
+    left_out: tuple[int, ...] = ()
 
 
 def _text_option(value: str | None, reason: str) -> str | None:
@@ -141,8 +143,19 @@ class DiscService:
         """The clips filed under a case, as a disc would take them (by id)."""
         self._ctx.require(actor, Action.BURN_EVIDENCE, "case", case_number)
         number = check_case_number(case_number)
-        clips = self._ctx.store.clips.listing(case_number=number, limit=1_000_000)
-        return sorted(clips, key=lambda clip: clip.id)
+        clips, _gone = self._filed(number)
+        return clips
+
+    def _filed(self, number: str) -> tuple[list[ArchivedClip], tuple[int, ...]]:
+        """The case's clips still archived, by id, and those the retention rule deleted.
+
+        DESIGN §11: a deleted clip was handed over first, so the bureau holds it; the disc
+        holds what the box still has, and says what it left out.
+        """
+        store = self._ctx.store
+        clips = sorted(store.clips.listing(case_number=number, limit=1_000_000), key=lambda c: c.id)
+        gone = store.retention.tombstoned_clips(c.id for c in clips)
+        return [c for c in clips if c.id not in gone], tuple(sorted(gone))
 
     def create(
         self,
@@ -173,7 +186,7 @@ class DiscService:
 
     def _check_order(
         self, number: str, order: DiscOrder
-    ) -> tuple[list[ArchivedClip], Path, Path, str, str]:
+    ) -> tuple[list[ArchivedClip], tuple[int, ...], Path, Path, str, str]:
         """Everything that can be refused before anything is written."""
         place = _text_option(order.place, "disc.bad_place")
         recorded_by = _text_option(order.recorded_by, "disc.bad_recorded_by")
@@ -189,7 +202,9 @@ class DiscService:
             if os.path.lexists(path):
                 raise BadInput("disc.out_exists", path=str(path))
         store = self._ctx.store
-        clips = sorted(store.clips.listing(case_number=number, limit=1_000_000), key=lambda c: c.id)
+        clips, left_out = self._filed(number)
+        if not clips and left_out:
+            raise Refused("disc.all_deleted_by_rule", case=number, clips=len(left_out))
         if not clips:
             raise Refused("disc.unknown_case", case=number)
         classes = store.releases.classes(c.id for c in clips)
@@ -204,7 +219,7 @@ class DiscService:
         recorded_by = recorded_by or recorded_by_default(clips, names)
         if recorded_by is None:
             raise BadInput("disc.recorded_by_needed")
-        return clips, image, form, place, recorded_by
+        return clips, left_out, image, form, place, recorded_by
 
     def _facts(self, clips: list[ArchivedClip], place: str, recorded_by: str) -> FormFacts:
         store = self._ctx.store
@@ -220,7 +235,9 @@ class DiscService:
     def _create(
         self, actor: Actor, number: str, order: DiscOrder, step: Callable[[str], None]
     ) -> MadeDisc:
-        clips, image_path, form_path, place, recorded_by = self._check_order(number, order)
+        clips, left_out, image_path, form_path, place, recorded_by = self._check_order(
+            number, order
+        )
         stem = disc_stem(number)
         fields = form_fields(clips, self._facts(clips, place, recorded_by))
         staging = order.out_dir / f".{stem}.disc-{uuid.uuid4().hex[:12]}"
@@ -297,6 +314,7 @@ class DiscService:
                     form_sha256=record.form_sha256,
                     burned_to=burned_to,
                     written_to=str(image_path),
+                    left_out_deleted_by_rule=list(left_out),
                 )
         except DiscError as failure:
             self._discard(made)
@@ -308,7 +326,7 @@ class DiscService:
             shutil.rmtree(staging, ignore_errors=True)
         return MadeDisc(
             disc_id, number, image_path, form_path, image.sha256, image.size, image.files,
-            len(clips), sealed.signature_sha256, checkpoint, burned_to,
+            len(clips), sealed.signature_sha256, checkpoint, burned_to, left_out,
         )  # fmt: skip
 
     def _read_back(self, medium: Path, expected: dict[str, str]) -> None:

@@ -56,7 +56,7 @@ class OverviewService:
         sessions = tuple(self._custody.held_by(actor.actor_id))
         unfiled = 0
         if allowed(actor, Action.FILE_CLIP):
-            clips = self._ctx.store.clips.listing(holder_badge=actor.actor_id)
+            clips = self._present(self._ctx.store.clips.listing(holder_badge=actor.actor_id))
             unfiled = sum(1 for clip in clips if not clip.cases)
         return HomeSummary(sessions, unfiled)
 
@@ -75,8 +75,10 @@ class OverviewService:
 
         Art. 3, DESIGN §10: a clip of a class the viewer's role does not read is listed as
         restricted (its day and size, no pictures), and a state secret is not listed to those
-        who may not see it at all.
+        who may not see it at all. A clip the retention rule deleted is not listed: it can be
+        neither looked at nor disclosed (DESIGN §11), so offering it would be a dead end.
         """
+        clips = self._present(clips)
         classes = self._clips.classes([clip.id for clip in clips])
         role = _role(viewer)
         shown = {c.id: verdict(role, classes[c.id], Use.LIST) for c in clips}
@@ -85,6 +87,11 @@ class OverviewService:
         pictured = self._thumbnails.pictured(listed)
         pictures = {i: p for i, p in pictured.pictures.items() if i not in restricted}
         return PicturedClips(pictured.clips, pictures, restricted)
+
+    def _present(self, clips: list[ArchivedClip]) -> list[ArchivedClip]:
+        """The clips whose content is still in the archive (not deleted by rule, §11)."""
+        gone = self._ctx.store.retention.tombstoned_clips(clip.id for clip in clips)
+        return [clip for clip in clips if clip.id not in gone] if gone else clips
 
     def board(self) -> UnitBoard:
         """The idle screen's board: the unit's recorders, their charge, offload and readiness,

@@ -83,9 +83,9 @@ class RetentionRepository(Repository):
         row = self._first(query)
         return None if row is None or row[0] is None else from_text(str(row[0]))
 
-    def tombstoned_clips(self) -> set[int]:
-        """Every clip whose content the rule deleted."""
-        return self._tombstoned(None)
+    def tombstoned_clips(self, among: Iterable[int] | None = None) -> set[int]:
+        """Every clip whose content the rule deleted (of those among, if given)."""
+        return self._tombstoned(None if among is None else list(among))
 
     def _tombstoned(self, ids: list[int] | None) -> set[int]:
         query = TombstoneRow.select(TombstoneRow.clip_id)
