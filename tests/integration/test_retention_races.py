@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from appliance.services.retention import RetentionPlan
+from appliance.domain.retention import RetentionPlan
 from tests.cli_run import bwc, events
 from tests.conftest import DEMO_PINS
 from tests.retention_world import SYSTEM, World, make_template
