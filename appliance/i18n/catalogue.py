@@ -14,6 +14,7 @@ from appliance.i18n.event_messages import EVENT_MESSAGES
 from appliance.i18n.export_messages import EXPORT_MESSAGES
 from appliance.i18n.failure_messages import FAILURE_MESSAGES
 from appliance.i18n.files_messages import FILES_MESSAGES
+from appliance.i18n.finding_messages import FINDING_MESSAGES
 from appliance.i18n.handover_messages import HANDOVER_MESSAGES
 from appliance.i18n.hold_messages import HOLD_MESSAGES
 from appliance.i18n.kiosk_devices_messages import KIOSK_DEVICES_MESSAGES
@@ -38,6 +39,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     **DOCK_MESSAGES,
     **PEOPLE_MESSAGES,
     **FILES_MESSAGES,
+    **FINDING_MESSAGES,
     **DISC_MESSAGES,
     **RELEASE_MESSAGES,
     **LIFECYCLE_MESSAGES,

@@ -1,0 +1,245 @@
+"""Provides the supervision findings of DESIGN §13: what breaks the rules, computed, never typed.
+
+Art. 14 has the unit head check the unit's recording every day; Art. 15 has the audit office
+inspect and score; Art. 16 lists what leaders and case officers answer for. A finding is one
+rule's verdict on the store's records: its kind (F1 to F11, each with its article), what it is
+about (a session, a clip, a recorder, a person, a package), when, whose, and the facts its
+sentence needs (catalogue `finding.<kind>`, both languages). Each rule here is a pure function
+of records; the store reads them, the report and the screens say them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta, tzinfo
+from enum import StrEnum
+
+from appliance.domain.footage import ArchivedClip
+from appliance.domain.records import CustodySession, PreshiftCheck
+
+# Art. 12(1): footage is offloaded within 24 hours of the recorder's return.
+OFFLOAD_WITHIN = timedelta(hours=24)
+# Art. 8: clips are filed under their case within three days.
+FILE_WITHIN = timedelta(days=3)
+# A check item's results that pass (appliance.services.custody): measured, or confirmed.
+_CHECK_PASSED = frozenset({"measured_ok", "confirmed"})
+
+
+class FindingKind(StrEnum):
+    """The eleven findings of DESIGN §13."""
+
+    NO_FOOTAGE = "F1"
+    GAP = "F2"
+    LATE = "F3"
+    NO_AUDIO = "F4"
+    UNFILED = "F5"
+    FIXITY = "F6"
+    FOREIGN_DEVICE = "F7"
+    CHECK = "F8"
+    FAULT_OR_LOSS = "F9"
+    RELEASE = "F10"
+    LATE_HANDOVER = "F11"
+
+
+# Each finding's article: what the unit answers for, and why the rule exists.
+ARTICLE: Mapping[FindingKind, str] = {
+    FindingKind.NO_FOOTAGE: "16(1)",
+    FindingKind.GAP: "16(2)",
+    FindingKind.LATE: "12(1)",
+    FindingKind.NO_AUDIO: "2",
+    FindingKind.UNFILED: "8",
+    FindingKind.FIXITY: "16(3)",
+    FindingKind.FOREIGN_DEVICE: "9, 12(2)",
+    FindingKind.CHECK: "4",
+    FindingKind.FAULT_OR_LOSS: "5(8), 10",
+    FindingKind.RELEASE: "11, 13",
+    FindingKind.LATE_HANDOVER: "12(2)",
+}
+
+
+class About(StrEnum):
+    """What a finding links to."""
+
+    SESSION = "session"
+    CLIP = "clip"
+    RECORDER = "recorder"
+    PERSON = "person"
+    PACKAGE = "package"
+    CHECK = "check"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One rule's verdict: of what kind, about what, when, whose, and its sentence's facts.
+
+    `variant` tells a rule's cases apart where its sentence differs (F3: offloaded late, or
+    not returned by the end of the day); the catalogue key is `finding.<kind>[.<variant>]`.
+    """
+
+    kind: FindingKind
+    about: About
+    subject: str
+    at: datetime
+    badge: str | None = None
+    variant: str = ""
+    facts: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def article(self) -> str:
+        """The article the finding answers to."""
+        return ARTICLE[self.kind]
+
+    @property
+    def message_key(self) -> str:
+        """The catalogue key of its sentence."""
+        return f"finding.{self.kind.value}" + (f".{self.variant}" if self.variant else "")
+
+
+def _by_session(clips: Iterable[ArchivedClip]) -> dict[int, list[ArchivedClip]]:
+    found: dict[int, list[ArchivedClip]] = {}
+    for clip in clips:
+        if clip.session_id is not None:
+            found.setdefault(clip.session_id, []).append(clip)
+    return found
+
+
+def no_footage(sessions: Sequence[CustodySession], clips: Iterable[ArchivedClip]) -> list[Finding]:
+    """F1 (Art. 16(1)): a recorder signed out and returned with no footage from that session.
+
+    A session still open is not judged (its footage cannot have come back yet).
+    """
+    carried = _by_session(clips)
+    return [
+        Finding(
+            FindingKind.NO_FOOTAGE,
+            About.SESSION,
+            str(s.id),
+            s.ended_at,
+            s.holder_badge,
+            facts={"serial": s.serial, "badge": s.holder_badge},
+        )  # fmt: skip
+        for s in sessions
+        if s.ended_at is not None and not carried.get(s.id)
+    ]
+
+
+def _end_of_day(instant: datetime, zone: tzinfo) -> datetime:
+    local = instant.astimezone(zone)
+    return datetime.combine(local.date() + timedelta(days=1), time(0), zone)
+
+
+def late(
+    sessions: Sequence[CustodySession],
+    clips: Iterable[ArchivedClip],
+    now: datetime,
+    zone: tzinfo,
+) -> list[Finding]:
+    """F3 (Art. 12(1)): footage offloaded more than 24 h after the recorder's return, or a
+    recorder not returned by the end of the day (local midnight) it was signed out on.
+
+    The offload's time is the session's first clip archived; a session whose footage has not
+    come back at all is F1's, once returned, not this rule's.
+    """
+    carried = _by_session(clips)
+    found = []
+    for session in sessions:
+        if session.ended_at is None:
+            due = _end_of_day(session.started_at, zone)
+            if now >= due:
+                found.append(
+                    Finding(
+                        FindingKind.LATE,
+                        About.SESSION,
+                        str(session.id),
+                        due,
+                        session.holder_badge,
+                        "not_returned",
+                        {"serial": session.serial, "badge": session.holder_badge},
+                    )  # fmt: skip
+                )
+            continue
+        own = carried.get(session.id)
+        if not own:
+            continue
+        first = min(clip.archived_at for clip in own)
+        waited = first - session.ended_at
+        if waited > OFFLOAD_WITHIN:
+            found.append(
+                Finding(
+                    FindingKind.LATE,
+                    About.SESSION,
+                    str(session.id),
+                    first,
+                    session.holder_badge,
+                    "offload",
+                    {"serial": session.serial, "hours": str(int(waited.total_seconds() // 3600))},
+                )  # fmt: skip
+            )
+    return found
+
+
+def no_audio(clips: Iterable[ArchivedClip]) -> list[Finding]:
+    """F4 (Art. 2): a readable video clip with no sound (recording is audio and video)."""
+    return [
+        Finding(
+            FindingKind.NO_AUDIO,
+            About.CLIP,
+            str(c.id),
+            c.archived_at,
+            c.holder_badge,
+            facts={"clip": str(c.id), "name": c.source_name.rsplit("/", 1)[-1]},
+        )  # fmt: skip
+        for c in clips
+        if c.media.readable and c.media.video_codec and not c.media.has_audio
+    ]
+
+
+def unfiled(clips: Iterable[ArchivedClip], now: datetime) -> list[Finding]:
+    """F5 (Art. 8): a clip not filed under any case three days after it was archived."""
+    return [
+        Finding(
+            FindingKind.UNFILED,
+            About.CLIP,
+            str(c.id),
+            c.archived_at + FILE_WITHIN,
+            c.holder_badge,
+            facts={"clip": str(c.id), "days": str((now - c.archived_at).days)},
+        )  # fmt: skip
+        for c in clips
+        if not c.cases and now - c.archived_at > FILE_WITHIN
+    ]
+
+
+def checks(sessions: Sequence[CustodySession], failed: Iterable[PreshiftCheck]) -> list[Finding]:
+    """F8 (Art. 4): a pre-shift check that failed, or a sign-out that skipped it."""
+    found = [
+        Finding(
+            FindingKind.CHECK,
+            About.CHECK,
+            str(c.id),
+            c.at,
+            c.badge,
+            "failed",
+            {
+                "serial": c.serial,
+                "items": ", ".join(sorted(k for k, v in c.items.items() if v not in _CHECK_PASSED)),
+            },
+        )  # fmt: skip
+        for c in failed
+        if not c.passed
+    ]
+    found += [
+        Finding(
+            FindingKind.CHECK,
+            About.SESSION,
+            str(s.id),
+            s.started_at,
+            s.holder_badge,
+            "skipped",
+            {"serial": s.serial},
+        )  # fmt: skip
+        for s in sessions
+        if s.check_id is None
+    ]
+    return found

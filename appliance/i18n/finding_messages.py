@@ -1,0 +1,65 @@
+"""Provides the findings' sentences (DESIGN §13, Art. 14-16), as (English, 简体中文).
+
+One key per finding kind, `finding.<kind>[.<variant>]`; each names its article, so a report
+line says which rule was broken and why it matters.
+"""
+
+from __future__ import annotations
+
+FINDING_MESSAGES: dict[str, tuple[str, str]] = {
+    "finding.F1": (
+        "Art. 16(1): recorder {serial} came back from {badge}'s shift with no footage.",
+        "第十六条第一项：执法记录仪 {serial} 由 {badge} 使用后归还，未有任何音视频资料。",
+    ),
+    "finding.F2": (
+        "Art. 16(2): the footage of recorder {serial} has a gap: {missing}.",
+        "第十六条第二项：执法记录仪 {serial} 的音视频资料不连续：{missing}。",
+    ),
+    "finding.F3.offload": (
+        "Art. 12(1): recorder {serial}'s footage was offloaded {hours} h after its return"
+        " (within 24 h is the rule).",
+        "第十二条第一项：执法记录仪 {serial} 归还 {hours} 小时后才导出音视频资料"
+        "（应在 24 小时内）。",
+    ),
+    "finding.F3.not_returned": (
+        "Art. 12(1): recorder {serial}, signed out by {badge}, was not returned by the end of"
+        " the day.",
+        "第十二条第一项：{badge} 领用的执法记录仪 {serial} 当日未归还。",
+    ),
+    "finding.F4": (
+        "Art. 2: clip {clip} ({name}) has pictures but no sound.",
+        "第二条：音视频资料 {clip}（{name}）只有图像，没有声音。",
+    ),
+    "finding.F5": (
+        "Art. 8: clip {clip} is not filed under a case {days} days after it was archived.",
+        "第八条：音视频资料 {clip} 入库 {days} 天后仍未按案件归档。",
+    ),
+    "finding.F6": (
+        "Art. 16(3): the archived copy of clip {clip} is missing, changed or quarantined.",
+        "第十六条第三项：音视频资料 {clip} 的存档副本缺失、被改动或已隔离。",
+    ),
+    "finding.F7": (
+        "Art. 9, 12(2): a recorder or drive that is not the unit's was connected ({device}).",
+        "第九条、第十二条第二项：接入了非本单位的记录仪或存储设备（{device}）。",
+    ),
+    "finding.F8.failed": (
+        "Art. 4: the pre-shift check of recorder {serial} failed ({items}).",
+        "第四条：执法记录仪 {serial} 的使用前检查未通过（{items}）。",
+    ),
+    "finding.F8.skipped": (
+        "Art. 4: recorder {serial} was signed out with no pre-shift check on record.",
+        "第四条：执法记录仪 {serial} 领用时没有使用前检查记录。",
+    ),
+    "finding.F9": (
+        "Art. 5(8), 10: recorder {serial} was reported faulty or lost.",
+        "第五条第八项、第十条：执法记录仪 {serial} 报告故障或丢失。",
+    ),
+    "finding.F10": (
+        "Art. 11, 13: footage left the box ({what}), approved by {approver}.",
+        "第十一条、第十三条：音视频资料已提供出本机（{what}），批准人 {approver}。",
+    ),
+    "finding.F11": (
+        "Art. 12(2): the hand-over of week {week} is late.",
+        "第十二条第二项：第 {week} 周的音视频资料未按时移交。",
+    ),
+}
