@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta, tzinfo
 from enum import StrEnum
 
-from appliance.domain.footage import ArchivedClip
+from appliance.domain.footage import ArchivedClip, ClipFlag
 from appliance.domain.records import CustodySession, PreshiftCheck
 
 # Art. 12(1): footage is offloaded within 24 hours of the recorder's return.
@@ -121,6 +121,24 @@ def no_footage(sessions: Sequence[CustodySession], clips: Iterable[ArchivedClip]
         )  # fmt: skip
         for s in sessions
         if s.ended_at is not None and not carried.get(s.id)
+    ]
+
+
+def gaps(clips: Iterable[ArchivedClip]) -> list[Finding]:
+    """F2 (Art. 16(2)): a clip the offload found after a hole in its recorder's numbering or
+    time coverage (ClipFlag.GAP, set by domain.gaps when it was archived): perhaps a deletion
+    on the device."""
+    return [
+        Finding(
+            FindingKind.GAP,
+            About.CLIP,
+            str(c.id),
+            c.archived_at,
+            c.holder_badge,
+            facts={"serial": c.serial, "missing": c.source_name.rsplit("/", 1)[-1]},
+        )  # fmt: skip
+        for c in clips
+        if ClipFlag.GAP in c.flags
     ]
 
 

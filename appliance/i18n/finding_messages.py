@@ -12,8 +12,8 @@ FINDING_MESSAGES: dict[str, tuple[str, str]] = {
         "第十六条第一项：执法记录仪 {serial} 由 {badge} 使用后归还，未有任何音视频资料。",
     ),
     "finding.F2": (
-        "Art. 16(2): the footage of recorder {serial} has a gap: {missing}.",
-        "第十六条第二项：执法记录仪 {serial} 的音视频资料不连续：{missing}。",
+        "Art. 16(2): the footage of recorder {serial} has a gap before {missing}.",
+        "第十六条第二项：执法记录仪 {serial} 的音视频资料在 {missing} 之前不连续。",
     ),
     "finding.F3.offload": (
         "Art. 12(1): recorder {serial}'s footage was offloaded {hours} h after its return"

@@ -1,5 +1,5 @@
 """The findings of DESIGN §13 as pure rules: for each, a record that must raise it and a near
-miss that must not (Art. 4, 8, 12(1), 16(1); issue 13 item 1).
+miss that must not (Art. 2, 4, 8, 12(1), 16(1), 16(2); issue 13 item 1).
 
 Each finding links to what it is about and says itself in both languages with its article.
 """
@@ -15,7 +15,7 @@ import pytest
 
 from appliance.domain import findings
 from appliance.domain.findings import ARTICLE, About, Finding, FindingKind
-from appliance.domain.footage import ArchivedClip, MediaInfo
+from appliance.domain.footage import ArchivedClip, ClipFlag, MediaInfo
 from appliance.domain.records import CustodySession, PreshiftCheck
 from appliance.i18n import t
 from appliance.i18n.finding_messages import FINDING_MESSAGES
@@ -42,13 +42,14 @@ def _clip(
     readable: bool = True,
     video_codec: str = "h264",
     has_audio: bool = True,
+    flags: frozenset[ClipFlag] = frozenset(),
 ) -> ArchivedClip:
     info = MediaInfo(readable=readable, video_codec=video_codec, has_audio=has_audio)
     return ArchivedClip(
         id=11, sha256="a" * 64, size=1, serial="DSJ-A001", unit_code="GA-0101",
         source_name="DCIM/100MEDIA/V0001.MP4", job_id=1, archived_at=archived,
         recorded_at=SHIFT + timedelta(hours=1), day="2026-11-30", holder_badge="1001",
-        session_id=session, media=info, flags=frozenset(), cases=cases,
+        session_id=session, media=info, flags=flags, cases=cases,
     )  # fmt: skip
 
 
@@ -63,6 +64,13 @@ def test_f1_a_returned_session_with_no_footage_and_its_near_misses() -> None:
     assert len(findings.no_footage([_session()], [_clip(RETURNED, session=2)])) == 1
     # Still out: not judged yet.
     assert findings.no_footage([_session(ended=None)], []) == []
+
+
+def test_f2_a_clip_after_a_hole_and_one_with_none() -> None:
+    [finding] = findings.gaps([_clip(RETURNED, flags=frozenset({ClipFlag.GAP}))])
+    assert (finding.kind, finding.about, finding.subject) == (FindingKind.GAP, About.CLIP, "11")
+    assert finding.facts == {"serial": "DSJ-A001", "missing": "V0001.MP4"}
+    assert findings.gaps([_clip(RETURNED, flags=frozenset({ClipFlag.NO_AUDIO}))]) == []
 
 
 @pytest.mark.parametrize(
