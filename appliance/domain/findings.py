@@ -16,6 +16,7 @@ from datetime import datetime, time, timedelta, tzinfo
 from enum import StrEnum
 
 from appliance.domain.footage import ArchivedClip, ClipFlag
+from appliance.domain.incidents import Fault, Incident
 from appliance.domain.records import CustodySession, PreshiftCheck
 
 # Art. 12(1): footage is offloaded within 24 hours of the recorder's return.
@@ -259,5 +260,38 @@ def checks(sessions: Sequence[CustodySession], failed: Iterable[PreshiftCheck]) 
         )  # fmt: skip
         for s in sessions
         if s.check_id is None
+    ]
+    return found
+
+
+def faults_and_losses(faults: Iterable[Fault], incidents: Iterable[Incident]) -> list[Finding]:
+    """F9 (Art. 5(8), 10): a recorder reported faulty, lost or damaged, with whose it was.
+
+    The unit head answers for a loss (Art. 10); the incident's own finding (negligence,
+    deliberate, no fault) travels with it.
+    """
+    found = [
+        Finding(
+            FindingKind.FAULT_OR_LOSS,
+            About.RECORDER,
+            f.serial,
+            f.reported_at,
+            f.holder_badge,
+            "fault",
+            {"serial": f.serial, "part": f.part.value},
+        )  # fmt: skip
+        for f in faults
+    ]
+    found += [
+        Finding(
+            FindingKind.FAULT_OR_LOSS,
+            About.RECORDER,
+            i.serial,
+            i.declared_at,
+            i.holder_badge,
+            i.kind.value,
+            {"serial": i.serial, "finding": i.finding.value},
+        )  # fmt: skip
+        for i in incidents
     ]
     return found

@@ -50,9 +50,17 @@ FINDING_MESSAGES: dict[str, tuple[str, str]] = {
         "Art. 4: recorder {serial} was signed out with no pre-shift check on record.",
         "第四条：执法记录仪 {serial} 领用时没有使用前检查记录。",
     ),
-    "finding.F9": (
-        "Art. 5(8), 10: recorder {serial} was reported faulty or lost.",
-        "第五条第八项、第十条：执法记录仪 {serial} 报告故障或丢失。",
+    "finding.F9.fault": (
+        "Art. 5(8), 10: recorder {serial} was reported faulty ({part}).",
+        "第五条第八项、第十条：执法记录仪 {serial} 报告故障（{part}）。",
+    ),
+    "finding.F9.lost": (
+        "Art. 5(8), 10: recorder {serial} was lost (the unit head's finding: {finding}).",
+        "第五条第八项、第十条：执法记录仪 {serial} 丢失（单位负责人认定：{finding}）。",
+    ),
+    "finding.F9.damaged": (
+        "Art. 5(8), 10: recorder {serial} was damaged (the unit head's finding: {finding}).",
+        "第五条第八项、第十条：执法记录仪 {serial} 损坏（单位负责人认定：{finding}）。",
     ),
     "finding.F10": (
         "Art. 11, 13: footage left the box ({what}), approved by {approver}.",

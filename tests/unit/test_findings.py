@@ -16,6 +16,8 @@ import pytest
 from appliance.domain import findings
 from appliance.domain.findings import ARTICLE, About, Finding, FindingKind
 from appliance.domain.footage import ArchivedClip, ClipFlag, MediaInfo
+from appliance.domain.incidents import Fault, FaultPart, Incident, IncidentKind
+from appliance.domain.incidents import Finding as IncidentFinding
 from appliance.domain.records import CustodySession, PreshiftCheck
 from appliance.i18n import t
 from appliance.i18n.finding_messages import FINDING_MESSAGES
@@ -140,6 +142,24 @@ def test_f8_a_failed_check_and_a_skipped_one() -> None:
         ("skipped", About.SESSION, "1"),
     ]
     assert found[0].facts["items"] == "free_space, main_battery"
+
+
+def test_f9_a_fault_a_loss_and_a_damage_each_with_whose_it_was() -> None:
+    assert findings.faults_and_losses([], []) == []
+    fault = Fault(1, "DSJ-A001", FaultPart.BATTERY, "dies", "1001", SHIFT, 1, "1001")
+    lost = Incident(
+        2, "DSJ-A002", IncidentKind.LOST, "recorder", IncidentFinding.NEGLIGENCE, "left in a car",
+        "2001", "2002", SHIFT, 2, "1002",
+    )  # fmt: skip
+    damaged = replace(lost, id=3, kind=IncidentKind.DAMAGED, finding=IncidentFinding.NO_FAULT)
+    found = findings.faults_and_losses([fault], [lost, damaged])
+    assert [(f.message_key, f.subject, f.badge) for f in found] == [
+        ("finding.F9.fault", "DSJ-A001", "1001"),
+        ("finding.F9.lost", "DSJ-A002", "1002"),
+        ("finding.F9.damaged", "DSJ-A002", "1002"),
+    ]
+    assert found[1].facts == {"serial": "DSJ-A002", "finding": "negligence"}
+    assert all(f.about is About.RECORDER for f in found)
 
 
 def test_every_kind_has_its_article_and_its_sentences_in_both_languages() -> None:
