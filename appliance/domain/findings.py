@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta, tzinfo
 from enum import StrEnum
 
+from appliance.domain.alarms import Alarm, Quarantined
 from appliance.domain.footage import ArchivedClip, ClipFlag
 from appliance.domain.incidents import Fault, Incident
 from appliance.domain.records import CustodySession, PreshiftCheck
@@ -56,6 +57,16 @@ ARTICLE: Mapping[FindingKind, str] = {
     FindingKind.FAULT_OR_LOSS: "5(8), 10",
     FindingKind.RELEASE: "11, 13",
     FindingKind.LATE_HANDOVER: "12(2)",
+}
+
+# The alarms that are findings (their kind, as raised by the services): F6 evidence changed
+# or gone, F7 a device that is not the unit's, F11 a late hand-over.
+ALARM_FINDINGS: Mapping[str, FindingKind] = {
+    "fixity_mismatch": FindingKind.FIXITY,
+    "archive_missing": FindingKind.FIXITY,
+    "archive_conflict": FindingKind.FIXITY,
+    "foreign_unit": FindingKind.FOREIGN_DEVICE,
+    "handover_late": FindingKind.LATE_HANDOVER,
 }
 
 
@@ -295,3 +306,42 @@ def faults_and_losses(faults: Iterable[Fault], incidents: Iterable[Incident]) ->
         for i in incidents
     ]
     return found
+
+
+def from_alarms(alarms: Iterable[Alarm]) -> list[Finding]:
+    """F6 (Art. 16(3)), F7 (Art. 9, 12(2)) and F11 (Art. 12(2)) from the alarms raised when
+    they happened: an archived file changed, missing or in conflict; a recorder of another
+    unit; a hand-over made after its Monday. An acknowledgement does not undo a finding."""
+    found = []
+    for alarm in alarms:
+        kind = ALARM_FINDINGS.get(alarm.kind)
+        if kind is None:
+            continue
+        facts = {
+            FindingKind.FIXITY: {"content": alarm.subject[:12]},
+            FindingKind.FOREIGN_DEVICE: {"device": alarm.subject},
+            FindingKind.LATE_HANDOVER: {"week": alarm.subject},
+        }[kind]
+        about = {
+            FindingKind.FIXITY: About.CLIP,
+            FindingKind.FOREIGN_DEVICE: About.RECORDER,
+            FindingKind.LATE_HANDOVER: About.PACKAGE,
+        }[kind]
+        found.append(Finding(kind, about, alarm.subject, alarm.at, None, alarm.kind, facts))
+    return found
+
+
+def quarantined(items: Iterable[Quarantined]) -> list[Finding]:
+    """F6 (Art. 16(3)): content found in the archive with no clip row to name it."""
+    return [
+        Finding(
+            FindingKind.FIXITY,
+            About.CLIP,
+            q.sha256,
+            q.found_at,
+            None,
+            "quarantined",
+            {"content": q.sha256[:12]},
+        )  # fmt: skip
+        for q in items
+    ]

@@ -34,13 +34,25 @@ FINDING_MESSAGES: dict[str, tuple[str, str]] = {
         "Art. 8: clip {clip} is not filed under a case {days} days after it was archived.",
         "第八条：音视频资料 {clip} 入库 {days} 天后仍未按案件归档。",
     ),
-    "finding.F6": (
-        "Art. 16(3): the archived copy of clip {clip} is missing, changed or quarantined.",
-        "第十六条第三项：音视频资料 {clip} 的存档副本缺失、被改动或已隔离。",
+    "finding.F6.fixity_mismatch": (
+        "Art. 16(3): archived content {content} no longer matches its hash: it was changed.",
+        "第十六条第三项：存档内容 {content} 与其校验值不符，已被改动。",
     ),
-    "finding.F7": (
-        "Art. 9, 12(2): a recorder or drive that is not the unit's was connected ({device}).",
-        "第九条、第十二条第二项：接入了非本单位的记录仪或存储设备（{device}）。",
+    "finding.F6.archive_missing": (
+        "Art. 16(3): archived content {content} is missing from the archive.",
+        "第十六条第三项：存档内容 {content} 已从存储中缺失。",
+    ),
+    "finding.F6.archive_conflict": (
+        "Art. 16(3): archived content {content} is in conflict with its record.",
+        "第十六条第三项：存档内容 {content} 与其记录相冲突。",
+    ),
+    "finding.F6.quarantined": (
+        "Art. 16(3): content {content} was found in the archive with no record, and held apart.",
+        "第十六条第三项：存储中发现无记录的内容 {content}，已隔离。",
+    ),
+    "finding.F7.foreign_unit": (
+        "Art. 9, 12(2): recorder {device}, not the unit's, was docked here.",
+        "第九条、第十二条第二项：非本单位的执法记录仪 {device} 接入本机。",
     ),
     "finding.F8.failed": (
         "Art. 4: the pre-shift check of recorder {serial} failed ({items}).",
@@ -66,7 +78,7 @@ FINDING_MESSAGES: dict[str, tuple[str, str]] = {
         "Art. 11, 13: footage left the box ({what}), approved by {approver}.",
         "第十一条、第十三条：音视频资料已提供出本机（{what}），批准人 {approver}。",
     ),
-    "finding.F11": (
+    "finding.F11.handover_late": (
         "Art. 12(2): the hand-over of week {week} is late.",
         "第十二条第二项：第 {week} 周的音视频资料未按时移交。",
     ),

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from appliance.domain import findings
+from appliance.domain.alarms import Alarm, Quarantined
 from appliance.domain.findings import ARTICLE, About, Finding, FindingKind
 from appliance.domain.footage import ArchivedClip, ClipFlag, MediaInfo
 from appliance.domain.incidents import Fault, FaultPart, Incident, IncidentKind
@@ -162,6 +163,29 @@ def test_f9_a_fault_a_loss_and_a_damage_each_with_whose_it_was() -> None:
     assert all(f.about is About.RECORDER for f in found)
 
 
+def test_f6_f7_f11_from_the_alarms_raised_and_from_quarantine() -> None:
+    sha = "b" * 64
+    raised = [
+        Alarm(1, SHIFT, "critical", "fixity_mismatch", sha),
+        Alarm(2, SHIFT, "critical", "archive_missing", sha, acknowledged_at=RETURNED),
+        Alarm(3, SHIFT, "warning", "foreign_unit", "DSJ-X999"),
+        Alarm(4, SHIFT, "warning", "handover_late", "2026-W48"),
+        # Not findings: the box's own troubles, and a kind nobody maps.
+        Alarm(5, SHIFT, "critical", "retention_clock", "retention-1"),
+        Alarm(6, SHIFT, "warning", "seal_failed", sha),
+    ]
+    found = findings.from_alarms(raised)
+    assert [(f.message_key, f.about, f.subject) for f in found] == [
+        ("finding.F6.fixity_mismatch", About.CLIP, sha),
+        ("finding.F6.archive_missing", About.CLIP, sha),
+        ("finding.F7.foreign_unit", About.RECORDER, "DSJ-X999"),
+        ("finding.F11.handover_late", About.PACKAGE, "2026-W48"),
+    ]
+    assert found[0].facts == {"content": "bbbbbbbbbbbb"}
+    [held] = findings.quarantined([Quarantined(1, sha, 10, SHIFT, True, "held")])
+    assert (held.message_key, held.at) == ("finding.F6.quarantined", SHIFT)
+
+
 def test_every_kind_has_its_article_and_its_sentences_in_both_languages() -> None:
     assert set(ARTICLE) == set(FindingKind)
     keys = {key.split(".")[1] for key in FINDING_MESSAGES}
@@ -171,6 +195,9 @@ def test_every_kind_has_its_article_and_its_sentences_in_both_languages() -> Non
         # The sentence names the finding's own article, in both languages.
         assert english.startswith(f"Art. {article}:"), key
         assert re.match(r"第[一二三四五六七八九十]+条", chinese), key
+    # Every alarm a finding is made of has its own sentence.
+    for alarm, kind in findings.ALARM_FINDINGS.items():
+        assert f"finding.{kind.value}.{alarm}" in FINDING_MESSAGES, alarm
 
 
 def test_a_finding_says_itself_with_its_facts() -> None:
