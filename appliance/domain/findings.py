@@ -16,6 +16,8 @@ from datetime import datetime, time, timedelta, tzinfo
 from enum import StrEnum
 
 from appliance.domain.alarms import Alarm, Quarantined
+from appliance.domain.disclosure import Disclosure
+from appliance.domain.discs import DiscRecord
 from appliance.domain.footage import ArchivedClip, ClipFlag
 from appliance.domain.incidents import Fault, Incident
 from appliance.domain.records import CustodySession, PreshiftCheck
@@ -345,3 +347,35 @@ def quarantined(items: Iterable[Quarantined]) -> list[Finding]:
         )  # fmt: skip
         for q in items
     ]
+
+
+def releases(disclosures: Iterable[Disclosure], discs: Iterable[DiscRecord]) -> list[Finding]:
+    """F10 (Art. 11, 13): footage that left the box: each disclosure exported (to whom, who
+    approved it) and each evidence disc made (for which case, by whom). Not a fault in itself:
+    the audit office reads each against its approval."""
+    found = [
+        Finding(
+            FindingKind.RELEASE,
+            About.PACKAGE,
+            str(d.package_id),
+            d.exported_at,
+            d.requested_by,
+            "disclosure",
+            {"request": str(d.id), "recipient": d.recipient, "approver": d.decided_by or ""},
+        )  # fmt: skip
+        for d in disclosures
+        if d.exported_at is not None and d.package_id is not None
+    ]
+    found += [
+        Finding(
+            FindingKind.RELEASE,
+            About.PACKAGE,
+            str(disc.package_id),
+            disc.made_at,
+            disc.made_by,
+            "disc",
+            {"case": disc.case_number, "by": disc.made_by},
+        )  # fmt: skip
+        for disc in discs
+    ]
+    return found

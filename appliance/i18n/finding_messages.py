@@ -74,9 +74,14 @@ FINDING_MESSAGES: dict[str, tuple[str, str]] = {
         "Art. 5(8), 10: recorder {serial} was damaged (the unit head's finding: {finding}).",
         "第五条第八项、第十条：执法记录仪 {serial} 损坏（单位负责人认定：{finding}）。",
     ),
-    "finding.F10": (
-        "Art. 11, 13: footage left the box ({what}), approved by {approver}.",
-        "第十一条、第十三条：音视频资料已提供出本机（{what}），批准人 {approver}。",
+    "finding.F10.disclosure": (
+        "Art. 11, 13: disclosure request {request} was exported to {recipient}, approved by"
+        " {approver}.",
+        "第十一条、第十三条：调阅申请 {request} 已向 {recipient} 提供，批准人 {approver}。",
+    ),
+    "finding.F10.disc": (
+        "Art. 11, 13: an evidence disc of case {case} was made by {by}.",
+        "第十一条、第十三条：{by} 为案件 {case} 刻录了证据光盘。",
     ),
     "finding.F11.handover_late": (
         "Art. 12(2): the hand-over of week {week} is late.",

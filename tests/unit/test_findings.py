@@ -15,6 +15,8 @@ import pytest
 
 from appliance.domain import findings
 from appliance.domain.alarms import Alarm, Quarantined
+from appliance.domain.disclosure import Disclosure, DisclosureState
+from appliance.domain.discs import DiscRecord
 from appliance.domain.findings import ARTICLE, About, Finding, FindingKind
 from appliance.domain.footage import ArchivedClip, ClipFlag, MediaInfo
 from appliance.domain.incidents import Fault, FaultPart, Incident, IncidentKind
@@ -184,6 +186,24 @@ def test_f6_f7_f11_from_the_alarms_raised_and_from_quarantine() -> None:
     assert found[0].facts == {"content": "bbbbbbbbbbbb"}
     [held] = findings.quarantined([Quarantined(1, sha, 10, SHIFT, True, "held")])
     assert (held.message_key, held.at) == ("finding.F6.quarantined", SHIFT)
+
+
+def test_f10_an_exported_disclosure_and_a_disc_but_not_an_approval_unused() -> None:
+    approved = Disclosure(
+        1, "1001", SHIFT, "court", "trial", "c" * 64, (11,), DisclosureState.APPROVED,
+        decided_by="4001", decided_at=SHIFT,
+    )  # fmt: skip
+    exported = replace(approved, id=2, exported_at=RETURNED, package_id=5)
+    disc = DiscRecord(
+        1, "ZF-1", 6, "ZF-1.iso", "d" * 64, 1, "ZF_1", "e" * 64, 3, None, "Renmin Road", "",
+        "2001", RETURNED,
+    )  # fmt: skip
+    found = findings.releases([approved, exported], [disc])
+    assert [(f.message_key, f.subject, f.badge) for f in found] == [
+        ("finding.F10.disclosure", "5", "1001"),
+        ("finding.F10.disc", "6", "2001"),
+    ]
+    assert found[0].facts == {"request": "2", "recipient": "court", "approver": "4001"}
 
 
 def test_every_kind_has_its_article_and_its_sentences_in_both_languages() -> None:
