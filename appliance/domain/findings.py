@@ -132,7 +132,7 @@ def no_footage(sessions: Sequence[CustodySession], clips: Iterable[ArchivedClip]
             s.ended_at,
             s.holder_badge,
             facts={"serial": s.serial, "badge": s.holder_badge},
-        )  # fmt: skip
+        )
         for s in sessions
         if s.ended_at is not None and not carried.get(s.id)
     ]
@@ -150,7 +150,7 @@ def gaps(clips: Iterable[ArchivedClip]) -> list[Finding]:
             c.archived_at,
             c.holder_badge,
             facts={"serial": c.serial, "missing": c.source_name.rsplit("/", 1)[-1]},
-        )  # fmt: skip
+        )
         for c in clips
         if ClipFlag.GAP in c.flags
     ]
@@ -188,7 +188,7 @@ def late(
                         session.holder_badge,
                         "not_returned",
                         {"serial": session.serial, "badge": session.holder_badge},
-                    )  # fmt: skip
+                    )
                 )
             continue
         own = carried.get(session.id)
@@ -206,7 +206,7 @@ def late(
                     session.holder_badge,
                     "offload",
                     {"serial": session.serial, "hours": str(int(waited.total_seconds() // 3600))},
-                )  # fmt: skip
+                )
             )
     return found
 
@@ -221,7 +221,7 @@ def no_audio(clips: Iterable[ArchivedClip]) -> list[Finding]:
             c.archived_at,
             c.holder_badge,
             facts={"clip": str(c.id), "name": c.source_name.rsplit("/", 1)[-1]},
-        )  # fmt: skip
+        )
         for c in clips
         if c.media.readable and c.media.video_codec and not c.media.has_audio
     ]
@@ -237,7 +237,7 @@ def unfiled(clips: Iterable[ArchivedClip], now: datetime) -> list[Finding]:
             c.archived_at + FILE_WITHIN,
             c.holder_badge,
             facts={"clip": str(c.id), "days": str((now - c.archived_at).days)},
-        )  # fmt: skip
+        )
         for c in clips
         if not c.cases and now - c.archived_at > FILE_WITHIN
     ]
@@ -257,7 +257,7 @@ def checks(sessions: Sequence[CustodySession], failed: Iterable[PreshiftCheck]) 
                 "serial": c.serial,
                 "items": ", ".join(sorted(k for k, v in c.items.items() if v not in _CHECK_PASSED)),
             },
-        )  # fmt: skip
+        )
         for c in failed
         if not c.passed
     ]
@@ -270,7 +270,7 @@ def checks(sessions: Sequence[CustodySession], failed: Iterable[PreshiftCheck]) 
             s.holder_badge,
             "skipped",
             {"serial": s.serial},
-        )  # fmt: skip
+        )
         for s in sessions
         if s.check_id is None
     ]
@@ -292,7 +292,7 @@ def faults_and_losses(faults: Iterable[Fault], incidents: Iterable[Incident]) ->
             f.holder_badge,
             "fault",
             {"serial": f.serial, "part": f.part.value},
-        )  # fmt: skip
+        )
         for f in faults
     ]
     found += [
@@ -304,7 +304,7 @@ def faults_and_losses(faults: Iterable[Fault], incidents: Iterable[Incident]) ->
             i.holder_badge,
             i.kind.value,
             {"serial": i.serial, "finding": i.finding.value},
-        )  # fmt: skip
+        )
         for i in incidents
     ]
     return found
@@ -344,7 +344,7 @@ def quarantined(items: Iterable[Quarantined]) -> list[Finding]:
             None,
             "quarantined",
             {"content": q.sha256[:12]},
-        )  # fmt: skip
+        )
         for q in items
     ]
 
@@ -362,7 +362,7 @@ def releases(disclosures: Iterable[Disclosure], discs: Iterable[DiscRecord]) -> 
             d.requested_by,
             "disclosure",
             {"request": str(d.id), "recipient": d.recipient, "approver": d.decided_by or ""},
-        )  # fmt: skip
+        )
         for d in disclosures
         if d.exported_at is not None and d.package_id is not None
     ]
@@ -375,7 +375,7 @@ def releases(disclosures: Iterable[Disclosure], discs: Iterable[DiscRecord]) -> 
             disc.made_by,
             "disc",
             {"case": disc.case_number, "by": disc.made_by},
-        )  # fmt: skip
+        )
         for disc in discs
     ]
     return found
