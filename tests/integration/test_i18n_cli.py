@@ -71,10 +71,10 @@ SCRIPT_LINES: tuple[tuple[str, str, tuple[int, ...]], ...] = (
     ("disclosure export --request 1 --out disclosure-1 --badge 4001", "112233\n", (0,)),
     ("disclosure export --request 1 --out disclosure-2 --badge 4001", "112233\n", (1,)),
     ("package verify disclosure-1", "", (0,)),
-    ("package verify nosuch-package", "", (1, 2)),
+    ("package verify nosuch-bag", "", (1, 2)),
     ("handover due --badge 3001", "444444\n", (0,)),
     ("handover create --week 2020-W01 --badge 3001 --out handover-1", "444444\n", (1,)),
-    ("handover receipt --package nosuch-package --badge 3001", "444444\n", (1, 2)),
+    ("handover receipt --package nosuch-bag --badge 3001", "444444\n", (1, 2)),
     # Evidence discs (Art. 12(4)): the unit head's, refused to an officer; verified with no home.
     ("disc create --case ZF-1 --badge 2001 --out . --place 人民路", "135790\n", (0, 1)),
     ("disc create --case ZF-1 --badge 1001 --out . --place 人民路", "246810\n", (1,)),
