@@ -15,39 +15,29 @@ import os
 import shutil
 import subprocess
 import time
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
 from appliance.adapter_choices import disc_reader
-from appliance.adapters.clock import SettableClock
-from appliance.adapters.mass_storage import MassStorageDriver
-from appliance.demo import make_home
 from appliance.services.auth import actor_of
 from appliance.services.discs import DiscOrder
-from bench.handover import _RECORDED, _card, _drop_caches
+from bench.handover import _drop_caches, archived_home
 
 GB = float(os.environ.get("BWC_BENCH_DISC_GB", "1"))
 CASE = "ZF-2026-0420"
 
 
-def _timed(step: object) -> float:
+def _timed(step: Callable[[], object]) -> float:
     started = time.monotonic()
-    step()  # type: ignore[operator]
+    step()
     return time.monotonic() - started
 
 
 def run(out: Path) -> dict[str, object]:
     """Build an archive with one case, then time the floor, the disc and its verification."""
     work = out / "disc"
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
-    _card(work / "card", int(GB * 1e9))
-    clock = SettableClock(_RECORDED)
-    services, _ = make_home(work / "home", language="en", clock=clock)
-    services.offload.run(
-        MassStorageDriver(work / "card", fallback_serial="DSJ-A001"), "DSJ-A001", clear=False
-    )
-    shutil.rmtree(work / "card")
+    services, clock = archived_home(work, GB)
     clips = services.clips.listing()
     size = sum(c.size for c in clips)
     head = services.registry.person("2001")

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from appliance.adapters.clock import SettableClock
 from appliance.adapters.mass_storage import MassStorageDriver
+from appliance.bootstrap import Services
 from appliance.demo import make_home
 from appliance.services.auth import actor_of
 
@@ -52,19 +53,25 @@ def _drop_caches() -> str:
     return ""
 
 
-def run(out: Path) -> dict[str, object]:
-    """Build the archive, then time cp and the hand-over into the same directory."""
-    work = out / "handover"
+def archived_home(work: Path, gigabytes: float) -> tuple[Services, SettableClock]:
+    """A fresh demo home under work/home whose archive holds that many GB of 64 MiB clips,
+    offloaded by `bwc offload`'s own service (the card is gone afterwards)."""
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
-    total = int(GB * 1e9)
-    _card(work / "card", total)
+    _card(work / "card", int(gigabytes * 1e9))
     clock = SettableClock(_RECORDED)
     services, _ = make_home(work / "home", language="en", clock=clock)
     services.offload.run(
         MassStorageDriver(work / "card", fallback_serial="DSJ-A001"), "DSJ-A001", clear=False
     )
     shutil.rmtree(work / "card")
+    return services, clock
+
+
+def run(out: Path) -> dict[str, object]:
+    """Build the archive, then time cp and the hand-over into the same directory."""
+    work = out / "handover"
+    services, clock = archived_home(work, GB)
     clips = services.clips.listing()
     size = sum(c.size for c in clips)
     # The same target for both: the drive itself when one is named.

@@ -252,20 +252,11 @@ def test_the_helper_units_render_and_pass_systemd_analyze(tmp_path: Path) -> Non
         ("bwc-mount@.service", "etc/systemd/system/bwc-mount@.service.j2"),
         ("50-bwc-seal.rules", "etc/polkit-1/rules.d/50-bwc-seal.rules.j2"),
     ):
-        target = tmp_path / name
-        done = subprocess.run(
-            [str(ANSIBLE), "kiosk", "-i", str(hosts), "-m", "ansible.builtin.template"]
-            + ["-a", f"src={templates / source} dest={target}"]
-            + ["-e", f"@{PLAYBOOKS / 'roles' / 'kiosk_app' / 'defaults' / 'main.yml'}"]
-            + ["-e", f"kiosk_app_prefix={tmp_path / 'opt'}"],
-            capture_output=True,
-            text=True,
-            env={**os.environ, "ANSIBLE_CONFIG": str(PLAYBOOKS / "ansible.cfg")},
-            check=False,
-            timeout=300,
-        )
-        assert done.returncode == 0, done.stdout + done.stderr
-        rendered[name] = target.read_text()
+        defaults = PLAYBOOKS / "roles" / "kiosk_app" / "defaults" / "main.yml"
+        rendered[name] = render(
+            ("kiosk", hosts), templates / source, tmp_path / name,
+            f"@{defaults}", f"kiosk_app_prefix={tmp_path / 'opt'}",
+        )  # fmt: skip
     executable = tmp_path / "opt" / "venv" / "bin" / "bwc"
     executable.parent.mkdir(parents=True)
     executable.write_text("#!/bin/sh\n")
@@ -298,6 +289,24 @@ def test_the_helper_units_render_and_pass_systemd_analyze(tmp_path: Path) -> Non
     assert '=== "start"' in rendered["50-bwc-seal.rules"]
 
 
+def render(host: tuple[str, Path], source: Path, target: Path, *extra_vars: str) -> str:
+    """A role's template as Ansible renders it for the host of that inventory, with these
+    extra variables (-e each); the text it wrote."""
+    name, inventory = host
+    extra = [arg for value in extra_vars for arg in ("-e", value)]
+    done = subprocess.run(
+        [str(ANSIBLE), name, "-i", str(inventory), "-m", "ansible.builtin.template"]
+        + ["-a", f"src={source} dest={target}", *extra],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "ANSIBLE_CONFIG": str(PLAYBOOKS / "ansible.cfg")},
+        check=False,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return target.read_text()
+
+
 def inventory_for_render(base: Path) -> tuple[Path, None]:
     hosts = base / "hosts.yml"
     local = {"ansible_connection": "local", "ansible_python_interpreter": sys.executable}
@@ -320,30 +329,11 @@ def test_the_example_units_burner_is_allowed_and_given_to_the_service_user(tmp_p
         ("media.rules", "etc/udev/rules.d/80-kiosk-media.rules.j2"),
         ("rules.conf", "etc/usbguard/rules.conf.j2"),
     ):
-        target = tmp_path / name
-        done = subprocess.run(
-            [str(ANSIBLE), "kiosk-ga-0101", "-i", str(inventory), "-m", "ansible.builtin.template"]
-            + ["-a", f"src={templates / source} dest={target}"]
-            + [
-                "-e",
-                "ansible_connection=local",
-                "-e",
-                f"ansible_python_interpreter={sys.executable}",
-            ]
-            + [
-                "-e",
-                "kiosk_hardening_burner_owner=bwc",
-                "-e",
-                "kiosk_hardening_usbguard_allow_hubs=true",
-            ],
-            capture_output=True,
-            text=True,
-            env={**os.environ, "ANSIBLE_CONFIG": str(PLAYBOOKS / "ansible.cfg")},
-            check=False,
-            timeout=300,
-        )
-        assert done.returncode == 0, done.stdout + done.stderr
-        rendered[name] = target.read_text()
+        rendered[name] = render(
+            ("kiosk-ga-0101", inventory), templates / source, tmp_path / name,
+            "ansible_connection=local", f"ansible_python_interpreter={sys.executable}",
+            "kiosk_hardening_burner_owner=bwc", "kiosk_hardening_usbguard_allow_hubs=true",
+        )  # fmt: skip
     [burner] = [line for line in rendered["media.rules"].splitlines() if "SYMLINK" in line]
     assert burner == (
         'SUBSYSTEM=="block", KERNEL=="sr[0-9]*", ENV{ID_VENDOR_ID}=="0e8d", '

@@ -9,6 +9,7 @@ the rest of the plan goes ahead.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -20,14 +21,14 @@ from tests.conftest import DEMO_PINS
 from tests.retention_world import SYSTEM, World, make_template
 
 
-def _between(world: World, step: object, monkeypatch: pytest.MonkeyPatch) -> None:
+def _between(world: World, step: Callable[[], None], monkeypatch: pytest.MonkeyPatch) -> None:
     """Run step once the run's plan is read and before any content is deleted."""
     service = world.services.retention
     planned = service.plan
 
     def plan_then_step() -> RetentionPlan:
         plan = planned()
-        step()  # type: ignore[operator]
+        step()
         return plan
 
     monkeypatch.setattr(service, "plan", plan_then_step)
