@@ -68,7 +68,8 @@ def disc_writer(settings: Settings) -> DiscWriter:
     from appliance.adapters.xorriso import SimulatedBurner, XorrisoDisc
 
     if settings.demo:
-        return SimulatedBurner()
+        # The demo's burner writes each disc to a new file (Art. 12(4): read back all the same).
+        return SimulatedBurner(settings.exports_dir / "discs" / "burner")
     return XorrisoDisc()
 
 

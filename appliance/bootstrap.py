@@ -102,6 +102,7 @@ def _wire(
     from appliance.services.clips import ClipService
     from appliance.services.context import Context
     from appliance.services.custody import CustodyService
+    from appliance.services.disc_requests import DiscRequests
     from appliance.services.disclosure import DisclosureService
     from appliance.services.disclosure_drive import DisclosureDriveService
     from appliance.services.disclosure_requests import DisclosureRequests
@@ -172,6 +173,7 @@ def _wire(
     disclosure = DisclosureService(ctx, packages)
     disclosure_drive = DisclosureDriveService(ctx, disclosure, handover_drive)
     handover_requests = HandoverRequests(ctx, handover_drive)
+    discs = DiscService(ctx, packages, disc, chosen.get("forms") or TypstForms())
     return Services(
         ctx=ctx,
         registry=registry,
@@ -189,7 +191,7 @@ def _wire(
         overview=OverviewService(ctx, custody, registry, offload, selfcheck, clips, thumbnails),
         drivers=drivers,
         disc=disc,
-        discs=DiscService(ctx, packages, disc, chosen.get("forms") or TypstForms()),
+        discs=discs,
         packages=packages,
         handover=handover,
         disclosure=disclosure,
@@ -206,6 +208,7 @@ def _wire(
             labels,
             handover_requests,
             DisclosureRequests(ctx, disclosure, disclosure_drive, handover_requests),
+            DiscRequests(ctx, discs, disc),
         ),
         audit_reading=AuditReading(ctx),
     )

@@ -69,6 +69,8 @@ class Settings:
     # DESIGN §11: a retention run whose clock is this far past the newest event deletes nothing.
     max_clock_leap_days: int = 31
     seal: str = "auto"
+    # Art. 12(4): the evidence-disc burner, as udev names it on the box (kiosk_burners).
+    disc_burner: str = "/dev/bwc-burner"
     probe_timeout_seconds: float = 30.0
     drivers: tuple[DriverRule, ...] = field(default_factory=tuple)
     # Art. 12(2): the only drives footage may leave the box on, `[handover] drives`.
@@ -152,6 +154,8 @@ KEYS: tuple[Key, ...] = (
     Key("retention.max_clock_leap_days", "max_clock_leap_days", INTEGER, 1, 366),
     # DESIGN §11: how archived files are sealed immutable.
     Key("archive.seal", "seal", TEXT),
+    # Art. 12(4): the burner the kiosk's evidence discs are burnt on.
+    Key("disc.burner", "disc_burner", TEXT),
 )
 BY_NAME = {key.dotted: key for key in KEYS}
 TABLES = frozenset(key.dotted.split(".")[0] for key in KEYS if "." in key.dotted)

@@ -92,7 +92,7 @@ class Checker:
             if not isinstance(value, str) or value not in SEAL_MODES:
                 raise self.refuse("config_choice", dotted, choices=", ".join(SEAL_MODES))
             return value
-        if dotted == "home":
+        if dotted in ("home", "disc.burner"):
             text = self.text(dotted, value, 4096)
             if not Path(text).is_absolute():
                 raise self.refuse("config_home", dotted)

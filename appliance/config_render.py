@@ -37,7 +37,10 @@ def render(settings: Settings) -> str:
         "\n[archive]\n"
         "# Archived files are 0440 and made immutable where the file system allows: auto\n"
         "# (when this process may), helper (bwc-seal@.service on the box), or off.\n"
-        f'seal = "{settings.seal}"\n' + _drives(settings.handover_drives)
+        f'seal = "{settings.seal}"\n'
+        "\n[disc]\n"
+        "# Art. 12(4): the burner of the kiosk's evidence discs (udev names it on the box).\n"
+        f"burner = {_toml_string(settings.disc_burner)}\n" + _drives(settings.handover_drives)
     )
 
 

@@ -65,6 +65,14 @@ class DiscWriter(Protocol):
         """Whether device names a burner this writer can burn to (asked before any work)."""
         ...
 
+    def blank_medium(self, burner: str) -> str | None:
+        """What to burn the next disc to: the configured burner's device when one is there.
+
+        `burner` is `[disc] burner` (the box's udev link); None when no burner is attached,
+        so the kiosk says so before anything is sealed.
+        """
+        ...
+
     def burn(self, iso_path: Path, device: str) -> None:
         """Write the image to the medium in device and close it; DiscError("burn_failed")."""
         ...

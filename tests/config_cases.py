@@ -30,6 +30,8 @@ KEYS: tuple[tuple[str, str, int, int], ...] = (
     ("retention.max_clock_leap_days", "integer", 1, 366),
     # DESIGN §11: how archived files are sealed.
     ("archive.seal", "seal", 0, 0),
+    # Art. 12(4): the evidence discs' burner.
+    ("disc.burner", "path", 0, 0),
     ("drivers[1].usb_id", "usb", 0, 0),
     ("drivers[1].driver", "driver", 0, 0),
     ("drivers[1].brand", "text", 0, 0),

@@ -19,6 +19,7 @@ import re
 import shutil
 import stat
 import subprocess
+import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -133,6 +134,13 @@ class XorrisoDisc:
         """A burner's device node (/dev/sr0 ...); never a path or an option."""
         return _BURNER.fullmatch(device) is not None
 
+    def blank_medium(self, burner: str) -> str | None:
+        """The device node the burner's link names (/dev/bwc-burner → /dev/sr0), if present."""
+        node = os.path.realpath(burner)
+        if not self.accepts(node) or not os.path.exists(node):
+            return None
+        return node
+
     def burn(self, iso_path: Path, device: str) -> None:
         """Write the image as it is (cdrecord emulation), blanking a rewritable medium first.
 
@@ -225,8 +233,20 @@ class SimulatedBurner(XorrisoDisc):
     """A burner that writes to a file: the medium is a copy of the image (demo, tests).
 
     The read-back is XorrisoDisc's own, so what the simulator proves of a medium is what a
-    real disc is held to.
+    real disc is held to. Given a folder of media, it always holds a blank one: a new file
+    there (the demo's burner); without one, no burner is attached.
     """
+
+    def __init__(self, media: Path | None = None, program: str = XORRISO) -> None:
+        super().__init__(program)
+        self._media = media
+
+    def blank_medium(self, burner: str) -> str | None:
+        """A new file in the folder of media, whatever `burner` names; None without one."""
+        if self._media is None:
+            return None
+        self._media.mkdir(mode=0o750, parents=True, exist_ok=True)
+        return str(self._media / f"disc-{uuid.uuid4().hex[:12]}.iso")
 
     def accepts(self, device: str) -> bool:
         """A blank medium is a file not there yet, in a folder that is."""

@@ -50,6 +50,7 @@ def _answer_line(request: KioskRequest, language: str) -> str:
     """One answered request in words."""
     label = request.kind in LABEL_OF
     export = request.kind is RequestKind.DISCLOSURE_EXPORT
+    disc = request.kind is RequestKind.DISC_BURN
     if not request.reason:
         if label:
             return t("cli.request_done", language, id=request.id, path=request.result)
@@ -61,12 +62,16 @@ def _answer_line(request: KioskRequest, language: str) -> str:
                 id=request.id,
                 package=request.result,
             )
+        if disc:
+            return t("cli.request_disc_done", language, **{**request.params, "id": request.id})
         step = t(f"request_kind.{request.kind.value}", language)
         return t("cli.request_handover_done", language, id=request.id, step=step)
     if label:
         said = t("cli.request_refused", language, id=request.id, subject=request.subject)
     elif export:
         said = t("cli.request_disclosure_refused", language, id=request.id, subject=request.subject)
+    elif disc:
+        said = t("cli.request_disc_refused", language, id=request.id, subject=request.subject)
     else:
         step = t(f"request_kind.{request.kind.value}", language)
         said = t("cli.request_handover_refused", language, id=request.id, step=step)

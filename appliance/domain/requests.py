@@ -31,6 +31,9 @@ class RequestKind(StrEnum):
     # Art. 11, 13: an approved disclosure written to the registered drive and read back
     # (subject: the disclosure request's number).
     DISCLOSURE_EXPORT = "disclosure_export"
+    # Art. 12(4): a case's evidence disc sealed, imaged, burnt and read back (subject: the
+    # case number; the place and who recorded, asked at the kiosk, are its params).
+    DISC_BURN = "disc_burn"
 
 
 class RequestState(StrEnum):

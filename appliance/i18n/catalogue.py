@@ -8,6 +8,7 @@ from appliance.i18n.approval_messages import APPROVAL_MESSAGES
 from appliance.i18n.audit_messages import AUDIT_MESSAGES
 from appliance.i18n.config_messages import CONFIG_MESSAGES
 from appliance.i18n.core_messages import CORE_MESSAGES
+from appliance.i18n.disc_kiosk_messages import DISC_KIOSK_MESSAGES
 from appliance.i18n.disc_messages import DISC_MESSAGES
 from appliance.i18n.dock_messages import DOCK_MESSAGES
 from appliance.i18n.event_messages import EVENT_MESSAGES
@@ -41,6 +42,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     **FILES_MESSAGES,
     **FINDING_MESSAGES,
     **DISC_MESSAGES,
+    **DISC_KIOSK_MESSAGES,
     **RELEASE_MESSAGES,
     **LIFECYCLE_MESSAGES,
     **KIOSK_LIFE_MESSAGES,

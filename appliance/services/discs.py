@@ -60,6 +60,37 @@ class DiscOrder:
 
 
 @dataclass(frozen=True)
+class CaseForDisc:
+    """A case the unit head may make a disc of: its clips still held, and discs made."""
+
+    case_number: str
+    clips: int
+    bytes: int
+    discs: int
+    # Clips filed under it whose content the retention rule deleted (DESIGN §11).
+    left_out: int
+
+
+@dataclass(frozen=True)
+class DiscPreview:
+    """What a disc of one case would hold, shown before it is made."""
+
+    case_number: str
+    clips: tuple[ArchivedClip, ...]
+    left_out: tuple[int, ...]
+    # The person who recorded, when the custody sessions name one holder of them all.
+    recorded_by: str | None
+    # The holders' names, by badge.
+    names: dict[str, str]
+    discs: int
+
+    @property
+    def bytes(self) -> int:
+        """The recordings' size in all."""
+        return sum(clip.size for clip in self.clips)
+
+
+@dataclass(frozen=True)
 class MadeDisc:
     """A disc made, read back and recorded."""
 
@@ -201,6 +232,13 @@ class DiscService:
         for path in (image, form):
             if os.path.lexists(path):
                 raise BadInput("disc.out_exists", path=str(path))
+        clips, left_out, place, recorded_by = self._content(number, place, recorded_by)
+        return clips, left_out, image, form, place, recorded_by
+
+    def _content(
+        self, number: str, place: str | None, recorded_by: str | None
+    ) -> tuple[list[ArchivedClip], tuple[int, ...], str, str]:
+        """The case's clips and the form's two asked fields, or the refusal of the disc."""
         store = self._ctx.store
         clips, left_out = self._filed(number)
         if not clips and left_out:
@@ -219,7 +257,59 @@ class DiscService:
         recorded_by = recorded_by or recorded_by_default(clips, names)
         if recorded_by is None:
             raise BadInput("disc.recorded_by_needed")
-        return clips, left_out, image, form, place, recorded_by
+        return clips, left_out, place, recorded_by
+
+    def check(
+        self, actor: Actor, case_number: str, place: str | None, recorded_by: str | None
+    ) -> str:
+        """What `create` would refuse of this case's content and form fields, refused now
+        (the kiosk asks before the service begins); the case number as checked. Records
+        nothing: the caller audits the refusal as its own act."""
+        self._ctx.require(actor, Action.BURN_EVIDENCE, "case", case_number)
+        number = check_case_number(case_number)
+        place_text = _text_option(place, "disc.bad_place")
+        recorded_text = _text_option(recorded_by, "disc.bad_recorded_by")
+        self._content(number, place_text, recorded_text)
+        return number
+
+    def cases(self, actor: Actor) -> list[CaseForDisc]:
+        """Every case with clips filed under it that the box still holds, by case number."""
+        self._ctx.require(actor, Action.BURN_EVIDENCE, "case", "*")
+        store = self._ctx.store
+        filed = store.clips.filed_cases()
+        gone = store.retention.tombstoned_clips(
+            clip_id for clips in filed.values() for clip_id, _size in clips
+        )
+        made = store.discs.discs_per_case()
+        found = []
+        for number, clips in sorted(filed.items()):
+            kept = [(clip_id, size) for clip_id, size in clips if clip_id not in gone]
+            if kept:
+                found.append(
+                    CaseForDisc(
+                        number,
+                        len(kept),
+                        sum(size for _id, size in kept),
+                        made.get(number, 0),
+                        len(clips) - len(kept),
+                    )
+                )
+        return found
+
+    def preview(self, actor: Actor, case_number: str) -> DiscPreview:
+        """What a disc of the case would hold, and who recorded, when the box can tell."""
+        self._ctx.require(actor, Action.BURN_EVIDENCE, "case", case_number)
+        number = check_case_number(case_number)
+        clips, left_out = self._filed(number)
+        names = {p.badge: p.name for p in self._ctx.store.people.all_people()}
+        return DiscPreview(
+            number,
+            tuple(clips),
+            left_out,
+            recorded_by_default(clips, names) if clips else None,
+            {badge: names[badge] for badge in {c.holder_badge for c in clips} if badge in names},
+            len(self._ctx.store.discs.of_case(number)),
+        )
 
     def _facts(self, clips: list[ArchivedClip], place: str, recorded_by: str) -> FormFacts:
         store = self._ctx.store

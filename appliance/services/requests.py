@@ -1,8 +1,9 @@
-"""Provides the kiosk's requests to the service: labels, the hand-over, exports (DESIGN §6).
+"""Provides the kiosk's requests to the service: labels, the hand-over, exports, discs (§6).
 
 The kiosk queues the request (a label: the admin or a unit head, MANAGE_DEVICES; the
 hand-over: the information collector, services/handover_requests; a disclosure's export:
-whoever may export, services/disclosure_requests); the service (`bwc dock` on
+whoever may export, services/disclosure_requests; an evidence disc: the unit head,
+services/disc_requests); the service (`bwc dock` on
 the box, `bwc label serve` by hand) does it in the requester's name, or refuses it with the
 reason; the kiosk reads the answer back from the row. Every step is in the audit log.
 """
@@ -27,6 +28,7 @@ from appliance.domain.roles import Action
 from appliance.domain.scan import CodeKind
 from appliance.services.auth import actor_of
 from appliance.services.context import Context
+from appliance.services.disc_requests import DiscRequests
 from appliance.services.disclosure_requests import DisclosureRequests
 from appliance.services.handover_requests import Answer, HandoverRequests
 from appliance.services.labels import LabelService
@@ -41,6 +43,7 @@ _IO_REASON: Mapping[RequestKind, str] = {
     RequestKind.HANDOVER_RECEIPT: "handover.drive_unreadable",
     RequestKind.HANDOVER_RELEASE: "handover.drive_unreadable",
     RequestKind.DISCLOSURE_EXPORT: "disclosure.drive_failed",
+    RequestKind.DISC_BURN: "disc.disk_failed",
 }
 
 
@@ -53,11 +56,14 @@ class KioskRequestService:
         labels: LabelService,
         handover: HandoverRequests,
         disclosure: DisclosureRequests,
+        disc: DiscRequests,
     ) -> None:
         self._ctx = ctx
         self._labels = labels
         self.handover = handover
         self.disclosure = disclosure
+        # Art. 12(4): the unit head's evidence disc of a case.
+        self.disc = disc
         self._handlers: Mapping[RequestKind, Callable[[Actor, KioskRequest], Answer]] = {
             RequestKind.LABEL_DEVICE: self._label,
             RequestKind.LABEL_BADGE: self._label,
@@ -65,6 +71,7 @@ class KioskRequestService:
             RequestKind.HANDOVER_RECEIPT: handover.receipt,
             RequestKind.HANDOVER_RELEASE: handover.release,
             RequestKind.DISCLOSURE_EXPORT: disclosure.export,
+            RequestKind.DISC_BURN: disc.burn,
         }
 
     @property

@@ -224,6 +224,19 @@ class ClipRepository(Repository):
         )
         return bool(inserted == 1)
 
+    def filed_cases(self) -> dict[str, list[tuple[int, int]]]:
+        """Every case number with the clips filed under it, as (clip id, size), by id."""
+        query = (
+            ClipCaseRow.select(ClipCaseRow.case_number, ClipRow.id, ClipRow.size)
+            .join(ClipRow, on=(ClipRow.id == ClipCaseRow.clip_id))
+            .order_by(ClipCaseRow.case_number, ClipRow.id)
+            .tuples()
+        )
+        found: dict[str, list[tuple[int, int]]] = {}
+        for number, clip_id, size in self._rows(query):
+            found.setdefault(str(number), []).append((int(clip_id), int(size)))
+        return found
+
     def _cases(self, clip_id: int) -> tuple[str, ...]:
         query = (
             ClipCaseRow.select(ClipCaseRow.case_number)

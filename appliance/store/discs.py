@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from peewee import fn
+
 from appliance.domain.discs import DiscRecord
 from appliance.store.models_disc import DiscRow, EvidenceClipRow
 from appliance.store.repo import Repository
@@ -70,6 +72,15 @@ class DiscRepository(Repository):
         """Every disc made for a case, oldest first."""
         query = DiscRow.select().where(DiscRow.case_number == case_number).order_by(DiscRow.id)
         return [_disc(row) for row in self._rows(query)]
+
+    def discs_per_case(self) -> dict[str, int]:
+        """How many discs were made of each case that has one."""
+        query = (
+            DiscRow.select(DiscRow.case_number, fn.COUNT(DiscRow.id))
+            .group_by(DiscRow.case_number)
+            .tuples()
+        )
+        return {str(number): int(count) for number, count in self._rows(query)}
 
     def evidence_clip_ids(self) -> set[int]:
         """Every clip on any evidence disc: retention never deletes one (DESIGN §11)."""

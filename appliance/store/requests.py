@@ -28,7 +28,8 @@ def _request(row: KioskRequestRow) -> KioskRequest:
 
 
 def _params(text: str) -> dict[str, str]:
-    # Written by finish() only; anything else found there is shown as no parameters.
+    # Written by add() (what the kiosk asked) and finish() (the answer); anything else found
+    # there is shown as no parameters.
     try:
         loaded = json.loads(text)
     except ValueError:
@@ -41,14 +42,26 @@ def _params(text: str) -> dict[str, str]:
 class RequestRepository(Repository):
     """The request rows, oldest first."""
 
-    def add(self, kind: RequestKind, subject: str, by: str, at: datetime) -> KioskRequest:
-        """Queue a request; returns it with its id."""
+    def add(
+        self,
+        kind: RequestKind,
+        subject: str,
+        by: str,
+        at: datetime,
+        params: Mapping[str, str] | None = None,
+    ) -> KioskRequest:
+        """Queue a request, with what the service needs besides its subject; returns it."""
+        asked = dict(params or {})
         request_id = self._run(
             KioskRequestRow.insert(
-                kind=kind.value, subject=subject, requested_by=by, requested_at=to_text(at)
+                kind=kind.value,
+                subject=subject,
+                requested_by=by,
+                requested_at=to_text(at),
+                params_json=json.dumps(asked, sort_keys=True),
             )
         )
-        return KioskRequest(int(request_id), kind, subject, by, at)
+        return KioskRequest(int(request_id), kind, subject, by, at, params=asked)
 
     def get(self, request_id: int) -> KioskRequest | None:
         """One request, or None."""

@@ -174,6 +174,26 @@ def _case_clips(s: Services, a: Actor, at: Setting) -> object:
     return s.discs.case_clips(a, "ZF-1")
 
 
+def _disc_cases(s: Services, a: Actor, _: Setting) -> object:
+    return s.discs.cases(a)
+
+
+def _disc_preview(s: Services, a: Actor, _: Setting) -> object:
+    return s.discs.preview(a, "ZF-1")
+
+
+def _disc_check(s: Services, a: Actor, _: Setting) -> object:
+    return s.discs.check(a, "ZF-1", "Renmin Road", None)
+
+
+def _ask_disc(s: Services, a: Actor, _: Setting) -> object:
+    return s.requests.disc.ask(a, "ZF-1", "Renmin Road", None, "en")
+
+
+def _make_disc(s: Services, a: Actor, _: Setting) -> object:
+    return s.requests.disc.make(a, "ZF-1", "Renmin Road", None, "en")
+
+
 def _due(s: Services, a: Actor, _: Setting) -> object:
     return s.handover.due(a)
 
@@ -324,6 +344,17 @@ RELEASE_DENIALS: tuple[Denial, ...] = (
         for b in ("1001", "5001", "9001")
     ),  # fmt: skip
     Denial("discs", "case_clips", "1002", _case_clips, "burn_evidence", Action.BURN_EVIDENCE),
+    *(
+        Denial("discs", method, b, call, "burn_evidence", Action.BURN_EVIDENCE)
+        for method, call, b in (
+            ("cases", _disc_cases, "1001"),
+            ("preview", _disc_preview, "4001"),
+            ("check", _disc_check, "5001"),
+        )
+    ),
+    # At the kiosk: the disc made here (the demo) or asked of the service (the box).
+    Denial("requests.disc", "make", "1002", _make_disc, "burn_evidence", Action.BURN_EVIDENCE),
+    Denial("requests.disc", "ask", "9001", _ask_disc, "burn_evidence", Action.BURN_EVIDENCE),
     # Art. 3: the unit head sets a clip's class, not the officer nor the bureau head.
     *(
         Denial("clips", "classify", b, _classify, "classify_clip", Action.CLASSIFY_CLIP)

@@ -17,7 +17,7 @@ from appliance.store.migrations import latest_version
 from tests.cli_run import bwc
 from tests.conftest import START
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 
 
 def query(store: Store, sql: str) -> list[tuple[object, ...]]:
@@ -174,7 +174,7 @@ def test_a_database_newer_than_the_program_is_refused_in_one_line_and_left_alone
 def test_a_home_of_the_previous_release_with_kiosk_requests_migrates_and_verifies(
     tmp_path: Path,
 ) -> None:
-    """Migrations 8 and 9 remake kiosk_request (a CHECK SQLite cannot widen): the rows the
+    """Migrations 8, 9 and 13 remake kiosk_request (a CHECK SQLite cannot widen): the rows the
     previous release left (tests/data/home_v7.sql, made by 2b04ee6: a label done, one queued) keep
     their values, gain empty parameters, are bound to the chain again, and the home verifies."""
     home = tmp_path / "v7"
@@ -202,5 +202,5 @@ def test_a_home_of_the_previous_release_with_kiosk_requests_migrates_and_verifie
             " AND object_type = 'kiosk_request' ORDER BY seq"
         ).fetchall()
     assert [row[:-1] for row in after] == before and {row[-1] for row in after} == {"{}"}
-    # Bound by migration 8, and again by migration 9, which remade the table once more.
-    assert bound == [("[1]",), ("[2]",)] * 2
+    # Bound by migration 8, and again by migrations 9 and 13, which remade the table again.
+    assert bound == [("[1]",), ("[2]",)] * 3

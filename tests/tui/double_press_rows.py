@@ -29,6 +29,7 @@ from tests.tui.device_steps import (
     device_label_asked_once,
     device_submitted_twice,
 )
+from tests.tui.disc_steps import open_disc, prepare_disc
 from tests.tui.export_steps import SERIAL, drive_folder, open_export, prepare_export
 from tests.tui.handover_steps import open_handover, prepare_handover
 from tests.tui.helpers import notice_text, scan, settle, sign_in
@@ -68,6 +69,7 @@ from tui.messages import (
 )
 from tui.screens.alarms import AlarmAcknowledged
 from tui.screens.classify import ClipsClassified
+from tui.screens.disc import DiscMade
 from tui.screens.disclosure_ask import DisclosureAsked
 from tui.screens.disclosure_export import Exported
 from tui.screens.dock import DockScreen
@@ -225,6 +227,19 @@ async def at_export(pilot: Pilot[None], services: Services, clock: SettableClock
     await open_export(pilot, "2001")
 
 
+async def at_disc(pilot: Pilot[None], services: Services, clock: SettableClock) -> None:
+    """A unit head at the evidence disc, a case chosen, the place and who recorded typed."""
+    prepare_disc(services)
+    await open_disc(pilot, "2001")
+
+
+def disc_made_once(app: KioskApp) -> None:
+    one_done_screen(app)
+    media = app.services.settings.exports_dir / "discs" / "burner"
+    assert len(list(media.iterdir())) == 1  # one disc burnt
+    assert len(app.services.store.discs.of_case("ZF-0012")) == 1
+
+
 def exported_once(app: KioskApp) -> None:
     one_done_screen(app)
     drive = drive_folder(app.services) / SERIAL
@@ -341,6 +356,11 @@ ROWS: dict[str, Row] = {
     # Art. 11, 13: an approved disclosure exported once onto the registered drive.
     "DisclosureExportScreen Button.Pressed #export": Row(
         at_export, "disclosure_verified", Exported, exported_once
+    ),
+    # Art. 12(4): a case's evidence disc, burnt once.
+    "DiscScreen Button.Pressed #make": Row(at_disc, "disc_made", DiscMade, disc_made_once),
+    "DiscScreen Input.Submitted #disc-recorded-by": Row(
+        at_disc, "disc_made", DiscMade, disc_made_once
     ),
     # Issue 12: the people, a first PIN and a fault (DESIGN §6, Art. 5(8)).
     "PeopleScreen Button.Pressed #toggle": Row(

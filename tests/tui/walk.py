@@ -28,6 +28,7 @@ from tests.tui import test_kiosk_lock as lock
 from tests.tui.alarm_steps import at_alarms
 from tests.tui.approvals_seed import seed_requests
 from tests.tui.classify_steps import at_ask, at_classify
+from tests.tui.disc_steps import open_disc, prepare_disc
 from tests.tui.double_press_rows import at_filing
 from tests.tui.export_steps import open_export, prepare_export
 from tests.tui.handover_steps import open_handover, prepare_handover
@@ -49,6 +50,7 @@ from tui.screens.classify import ClassifyScreen
 from tui.screens.device_add import AddDeviceScreen
 from tui.screens.device_history import DeviceHistoryScreen
 from tui.screens.devices import DevicesScreen
+from tui.screens.disc import DiscScreen
 from tui.screens.disclosure_ask import DisclosureAskScreen
 from tui.screens.disclosure_export import DisclosureExportScreen
 from tui.screens.dock import DockScreen
@@ -166,6 +168,13 @@ async def export_ready(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None
     await open_export(pilot, "2001")
 
 
+async def disc_ready(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:
+    """Two cases filed; the first chosen, its clips shown, the place and who recorded typed."""
+    prepare_disc(kiosk(pilot).services)
+    await open_disc(pilot, "2001")
+    await settle(pilot)
+
+
 async def dock_waiting(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:
     """1001 returns a recorder not yet docked: the dock screen waits for it."""
     services = kiosk(pilot).services
@@ -258,13 +267,13 @@ STOPS: tuple[Stop, ...] = (
         "home-unit-head",
         lock.open_home,
         OfficerHomeScreen,
-        "thirteen entries, Export last of five rows",
+        "fourteen entries, Recorders last of five rows",
     ),
     Stop(
         "home-info-collector",
         home_of("3001"),
         OfficerHomeScreen,
-        "a sentence, hand-over, ask, export",
+        "a sentence, holds, disc, hand-over, ask, export",
     ),
     Stop(
         "home-bureau-head",
@@ -293,6 +302,12 @@ STOPS: tuple[Stop, ...] = (
         export_ready,
         DisclosureExportScreen,
         "No. 1 to the court, 2 clips, approver and until when; the drive ready, Export",
+    ),
+    Stop(
+        "disc",
+        disc_ready,
+        DiscScreen,
+        "two cases, the first one's two clips, place and who recorded typed, burner ready",
     ),
     Stop("unit", lock.open_unit_head, UnitHeadScreen, "recorders with state and footage"),
     Stop("unlock", lock.open_admin_unlock, UnlockScreen, "the admin's unlock, nobody locked"),

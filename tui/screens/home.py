@@ -20,6 +20,7 @@ from tui.screens.audit_log import AuditLogScreen
 from tui.screens.base import KioskScreen, may
 from tui.screens.classify import ClassifyScreen
 from tui.screens.devices import DevicesScreen
+from tui.screens.disc import DiscScreen
 from tui.screens.disclosure_ask import DisclosureAskScreen
 from tui.screens.disclosure_export import DisclosureExportScreen
 from tui.screens.fault import FaultScreen
@@ -59,6 +60,7 @@ OPENS: dict[str, Callable[[Actor], KioskScreen]] = {
     "alarms": AlarmsScreen,
     # Art. 11, 13: an approved disclosure exported onto the registered drive.
     "export-disclosure": DisclosureExportScreen,
+    "disc": DiscScreen,
     # Art. 3: the unit head's confidentiality classes.
     "classify": ClassifyScreen,
     # Art. 12(2): the information collector's weekly hand-over.

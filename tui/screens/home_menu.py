@@ -62,6 +62,8 @@ HOME_ENTRIES: tuple[HomeEntry, ...] = (
     HomeEntry("holds", "ui.home.holds", (Action.SET_HOLD, Action.LIFT_HOLD)),
     # Art. 3: the unit head sets clips' confidentiality classes.
     HomeEntry("classify", "ui.home.classify", (Action.CLASSIFY_CLIP,)),
+    # Art. 12(4): footage used as evidence is burned to disc with its record form.
+    HomeEntry("disc", "ui.home.disc", (Action.BURN_EVIDENCE,)),
     # Art. 12(2): the information collector's weekly hand-over, on the registered drive.
     HomeEntry("handover", "ui.home.handover", (Action.RECEIVE_HANDOVER,)),
     # Art. 11: an officer (for their own clips), a unit head or bureau head asks for one.

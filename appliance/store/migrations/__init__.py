@@ -21,6 +21,7 @@ from appliance.store.migrations import (
     m0010_holds_retention,
     m0011_discs,
     m0012_alarm_note,
+    m0013_disc_burn,
 )
 
 MIGRATIONS: tuple[ModuleType, ...] = (
@@ -36,6 +37,7 @@ MIGRATIONS: tuple[ModuleType, ...] = (
     m0010_holds_retention,
     m0011_discs,
     m0012_alarm_note,
+    m0013_disc_burn,
 )
 
 
