@@ -215,6 +215,56 @@ def checks(console: Serial, report: Report) -> None:
     )
 
 
+# A card of one clip (random bytes: archived byte-exact, flagged unreadable), in a folder the
+# service user owns, offloaded as that user: the dock's own path, with no dock.
+CARD = "/srv/boot-test-card"
+OFFLOAD = (
+    f"install -d -o bwc -g bwc {CARD}/DCIM"
+    f" && head -c 65536 /dev/urandom > {CARD}/DCIM/0001.MP4 && chown bwc:bwc {CARD}/DCIM/0001.MP4"
+    f" && runuser -u bwc -- bwc --lang en offload --device DSJ-T001 --source {CARD}"
+)
+
+
+def write_once(console: Serial, report: Report) -> None:
+    """Issue 11 item 3 (Art. 11): an archived clip is sealed by bwc-seal@ and immutable.
+
+    The service user offloads a clip; the dock's sealer asks the helper; `lsattr` shows the
+    `i` flag; the service user cannot append to it, remove it or clear the flag.
+    """
+    status, said = console.shell(OFFLOAD, timeout=300)
+    # The offload's own line (systemctl may warn first about the root shell's runtime dir).
+    line = next((x for x in said.splitlines() if "DSJ-T001" in x), said[-200:])
+    report.check("a clip offloaded as the service user", status == 0, line)
+    _, clip = console.shell("find /var/lib/bwc/archive/sha256 -type f | head -n 1")
+    _, flags = console.shell(f"lsattr {clip}") if clip else (1, "")
+    report.check(
+        "lsattr of the archived clip shows i (immutable)",
+        bool(clip) and "i" in flags.split(" ")[0],
+        flags,
+    )
+    _, helper = console.shell(
+        "journalctl -b --no-pager -o cat -u 'bwc-seal@*' | grep -c 'Finished' || true"
+    )
+    report.check(
+        "the seal helper bwc-seal@ ran for the offload",
+        helper.isdigit() and int(helper) >= 1,
+        f"{helper} finished runs of bwc-seal@",
+    )
+    tries = (
+        ("append", f"sh -c 'echo x >> {clip}'"),
+        ("remove", f"rm -f {clip}"),
+        ("clear the flag", f"chattr -i {clip}"),
+    )
+    for what, command in tries:
+        status, said = console.shell(f"runuser -u bwc -- {command} 2>&1; echo rc=$?")
+        refused = not said.rstrip().endswith("rc=0")
+        report.check(
+            f"the service user cannot {what} it",
+            bool(clip) and refused,
+            said.splitlines()[0] if said else "",
+        )
+
+
 def grub_refuses_editing(guest: Guest, report: Report, timeout: float) -> None:
     """Issue 15 item 2: `e` on the menu asks for the superuser; a wrong password is refused."""
     console = guest.console
@@ -420,6 +470,7 @@ def first_boot(run: Run) -> None:
         console = guest.console
         _, times = console.shell("systemd-analyze time | head -n 1")
         checks(console, report)
+        write_once(console, report)
         boot_chain_checks(run, console, report)
         if not report.passed:
             _, journal = console.shell(
