@@ -6,6 +6,9 @@ PY := .venv/bin/python
 APT_PACKAGES := python3 python3-venv python3-pip ffmpeg xorriso mtools exfat-fuse exfatprogs \
 	rsync tmux udev fonts-noto-cjk locales git make strace \
 	poppler-utils faketime e2fsprogs
+# The printing tests run a CUPS server of their own (tests/discs/cups.py); without the
+# daemons CUPS recommends (avahi, colord, cups-browsed), which would announce a printer.
+APT_BARE := cups-daemon cups-client
 STAMP := .venv/.setup-stamp
 # Every `bwc` a test, the README runner or the demo starts would otherwise compile its ~200
 # modules afresh (about 1.5 s of CPU each) where the environment forbids writing bytecode.
@@ -21,9 +24,12 @@ setup: $(STAMP)
 
 $(STAMP): uv.lock pyproject.toml
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
-	if [ -n "$$missing" ]; then \
-		if [ "$$(id -u)" != 0 ]; then echo "make setup: run as root to install: $$missing" >&2; exit 1; fi; \
-		export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq $$missing; \
+	bare=$$(for p in $(APT_BARE); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing$$bare" ]; then \
+		if [ "$$(id -u)" != 0 ]; then echo "make setup: run as root to install: $$missing $$bare" >&2; exit 1; fi; \
+		export DEBIAN_FRONTEND=noninteractive; apt-get update -qq \
+		&& { [ -z "$$missing" ] || apt-get install -y -qq $$missing; } \
+		&& { [ -z "$$bare" ] || apt-get install -y -qq --no-install-recommends $$bare; }; \
 	fi
 	@[ -x $(UV) ] || { python3 -m venv .tools && .tools/bin/pip install -q 'uv>=0.5'; }
 	$(UV) sync --frozen

@@ -24,6 +24,7 @@ from appliance.ports import (
     DriveDock,
     Mounter,
     PackageReader,
+    Printer,
     Sealer,
 )
 
@@ -71,6 +72,18 @@ def disc_writer(settings: Settings) -> DiscWriter:
         # The demo's burner writes each disc to a new file (Art. 12(4): read back all the same).
         return SimulatedBurner(settings.exports_dir / "discs" / "burner")
     return XorrisoDisc()
+
+
+def form_printer(settings: Settings) -> Printer:
+    """CUPS's lp to `[disc] printer`; none when it is empty; the demo keeps what it prints."""
+    from appliance.adapters.printers import FolderPrinter, LpPrinter, NoPrinter
+
+    if settings.demo:
+        # A printer cannot exist here: the demo's keeps each form it printed in a folder.
+        return FolderPrinter(settings.exports_dir / "printed")
+    if settings.disc_printer:
+        return LpPrinter(settings.disc_printer)
+    return NoPrinter()
 
 
 def configured_sealer(settings: Settings) -> Sealer:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Unpack
 from appliance.adapter_choices import (
     configured_sealer,
     disc_writer,
+    form_printer,
     handover_drive_dock,
     package_reader,
 )
@@ -208,7 +209,7 @@ def _wire(
             labels,
             handover_requests,
             DisclosureRequests(ctx, disclosure, disclosure_drive, handover_requests),
-            DiscRequests(ctx, discs, disc),
+            DiscRequests(ctx, discs, disc, chosen.get("printer") or form_printer(settings)),
         ),
         audit_reading=AuditReading(ctx),
     )

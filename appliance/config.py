@@ -71,6 +71,8 @@ class Settings:
     seal: str = "auto"
     # Art. 12(4): the evidence-disc burner, as udev names it on the box (kiosk_burners).
     disc_burner: str = "/dev/bwc-burner"
+    # Art. 12(4): the CUPS queue the record form is printed on; "" for none.
+    disc_printer: str = ""
     probe_timeout_seconds: float = 30.0
     drivers: tuple[DriverRule, ...] = field(default_factory=tuple)
     # Art. 12(2): the only drives footage may leave the box on, `[handover] drives`.
@@ -156,6 +158,7 @@ KEYS: tuple[Key, ...] = (
     Key("archive.seal", "seal", TEXT),
     # Art. 12(4): the burner the kiosk's evidence discs are burnt on.
     Key("disc.burner", "disc_burner", TEXT),
+    Key("disc.printer", "disc_printer", TEXT),
 )
 BY_NAME = {key.dotted: key for key in KEYS}
 TABLES = frozenset(key.dotted.split(".")[0] for key in KEYS if "." in key.dotted)

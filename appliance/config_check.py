@@ -23,6 +23,7 @@ from appliance.config import (
     Key,
 )
 from appliance.domain.errors import BadInput
+from appliance.domain.printing import PRINTER_QUEUE
 from appliance.domain.scan import SERIAL_PATTERN, UNIT_PATTERN
 
 
@@ -91,6 +92,11 @@ class Checker:
         if dotted == "archive.seal":
             if not isinstance(value, str) or value not in SEAL_MODES:
                 raise self.refuse("config_choice", dotted, choices=", ".join(SEAL_MODES))
+            return value
+        if dotted == "disc.printer":
+            # A CUPS queue's name, or none: it is passed to lp after -d.
+            if not isinstance(value, str) or (value and not PRINTER_QUEUE.fullmatch(value)):
+                raise self.refuse("config_printer", dotted)
             return value
         if dotted in ("home", "disc.burner"):
             text = self.text(dotted, value, 4096)

@@ -40,7 +40,9 @@ def render(settings: Settings) -> str:
         f'seal = "{settings.seal}"\n'
         "\n[disc]\n"
         "# Art. 12(4): the burner of the kiosk's evidence discs (udev names it on the box).\n"
-        f"burner = {_toml_string(settings.disc_burner)}\n" + _drives(settings.handover_drives)
+        f"burner = {_toml_string(settings.disc_burner)}\n"
+        "# The CUPS queue the record form is printed on; empty: kept beside the image.\n"
+        f"printer = {_toml_string(settings.disc_printer)}\n" + _drives(settings.handover_drives)
     )
 
 

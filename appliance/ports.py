@@ -37,6 +37,9 @@ from appliance.ports_disc import FormRenderer as FormRenderer
 from appliance.ports_package import ContentDiffers as ContentDiffers
 from appliance.ports_package import PackageReader as PackageReader
 from appliance.ports_package import PackageWriter as PackageWriter
+from appliance.ports_print import PRINT_REASONS as PRINT_REASONS
+from appliance.ports_print import Printer as Printer
+from appliance.ports_print import PrintError as PrintError
 
 
 class Clock(Protocol):

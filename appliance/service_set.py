@@ -18,6 +18,7 @@ from appliance.ports import (
     DriverFactory,
     FormRenderer,
     MediaProbe,
+    Printer,
     Sealer,
     Signer,
     Staging,
@@ -134,5 +135,6 @@ class Ports(TypedDict, total=False):
     label_signer: Signer | None
     disc: DiscWriter | None
     forms: FormRenderer | None
+    printer: Printer | None
     thumbnailer: Thumbnailer | None
     drive_dock: DriveDock | None

@@ -32,6 +32,7 @@ KEYS: tuple[tuple[str, str, int, int], ...] = (
     ("archive.seal", "seal", 0, 0),
     # Art. 12(4): the evidence discs' burner.
     ("disc.burner", "path", 0, 0),
+    ("disc.printer", "queue", 0, 0),
     ("drivers[1].usb_id", "usb", 0, 0),
     ("drivers[1].driver", "driver", 0, 0),
     ("drivers[1].brand", "text", 0, 0),
@@ -41,6 +42,7 @@ KEYS: tuple[tuple[str, str, int, int], ...] = (
 # A good value of each kind, as TOML.
 GOOD = {
     "path": '"/var/lib/bwc"',
+    "queue": '"form-printer"',
     "choice": '"en"',
     "seal": '"off"',
     "zone": '"Asia/Shanghai"',
@@ -134,6 +136,7 @@ def _bad_values(kind: str, low: int, high: int) -> list[tuple[str, str]]:
         "zone": [("unknown", '"Mars/Olympus"'), ("traversal", '"../../etc/passwd"')],
         "code": [("traversal", '"../x"'), ("space", '"U 01"'), ("too-long", '"' + "U" * 33 + '"')],
         "text": [],
+        "queue": [("option", '"-o"'), ("space", '"form printer"'), ("slash", '"a/b"')],
         "usb": [("no-colon", '"12d11f01"'), ("not-hex", '"12g1:1f01"'), ("short", '"1:1"')],
         "driver": [("unknown", '"sh"'), ("path", '"/bin/sh"')],
     }[kind]

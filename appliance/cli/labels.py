@@ -63,7 +63,9 @@ def _answer_line(request: KioskRequest, language: str) -> str:
                 package=request.result,
             )
         if disc:
-            return t("cli.request_disc_done", language, **{**request.params, "id": request.id})
+            job = request.params.get("job") or t("print.none", language)
+            params = {**request.params, "id": request.id, "job": job}
+            return t("cli.request_disc_done", language, **params)
         step = t(f"request_kind.{request.kind.value}", language)
         return t("cli.request_handover_done", language, id=request.id, step=step)
     if label:

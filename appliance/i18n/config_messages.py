@@ -45,6 +45,10 @@ CONFIG_MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: {key} must be an absolute path.",
         "{path}：{key} 必须是绝对路径。",
     ),
+    "config_printer": (
+        "{path}: {key} must name a CUPS queue (letters, digits, _ . @ -) or be empty.",
+        "{path}：{key} 必须是 CUPS 打印队列名称（字母、数字、_ . @ -）或留空。",
+    ),
     "config_drivers": (
         "{path}: {key} must be a list of [[drivers]] tables.",
         "{path}：{key} 必须是 [[drivers]] 表的列表。",

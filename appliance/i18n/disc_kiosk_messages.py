@@ -18,9 +18,9 @@ DISC_KIOSK_MESSAGES: dict[str, tuple[str, str]] = {
     # `bwc label serve`, answering the kiosk's disc.
     "cli.request_disc_done": (
         "Evidence disc request {id} (case {case}) done: disc {disc}, {files} files read back"
-        " from {burned_to}; the record form is {form}.",
+        " from {burned_to}; the record form is {form} (printer job: {job}).",
         "证据光盘申请 {id}（案件 {case}）已完成：光盘 {disc}，已从 {burned_to} 回读 {files}"
-        " 个文件；记录表为 {form}。",
+        " 个文件；记录表为 {form}（打印任务：{job}）。",
     ),
     "cli.request_disc_refused": (
         "Evidence disc request {id} (case {subject}) refused:",
@@ -100,12 +100,33 @@ DISC_KIOSK_MESSAGES: dict[str, tuple[str, str]] = {
     "ui.disc.step.form": ("printing the record form", "生成记录表"),
     "ui.disc.done": (
         "The disc of case {case} is made: {clips} clips, {files} files read back from the disc;"
-        " its checksum begins {sha}. Print the record form {form}, have the officer and the"
-        " unit leader sign it, seal it and file it with the disc.",
+        " its checksum begins {sha}.",
         "案件 {case} 的光盘已制作：{clips} 个视频，已从光盘回读 {files} 个文件；"
-        "校验值开头为 {sha}。请打印记录表 {form}，由执法人员和本单位领导签字、加盖印章，"
+        "校验值开头为 {sha}。",
+    ),
+    "ui.disc.printed": (
+        "The record form is printing on {printer}: have the officer and the unit leader sign"
+        " it, seal it and file it with the disc.",
+        "记录表正在打印机 {printer} 上打印：请由执法人员和本单位领导签字、加盖印章，"
         "与光盘一并归档。",
     ),
+    "ui.disc.print_yourself": (
+        "No printer is set up: print the record form {form}, have the officer and the unit"
+        " leader sign it, seal it and file it with the disc.",
+        "未设置打印机：请打印记录表 {form}，由执法人员和本单位领导签字、加盖印章，"
+        "与光盘一并归档。",
+    ),
+    "ui.disc.not_printed": (
+        "The record form was not printed ({why}): print {form}, have it signed, sealed and"
+        " filed with the disc.",
+        "记录表未能打印（{why}）：请打印 {form}，签字、盖章后与光盘一并归档。",
+    ),
+    # Why a form was not printed (ports_print.PRINT_REASONS).
+    "print.no_printer": ("no printer is set up", "未设置打印机"),
+    "print.none": ("none", "无"),
+    "print.print_failed": ("the printer did not take it", "打印机未接受打印任务"),
+    "print.tool_missing": ("the printing program is not installed", "未安装打印程序"),
+    "event.disc_form_printed": ("record form sent to the printer", "记录表送交打印"),
     "ui.disc.done_left_out": (
         "Left off (deleted by the retention rule): {clips}.",
         "未刻入（已按保存期限删除）：{clips}。",

@@ -15,6 +15,7 @@ row (steps, not bytes) and answering on the row the kiosk reads back.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from appliance.domain.errors import BadInput, Refused
@@ -22,7 +23,7 @@ from appliance.domain.records import Actor
 from appliance.domain.requests import KioskRequest, RequestKind
 from appliance.domain.roles import Action
 from appliance.i18n import LANGUAGES
-from appliance.ports import DiscWriter
+from appliance.ports import DiscWriter, Printer, PrintError
 from appliance.services.context import Context
 from appliance.services.discs import STEPS, DiscOrder, DiscService, MadeDisc
 from appliance.services.handover_requests import Answer
@@ -32,13 +33,27 @@ ASKED_ACTION = "disc_burn_requested"
 DISCS_FOLDER = "discs"
 
 
+@dataclass(frozen=True)
+class KioskDisc:
+    """A disc made at the kiosk, and what became of its form on the printer."""
+
+    made: MadeDisc
+    printer: str
+    # The printer's job when the form was printed; else why not (`print.<reason>`).
+    job: str | None
+    not_printed: str = ""
+
+
 class DiscRequests:
     """Make a case's disc at the kiosk: directly (the demo) or through the service (the box)."""
 
-    def __init__(self, ctx: Context, discs: DiscService, writer: DiscWriter) -> None:
+    def __init__(
+        self, ctx: Context, discs: DiscService, writer: DiscWriter, printer: Printer
+    ) -> None:
         self._ctx = ctx
         self._discs = discs
         self._writer = writer
+        self._printer = printer
 
     @property
     def direct(self) -> bool:
@@ -57,10 +72,11 @@ class DiscRequests:
         recorded_by: str | None,
         language: str,
         step: Callable[[str], None] | None = None,
-    ) -> MadeDisc:
+    ) -> KioskDisc:
         """The case's disc burnt on the attached burner, read back, its form printed.
 
-        A refusal leaves nothing behind and is in the audit log (DiscService.create's).
+        A refusal leaves nothing behind and is in the audit log (DiscService.create's). A form
+        the printer did not take leaves the disc made: it is printed again from its file.
         """
         self._ctx.require(actor, Action.BURN_EVIDENCE, "case", case_number)
         medium = self._writer.blank_medium(self._ctx.settings.disc_burner)
@@ -72,12 +88,33 @@ class DiscRequests:
         folder = self._new_folder()
         order = DiscOrder(case_number, folder, medium, place, recorded_by, _language(language))
         try:
-            return self._discs.create(actor, order, step)
+            made = self._discs.create(actor, order, step)
         except BaseException:
             # A disc that was not made leaves no folder of its own behind.
             if not any(folder.iterdir()):
                 folder.rmdir()
             raise
+        return self._print(actor, made)
+
+    def _print(self, actor: Actor, made: MadeDisc) -> KioskDisc:
+        """Art. 12(4): the form goes to paper, to be signed and sealed; each try is audited."""
+        printer = self._printer.name
+        try:
+            job = self._printer.print_pdf(made.form_path, f"{made.case_number} record form")
+        except PrintError as failure:
+            with self._ctx.store.transaction():
+                self._ctx.record(
+                    actor, "disc_form_printed", "disc", str(made.disc_id), "failed",
+                    reason=f"print.{failure.reason}", printer=printer, detail=failure.detail,
+                    form=str(made.form_path),
+                )  # fmt: skip
+            return KioskDisc(made, printer, None, f"print.{failure.reason}")
+        with self._ctx.store.transaction():
+            self._ctx.record(
+                actor, "disc_form_printed", "disc", str(made.disc_id),
+                printer=printer, job=job, form=str(made.form_path),
+            )  # fmt: skip
+        return KioskDisc(made, printer, job)
 
     def _new_folder(self) -> Path:
         now = self._ctx.clock.now()
@@ -137,7 +174,7 @@ class DiscRequests:
             now = self._ctx.clock.now()
             self._ctx.store.requests.set_progress(request.id, done, total, now)
 
-        made = self.make(
+        disc = self.make(
             requester,
             request.subject,
             asked.get("place") or None,
@@ -145,12 +182,16 @@ class DiscRequests:
             asked.get("language", self._ctx.settings.language),
             step,
         )
-        return Answer(str(made.disc_id), answer_params(made))
+        return Answer(str(disc.made.disc_id), answer_params(disc))
 
 
-def answer_params(made: MadeDisc) -> dict[str, str]:
+def answer_params(disc: KioskDisc) -> dict[str, str]:
     """What the kiosk shows of a disc made, as the request's answer carries it."""
+    made = disc.made
     return {
+        "printer": disc.printer,
+        "job": disc.job or "",
+        "not_printed": disc.not_printed,
         "disc": str(made.disc_id),
         "case": made.case_number,
         "clips": str(made.clips),

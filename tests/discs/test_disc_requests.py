@@ -50,7 +50,7 @@ def test_the_service_makes_the_asked_disc_and_says_its_steps(
     assert _answer_line(done, "en") == (
         f"Evidence disc request {asked.id} (case {CASE}) done: disc {disc.id},"
         f" {done.params['files']} files read back from {disc.burned_to};"
-        f" the record form is {done.params['form']}."
+        f" the record form is {done.params['form']} (printer job: demo-1)."
     )
     assert Path(done.params["form"]).name == f"{CASE}-record-form.pdf"
 

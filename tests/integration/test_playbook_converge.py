@@ -28,6 +28,7 @@ from pathlib import Path
 import pytest
 
 from appliance.adapters.seal import SEAL_UNIT, is_immutable
+from appliance.config import load as load_config
 from tests.accounts import ROOT, owners, python_for_all, run_bwc, shared_tmp, why_not_as_others
 
 SERVICE_USER = "bwcconvsvc"
@@ -146,6 +147,8 @@ def inventory(base: Path) -> tuple[Path, Path]:
         "kiosk_app_language": "en",
         # No systemd here to start bwc-seal@: the footage is sealed with `bwc seal` below.
         "kiosk_app_seal": "auto",
+        # Art. 12(4): the record form's CUPS queue, into kiosk.toml's [disc].
+        "kiosk_app_disc_printer": "form-printer",
     }
     hosts = base / "hosts.yml"
     hosts.write_text(
@@ -201,6 +204,8 @@ def test_converging_twice_on_a_home_with_sealed_footage_changes_nothing_and_veri
     code, first, output = play(box, CONVERGE, hosts, extra)
     assert code == 0 and first["failed"] == 0 and first["changed"] > 0, output
     assert (home / "bwc.db").exists()
+    rendered = load_config(home, box / "etc-bwc" / "kiosk.toml")
+    assert (rendered.disc_burner, rendered.disc_printer) == ("/dev/bwc-burner", "form-printer")
 
     card = box / "card" / "DCIM" / "100MEDIA"
     card.mkdir(parents=True)

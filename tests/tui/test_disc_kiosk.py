@@ -90,8 +90,9 @@ async def test_the_unit_head_makes_a_case_disc_and_its_clips_become_evidence(
         line = shown(app, "#done-line")
         assert line.startswith(f"The disc of case {CASE} is made: 2 clips, ")
         assert "files read back from the disc; its checksum begins " in line
-        assert "Print the record form " in line and line.endswith(
-            "have the officer and the unit leader sign it, seal it and file it with the disc."
+        assert line.endswith(
+            " The record form is printing on demo: have the officer and the unit leader sign"
+            " it, seal it and file it with the disc."
         )
 
         await pilot.click("#menu")
@@ -112,6 +113,9 @@ async def test_the_unit_head_makes_a_case_disc_and_its_clips_become_evidence(
         p for p in (services.settings.exports_dir / "discs").iterdir() if p.name != "burner"
     ]
     assert sorted(p.name for p in folder.iterdir()) == [f"{CASE}-record-form.pdf", f"{CASE}.iso"]
+    # Art. 12(4): the form went to paper, byte for byte the one beside the image.
+    (printed,) = (services.settings.exports_dir / "printed").iterdir()
+    assert printed.read_bytes() == (folder / f"{CASE}-record-form.pdf").read_bytes()
     walk = [
         (e.action, e.object_id, e.outcome)
         for e in services.store.audit_log.recent(40)
@@ -121,6 +125,7 @@ async def test_the_unit_head_makes_a_case_disc_and_its_clips_become_evidence(
         ("disc_create", CASE, "refused"),
         ("disc_create", CASE, "refused"),
         ("disc_made", str(disc.id), "ok"),
+        ("disc_form_printed", str(disc.id), "ok"),
     ]
 
 
@@ -194,6 +199,7 @@ async def test_on_the_box_the_kiosk_asks_the_service_for_the_disc(
         ("disc_burn_requested", "2001", "refused"),
         ("disc_burn_requested", "2001", "ok"),
         ("disc_made", "2001", "ok"),
+        ("disc_form_printed", "2001", "ok"),
         ("request_answered", dock.actor_id, "ok"),
     ]
     kiosk.close()

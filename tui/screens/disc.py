@@ -25,8 +25,8 @@ from textual.widgets.option_list import Option
 
 from appliance.domain.records import Actor
 from appliance.domain.requests import KioskRequest, RequestState
-from appliance.services.disc_requests import answer_params
-from appliance.services.discs import STEPS, CaseForDisc, DiscPreview, MadeDisc
+from appliance.services.disc_requests import KioskDisc, answer_params
+from appliance.services.discs import STEPS, CaseForDisc, DiscPreview
 from tui.messages import ServiceRefused, ShowDone
 from tui.screens.base import KioskScreen
 from tui.screens.request_follow import FollowsRequest, RequestAnswer
@@ -71,9 +71,9 @@ class DiscStep(Message):
 
 @dataclass
 class DiscMade(Message):
-    """The disc is burnt and read back, its form printed (the demo's mode)."""
+    """The disc is burnt and read back, its form sent to the printer (the demo's mode)."""
 
-    made: MadeDisc
+    disc: KioskDisc
 
 
 @dataclass
@@ -282,7 +282,7 @@ class DiscScreen(FollowsRequest, KioskScreen):
         self.show_step(message.done)
 
     def on_disc_made(self, message: DiscMade) -> None:
-        self.show_done(answer_params(message.made))
+        self.show_done(answer_params(message.disc))
 
     def show_done(self, made: dict[str, str]) -> None:
         """Burnt, read back from the disc, the form printed: the screen is done."""
@@ -293,8 +293,15 @@ class DiscScreen(FollowsRequest, KioskScreen):
             clips=made.get("clips", "0"),
             files=made.get("files", "0"),
             sha=made.get("image_sha256", "")[:16],
-            form=made.get("form", ""),
         )
+        form = made.get("form", "")
+        if made.get("job"):
+            line += " " + self.words("ui.disc.printed", printer=made.get("printer", ""))
+        elif made.get("not_printed") == "print.no_printer":
+            line += " " + self.words("ui.disc.print_yourself", form=form)
+        else:
+            why = self.words(made.get("not_printed") or "print.print_failed")
+            line += " " + self.words("ui.disc.not_printed", why=why, form=form)
         if made.get("left_out"):
             line += " " + self.words("ui.disc.done_left_out", clips=made["left_out"])
         self.app.post_message(ShowDone(self, line))
