@@ -113,8 +113,7 @@ DISC_KIOSK_MESSAGES: dict[str, tuple[str, str]] = {
     "ui.disc.print_yourself": (
         "No printer is set up: print the record form {form}, have the officer and the unit"
         " leader sign it, seal it and file it with the disc.",
-        "未设置打印机：请打印记录表 {form}，由执法人员和本单位领导签字、加盖印章，"
-        "与光盘一并归档。",
+        "未设置打印机：请打印记录表 {form}，由执法人员和本单位领导签字、加盖印章，与光盘一并归档。",
     ),
     "ui.disc.not_printed": (
         "The record form was not printed ({why}): print {form}, have it signed, sealed and"
