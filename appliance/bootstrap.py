@@ -108,6 +108,7 @@ def _wire(
     from appliance.services.disclosure_drive import DisclosureDriveService
     from appliance.services.disclosure_requests import DisclosureRequests
     from appliance.services.discs import DiscService
+    from appliance.services.findings import FindingsService
     from appliance.services.fixity import FixityService
     from appliance.services.handover import HandoverService
     from appliance.services.handover_drive import HandoverDriveService
@@ -121,6 +122,7 @@ def _wire(
     from appliance.services.packages import PackageService
     from appliance.services.personnel import PersonnelService
     from appliance.services.registry import RegistryService
+    from appliance.services.reports import ReportService
     from appliance.services.requests import KioskRequestService
     from appliance.services.retention import RetentionService
     from appliance.services.sealing import SealService
@@ -174,7 +176,9 @@ def _wire(
     disclosure = DisclosureService(ctx, packages)
     disclosure_drive = DisclosureDriveService(ctx, disclosure, handover_drive)
     handover_requests = HandoverRequests(ctx, handover_drive)
-    discs = DiscService(ctx, packages, disc, chosen.get("forms") or TypstForms())
+    forms = chosen.get("forms") or TypstForms()
+    discs = DiscService(ctx, packages, disc, forms)
+    findings = FindingsService(ctx)
     return Services(
         ctx=ctx,
         registry=registry,
@@ -212,6 +216,8 @@ def _wire(
             DiscRequests(ctx, discs, disc, chosen.get("printer") or form_printer(settings)),
         ),
         audit_reading=AuditReading(ctx),
+        findings=findings,
+        reports=ReportService(ctx, findings, audit, forms),
     )
 
 

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from appliance.services.disclosure import DisclosureService
     from appliance.services.disclosure_drive import DisclosureDriveService
     from appliance.services.discs import DiscService
+    from appliance.services.findings import FindingsService
     from appliance.services.fixity import FixityService
     from appliance.services.handover import HandoverService
     from appliance.services.handover_drive import HandoverDriveService
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
     from appliance.services.packages import PackageService
     from appliance.services.personnel import PersonnelService
     from appliance.services.registry import RegistryService
+    from appliance.services.reports import ReportService
     from appliance.services.requests import KioskRequestService
     from appliance.services.retention import RetentionService
     from appliance.services.sealing import SealService
@@ -103,6 +105,10 @@ class Services:
     requests: KioskRequestService
     # The audit office's reading of the log, each read audited (Art. 15).
     audit_reading: AuditReading
+    # What breaks the rules over a window of time (DESIGN §13, Art. 14-16).
+    findings: FindingsService
+    # The unit head's day, on the screen and on paper (Art. 14).
+    reports: ReportService
 
     @property
     def settings(self) -> Settings:

@@ -22,6 +22,7 @@ from appliance.cli import (
     media,
     packages,
     people,
+    reports,
     retention,
     seal,
 )
@@ -45,6 +46,7 @@ GROUPS: tuple[ModuleType, ...] = (
     discs,
     holds,
     retention,
+    reports,
     packages,
     seal,
 )

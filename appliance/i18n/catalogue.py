@@ -24,6 +24,7 @@ from appliance.i18n.lifecycle_messages import LIFECYCLE_MESSAGES
 from appliance.i18n.offload_messages import OFFLOAD_MESSAGES
 from appliance.i18n.people_messages import PEOPLE_MESSAGES
 from appliance.i18n.release_messages import RELEASE_MESSAGES
+from appliance.i18n.report_messages import REPORT_MESSAGES
 from appliance.i18n.request_messages import REQUEST_MESSAGES
 from appliance.i18n.ui_messages import UI_MESSAGES
 
@@ -50,6 +51,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     **APPROVAL_MESSAGES,
     **HANDOVER_MESSAGES,
     **REQUEST_MESSAGES,
+    **REPORT_MESSAGES,
     **EXPORT_MESSAGES,
     **HOLD_MESSAGES,
 }

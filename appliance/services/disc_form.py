@@ -15,7 +15,7 @@ from appliance.i18n import t
 _TYPST_LANG = {"zh_CN": "zh", "en": "en"}
 
 
-def _checkpoint_rows(checkpoint: str, lang: str) -> list[list[str]]:
+def checkpoint_rows(checkpoint: str, lang: str) -> list[list[str]]:
     """The checkpoint line, one labelled row per part, so no hash is broken across lines."""
     words = dict(w.split("=", 1) for w in checkpoint.split(" ")[1:] if "=" in w)
     return [
@@ -90,7 +90,7 @@ def form_values(
             [t("form.image_sha256", lang), image],
             [t("form.package", lang), stem],
             [t("form.package_receipt", lang), package_receipt],
-            *_checkpoint_rows(checkpoint, lang),
+            *checkpoint_rows(checkpoint, lang),
         ],
         "signatures": [t("form.sign_officer", lang), t("form.sign_leader", lang)],
         "seal_label": t("form.seal", lang),

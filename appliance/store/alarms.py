@@ -54,6 +54,31 @@ class AlarmRepository(Repository):
         query = AlarmRow.select().order_by(AlarmRow.id.desc()).limit(limit)
         return [_alarm(r) for r in self._rows(query)]
 
+    def raised_between(self, start: datetime, end: datetime) -> list[Alarm]:
+        """The alarms raised in [start, end), oldest first (Art. 14)."""
+        query = (
+            AlarmRow.select()
+            .where((AlarmRow.at >= to_text(start)) & (AlarmRow.at < to_text(end)))
+            .order_by(AlarmRow.at, AlarmRow.id)
+        )
+        return [_alarm(row) for row in self._rows(query)]
+
+    def quarantined_between(self, start: datetime, end: datetime) -> list[Quarantined]:
+        """The contents quarantined in [start, end), oldest first (DESIGN §4)."""
+        query = (
+            QuarantineRow.select()
+            .where(
+                (QuarantineRow.found_at >= to_text(start)) & (QuarantineRow.found_at < to_text(end))
+            )
+            .order_by(QuarantineRow.found_at, QuarantineRow.id)
+        )
+        return [
+            Quarantined(
+                r.id, r.sha256, r.size, from_text(r.found_at), bool(r.content_matches), r.state
+            )
+            for r in self._rows(query)
+        ]
+
     def alarm(self, alarm_id: int) -> Alarm | None:
         """One alarm, or None."""
         row = self._first(AlarmRow.select().where(AlarmRow.id == alarm_id))

@@ -179,6 +179,38 @@ class ClipRepository(Repository):
         )
         return [_clip(row, ()) for row in self._rows(query)]
 
+    def archived_between(self, start: datetime, end: datetime) -> list[ArchivedClip]:
+        """The clips archived in [start, end), by id, with their cases (index clip_archived)."""
+        query = (
+            ClipRow.select()
+            .where((ClipRow.archived_at >= to_text(start)) & (ClipRow.archived_at < to_text(end)))
+            .order_by(ClipRow.id)
+        )
+        return self._with_cases(self._rows(query))
+
+    def of_sessions(self, session_ids: Iterable[int]) -> list[ArchivedClip]:
+        """The clips offloaded from these custody sessions, by id (index clip_session)."""
+        wanted = sorted(set(session_ids))
+        rows: list[ClipRow] = []
+        for at in range(0, len(wanted), 500):
+            chunk = wanted[at : at + 500]
+            rows += self._rows(ClipRow.select().where(ClipRow.session_id.in_(chunk)))
+        return self._with_cases(sorted(rows, key=lambda row: row.id))
+
+    def _with_cases(self, rows: list[ClipRow]) -> list[ArchivedClip]:
+        cases: dict[int, list[str]] = {}
+        ids = [row.id for row in rows]
+        for at in range(0, len(ids), 500):
+            query = (
+                ClipCaseRow.select(ClipCaseRow.clip_id, ClipCaseRow.case_number)
+                .where(ClipCaseRow.clip_id.in_(ids[at : at + 500]))
+                .order_by(ClipCaseRow.case_number)
+                .tuples()
+            )
+            for clip_id, number in self._rows(query):
+                cases.setdefault(int(clip_id), []).append(str(number))
+        return [_clip(row, tuple(cases.get(row.id, ()))) for row in rows]
+
     def of_recorder(self, serial: str) -> list[ArchivedClip]:
         """Every clip taken from one recorder (without their cases)."""
         query = ClipRow.select().where(ClipRow.serial == serial).order_by(ClipRow.id)

@@ -51,6 +51,36 @@ class CustodyRepository(Repository):
             row.serial, row.badge, from_text(row.at), bool(row.passed), items, int(row.id)
         )
 
+    def sessions_started(self, start: datetime, end: datetime) -> list[CustodySession]:
+        """The sessions begun in [start, end), oldest first (index custody_session_started)."""
+        query = (
+            CustodySessionRow.select()
+            .where(
+                (CustodySessionRow.started_at >= to_text(start))
+                & (CustodySessionRow.started_at < to_text(end))
+            )
+            .order_by(CustodySessionRow.started_at, CustodySessionRow.id)
+        )
+        return [_session(row) for row in self._rows(query)]
+
+    def failed_checks(self, start: datetime, end: datetime) -> list[PreshiftCheck]:
+        """The pre-shift checks that failed in [start, end), oldest first (Art. 4)."""
+        query = (
+            PreshiftCheckRow.select()
+            .where(
+                (PreshiftCheckRow.at >= to_text(start))
+                & (PreshiftCheckRow.at < to_text(end))
+                & (PreshiftCheckRow.passed == False)  # noqa: E712 -- peewee's expression
+            )
+            .order_by(PreshiftCheckRow.at, PreshiftCheckRow.id)
+        )
+        return [
+            PreshiftCheck(
+                r.serial, r.badge, from_text(r.at), bool(r.passed), json.loads(r.items_json), r.id
+            )
+            for r in self._rows(query)
+        ]
+
     def open_session(
         self, serial: str, holder_badge: str, at: datetime, check_id: int
     ) -> CustodySession:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 
 from peewee import fn
 
@@ -71,6 +72,15 @@ class DiscRepository(Repository):
     def of_case(self, case_number: str) -> list[DiscRecord]:
         """Every disc made for a case, oldest first."""
         query = DiscRow.select().where(DiscRow.case_number == case_number).order_by(DiscRow.id)
+        return [_disc(row) for row in self._rows(query)]
+
+    def made_between(self, start: datetime, end: datetime) -> list[DiscRecord]:
+        """The evidence discs made in [start, end), oldest first (Art. 12(4))."""
+        query = (
+            DiscRow.select()
+            .where((DiscRow.made_at >= to_text(start)) & (DiscRow.made_at < to_text(end)))
+            .order_by(DiscRow.made_at, DiscRow.id)
+        )
         return [_disc(row) for row in self._rows(query)]
 
     def discs_per_case(self) -> dict[str, int]:

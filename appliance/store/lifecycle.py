@@ -82,6 +82,27 @@ class LifecycleRepository(Repository):
             )
         )
 
+    def faults_between(self, start: datetime, end: datetime) -> list[Fault]:
+        """The faults reported in [start, end), oldest first (Art. 5(8))."""
+        query = (
+            FaultRow.select()
+            .where((FaultRow.reported_at >= to_text(start)) & (FaultRow.reported_at < to_text(end)))
+            .order_by(FaultRow.reported_at, FaultRow.id)
+        )
+        return [_fault(row) for row in self._rows(query)]
+
+    def incidents_between(self, start: datetime, end: datetime) -> list[Incident]:
+        """The losses and damage declared in [start, end), oldest first (Art. 10)."""
+        query = (
+            IncidentRow.select()
+            .where(
+                (IncidentRow.declared_at >= to_text(start))
+                & (IncidentRow.declared_at < to_text(end))
+            )
+            .order_by(IncidentRow.declared_at, IncidentRow.id)
+        )
+        return [_incident(row) for row in self._rows(query)]
+
     def faults_of(self, serial: str) -> list[Fault]:
         """Every fault of a recorder, oldest first."""
         query = FaultRow.select().where(FaultRow.serial == serial).order_by(FaultRow.id)

@@ -198,6 +198,18 @@ class ReleaseRepository(Repository):
         row = self._first(DisclosureRow.select().where(DisclosureRow.id == request_id))
         return None if row is None else self._disclosure(row)
 
+    def exported_between(self, start: datetime, end: datetime) -> list[Disclosure]:
+        """The disclosures exported in [start, end), oldest first (Art. 11, 13)."""
+        query = (
+            DisclosureRow.select()
+            .where(
+                (DisclosureRow.exported_at >= to_text(start))
+                & (DisclosureRow.exported_at < to_text(end))
+            )
+            .order_by(DisclosureRow.exported_at, DisclosureRow.id)
+        )
+        return [self._disclosure(row) for row in self._rows(query)]
+
     def disclosures(self) -> list[Disclosure]:
         """Every request, newest first."""
         query = DisclosureRow.select().order_by(DisclosureRow.id.desc())

@@ -17,7 +17,7 @@ from appliance.store.migrations import latest_version
 from tests.cli_run import bwc
 from tests.conftest import START
 
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 
 
 def query(store: Store, sql: str) -> list[tuple[object, ...]]:

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 
 from appliance.adapters.seal import SEAL_UNIT, is_immutable
 from appliance.config import load as load_config
@@ -349,3 +350,45 @@ def test_the_example_units_burner_is_allowed_and_given_to_the_service_user(tmp_p
     at = allowed.index("allow id 0e8d:1887")
     assert allowed[at - 1] == "# evidence-disc burner optical burner"
     assert allowed.count("allow id 0e8d:1887") == 1
+
+
+def test_the_report_and_retention_timers_are_enabled_and_their_units_verify(
+    tmp_path: Path,
+) -> None:
+    """Art. 14 and 12(3): the playbook enables bwc-daily-report and bwc-retention; each timer
+    and its job, as the role renders them, pass systemd-analyze verify without a warning."""
+    if shutil.which("systemd-analyze") is None:
+        pytest.skip("systemd-analyze is not installed")
+    defaults = PLAYBOOKS / "roles" / "kiosk_app" / "defaults" / "main.yml"
+    timers = {
+        item["name"]: item for item in yaml.safe_load(defaults.read_text())["kiosk_app_timers"]
+    }
+    assert {name: timers[name]["enabled"] for name in ("bwc-daily-report", "bwc-retention")} == {
+        "bwc-daily-report": True,
+        "bwc-retention": True,
+    }
+    assert timers["bwc-daily-report"]["command"] == "report daily"
+    hosts, _ = inventory_for_render(tmp_path)
+    templates = PLAYBOOKS / "roles" / "kiosk_app" / "templates" / "etc" / "systemd" / "system"
+    units = []
+    for name in ("bwc-daily-report", "bwc-retention"):
+        item = tmp_path / f"{name}.json"
+        item.write_text(json.dumps({"item": timers[name]}))
+        for kind in ("service", "timer"):
+            target = tmp_path / f"{name}.{kind}"
+            render(
+                ("kiosk", hosts), templates / f"bwc-job.{kind}.j2", target,
+                f"@{defaults}", f"@{item}", f"kiosk_app_prefix={tmp_path / 'opt'}",
+            )  # fmt: skip
+            units.append(str(target))
+    executable = tmp_path / "opt" / "venv" / "bin" / "bwc"
+    executable.parent.mkdir(parents=True)
+    executable.write_text("#!/bin/sh\n")
+    executable.chmod(0o755)
+    verified = subprocess.run(
+        ["systemd-analyze", "verify", "--man=no", *units], capture_output=True, text=True
+    )
+    assert (verified.returncode, verified.stderr) == (0, "")
+    service = (tmp_path / "bwc-daily-report.service").read_text()
+    assert f"ExecStart={tmp_path / 'opt'}/venv/bin/bwc report daily" in service
+    assert "OnCalendar=*-*-* 23:55:00" in (tmp_path / "bwc-daily-report.timer").read_text()

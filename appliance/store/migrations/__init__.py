@@ -22,6 +22,7 @@ from appliance.store.migrations import (
     m0011_discs,
     m0012_alarm_note,
     m0013_disc_burn,
+    m0014_supervision_indexes,
 )
 
 MIGRATIONS: tuple[ModuleType, ...] = (
@@ -38,6 +39,7 @@ MIGRATIONS: tuple[ModuleType, ...] = (
     m0011_discs,
     m0012_alarm_note,
     m0013_disc_burn,
+    m0014_supervision_indexes,
 )
 
 
