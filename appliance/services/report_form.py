@@ -45,6 +45,11 @@ def finding_sentence(finding: Finding, lang: str, names: dict[str, str]) -> str:
     facts = dict(finding.facts)
     if "badge" in facts:
         facts["badge"] = names.get(facts["badge"], facts["badge"])
+    # Facts that are a table's value (a fault's part, the unit head's finding on a loss) are
+    # said in words, never as the identifier stored.
+    for fact, prefix in (("part", "part"), ("finding", "finding")):
+        if fact in facts:
+            facts[fact] = t(f"{prefix}.{facts[fact]}", lang)
     return t(finding.message_key, lang, **facts)
 
 
@@ -86,7 +91,8 @@ def daily_values(
     findings = [
         [
             finding.kind.value,
-            _clock(finding.at, settings),
+            # A finding can fall due days after the day (F5: three days on): with its date.
+            finding.at.astimezone(local_zone(settings)).strftime("%m-%d %H:%M"),
             finding_sentence(finding, lang, names),
             next_step(finding, lang),
         ]
