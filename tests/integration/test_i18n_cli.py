@@ -140,6 +140,10 @@ SCRIPT_LINES: tuple[tuple[str, str, tuple[int, ...]], ...] = (
     ("hold list", "", (0,)),
     ("retention run --dry-run", "", (0,)),
     ("retention run", "", (0,)),
+    # Art. 14: the unit head's day on paper, with the checkpoint on its last page.
+    ("report daily --out daily.pdf", "", (0,)),
+    ("report daily --out daily.pdf", "", (2,)),
+    ("report daily --day 2026-02-30", "", (2,)),
     ("audit checkpoint --out checkpoint.txt", "", (0,)),
     ("audit verify --checkpoint checkpoint.txt", "", (0,)),
     ("seal", "", (0, 1, 2)),
