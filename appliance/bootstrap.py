@@ -161,6 +161,9 @@ def _wire(
     if store is None:
         store = open_store(settings.db_path, clock.now, create=create)
     ctx = Context(settings, clock, audit_signer, label_signer, store)
+    # One renderer for every printed form: the disc's record form, the destruction list and
+    # the daily report.
+    forms = chosen.get("forms") or TypstForms()
     selfcheck = SelfCheckService(ctx)
     registry = RegistryService(ctx)
     custody = CustodyService(ctx, selfcheck)
@@ -176,7 +179,6 @@ def _wire(
     disclosure = DisclosureService(ctx, packages)
     disclosure_drive = DisclosureDriveService(ctx, disclosure, handover_drive)
     handover_requests = HandoverRequests(ctx, handover_drive)
-    forms = chosen.get("forms") or TypstForms()
     discs = DiscService(ctx, packages, disc, forms)
     findings = FindingsService(ctx)
     return Services(
@@ -202,7 +204,7 @@ def _wire(
         disclosure=disclosure,
         lifecycle=LifecycleService(ctx, custody),
         holds=HoldService(ctx),
-        retention=RetentionService(ctx, archive, staging),
+        retention=RetentionService(ctx, archive, staging, forms),
         history=HistoryService(ctx),
         thumbnails=thumbnails,
         approvals=ApprovalQueries(ctx, thumbnails),

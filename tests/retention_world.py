@@ -35,9 +35,11 @@ EVIDENCE_DDL = (
 )
 
 
-def make_template(root: Path) -> Path:
+def make_template(root: Path, language: str = "en") -> Path:
     """A demo home (people, recorders) with the evidence table; copied for each trial."""
-    services, _ = make_home(root / "home", language="en", clock=SettableClock(T0), pins=DEMO_PINS)
+    services, _ = make_home(
+        root / "home", language=language, clock=SettableClock(T0), pins=DEMO_PINS
+    )
     services.close()
     with sqlite3.connect(root / "home" / "bwc.db") as db:
         db.execute(EVIDENCE_DDL)
@@ -71,8 +73,15 @@ class World:
     def wrote(self) -> None:
         self.newest = max(self.newest, self.clock.now())
 
-    def add_clip(self, archived_at: datetime, holder: str | None, share: int | None = None) -> int:
-        """A clip row and its content file (0440); `share` reuses another clip's content."""
+    def add_clip(
+        self,
+        archived_at: datetime,
+        holder: str | None,
+        share: int | None = None,
+        source_name: str | None = None,
+    ) -> int:
+        """A clip row and its content file (0440); `share` reuses another clip's content;
+        `source_name` is the recorder's name for the file (else V0001.MP4, …)."""
         ctx = self.services.ctx
         archive = self.services.offload.archive
         self.serial_count += 1
@@ -88,8 +97,9 @@ class World:
             path.write_bytes(data)
             path.chmod(0o440)
         size = archive.size(sha256)
+        name = source_name or f"V{self.serial_count:04d}.MP4"
         clip = NewClip(
-            sha256, size, "DSJ-A001", "DEMO01", f"V{self.serial_count:04d}.MP4", None,
+            sha256, size, "DSJ-A001", "DEMO01", name, None,
             archived_at, archived_at - timedelta(hours=1), f"{archived_at:%Y-%m-%d}", None,
             holder, MediaInfo(readable=False, error="test"), frozenset(),
         )  # fmt: skip

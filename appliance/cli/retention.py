@@ -14,6 +14,12 @@ from appliance.cli.output import EXIT_OK, EXIT_REFUSED, Output, os_actor
 if TYPE_CHECKING:
     from appliance.bootstrap import Services
 
+# Why a run printed no PDF (RetentionReport.pdf_missing), as the line that says so.
+_NO_PDF = {
+    "nothing_listed": "cli.retention_pdf_nothing_listed",
+    "render_failed": "cli.retention_pdf_render_failed",
+}
+
 
 def cmd_run(services: Services, args: argparse.Namespace, out: Output) -> int:
     actor = os_actor(services.settings.unit_code, "system")
@@ -28,6 +34,11 @@ def cmd_run(services: Services, args: argparse.Namespace, out: Output) -> int:
         contents=len(report.deleted) + len(report.finished),
         path=str(report.lists[0]) if report.lists else "",
     )
+    pdfs = [path for path in report.lists if path.suffix == ".pdf"]
+    if pdfs:
+        out.say("cli.retention_pdf", path=str(pdfs[0]))
+    elif report.pdf_missing:
+        out.say(_NO_PDF[report.pdf_missing])
     if report.failed:
         out.say("cli.retention_failed", count=len(report.failed))
     out.data(
@@ -43,6 +54,8 @@ def cmd_run(services: Services, args: argparse.Namespace, out: Output) -> int:
         finished=list(report.finished),
         failed=list(report.failed),
         lists=[str(path) for path in report.lists],
+        pdf=str(pdfs[0]) if pdfs else None,
+        pdf_missing=report.pdf_missing or None,
     )
     return EXIT_REFUSED if report.failed else EXIT_OK
 

@@ -137,6 +137,10 @@ HOLD_MESSAGES: dict[str, tuple[str, str]] = {
         "retention: a file could not be removed",
         "保存期限清理：有文件未能移除",
     ),
+    "alarm.destruction_list_unprinted": (
+        "retention: the destruction list PDF could not be made",
+        "保存期限清理：销毁清单 PDF 未能生成",
+    ),
     "flag.deleted_by_rule": ("deleted by the retention rule", "已依保存规则删除"),
     "cli.col.hold": ("hold", "编号"),
     "cli.col.kind": ("reason", "原因"),

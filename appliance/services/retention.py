@@ -6,18 +6,16 @@ bytes (on the box the seal helper re-checks the rule, by hash: `allows_deletion`
 between the two leaves the tombstone and the file; the next run finishes the removal. So a clip
 is always either its file and row, or its tombstone, never neither. Audit events are never
 deleted. A clock behind the newest event, or too far past it, deletes nothing and raises an
-alarm. Each run writes a destruction list (JSON and text) under exports/retention/.
+alarm. Each run writes a destruction list (JSON, text and, when it lists anything, PDF) under
+exports/retention/ (services/destruction_list.py).
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
-from appliance.atomic_file import write_atomically
 from appliance.domain.errors import Refused
 from appliance.domain.records import Actor
 from appliance.domain.retention import (
@@ -27,9 +25,10 @@ from appliance.domain.retention import (
     Verdict,
     judge,
 )
-from appliance.ports import Archive, Staging
+from appliance.ports import Archive, FormRenderer, Staging
 from appliance.services.alarms import raise_alarm
 from appliance.services.context import Context
+from appliance.services.destruction_list import write_lists
 from appliance.store.retention import CLOCK_ALARM
 
 
@@ -47,6 +46,8 @@ class RetentionReport:
     finished: tuple[str, ...] = ()
     failed: tuple[str, ...] = ()
     lists: tuple[Path, ...] = field(default=())
+    # Why the run has no PDF list ("" when it has one): nothing listed, or it could not be made.
+    pdf_missing: str = ""
     # An offload was running: nothing was deleted, the next run tries again.
     deferred: bool = False
 
@@ -59,10 +60,13 @@ class RetentionReport:
 class RetentionService:
     """Judges every clip by the rule and deletes what it allows, through the Archive port."""
 
-    def __init__(self, ctx: Context, archive: Archive, staging: Staging) -> None:
+    def __init__(
+        self, ctx: Context, archive: Archive, staging: Staging, forms: FormRenderer
+    ) -> None:
         self._ctx = ctx
         self._archive = archive
         self._staging = staging
+        self._forms = forms
 
     def plan(self) -> RetentionPlan:
         """The rule applied to every clip now (nothing is written)."""
@@ -147,7 +151,8 @@ class RetentionService:
     def _finish_run(self, actor: Actor, report: RetentionReport) -> RetentionReport:
         """The destruction list and the run's own event."""
         plan_clock, run, dry_run = report.clock, report.run, report.dry_run
-        lists = self._write_lists(report)
+        written = write_lists(self._ctx, self._forms, actor, report)
+        lists = written.paths
         with self._ctx.store.transaction():
             self._ctx.record(
                 actor,
@@ -166,7 +171,7 @@ class RetentionService:
                 newest_event_at=_iso(plan_clock.newest_event_at),
                 destruction_list=[path.name for path in lists],
             )
-        return replace(report, lists=lists)
+        return replace(report, lists=lists, pdf_missing=written.pdf_missing)
 
     def _clock_fault(self, actor: Actor, run: str, plan: RetentionPlan, dry_run: bool) -> None:
         clock = plan.clock
@@ -247,65 +252,7 @@ class RetentionService:
                 finished.append(sha256)
         return tuple(finished)
 
-    def _write_lists(self, report: RetentionReport) -> tuple[Path, ...]:
-        """The destruction list of the run, as JSON and as text (DESIGN §11)."""
-        folder = self._ctx.settings.exports_dir / "retention"
-        folder.mkdir(mode=0o750, parents=True, exist_ok=True)
-        head = self._ctx.store.audit_log.recent(1)
-        entries = [
-            {
-                "clip": j.clip_id,
-                "sha256": j.sha256,
-                "size": j.size,
-                "why": j.verdict.value,
-                "inputs": j.inputs,
-            }
-            for j in report.eligible
-        ]
-        document = {
-            "run": report.run,
-            "dry_run": report.dry_run,
-            "deferred": report.deferred,
-            "now": report.clock.now.isoformat(),
-            "newest_event_at": _iso(report.clock.newest_event_at),
-            "days": report.days,
-            "judged": report.judged,
-            "deleted": entries if not report.dry_run else [],
-            "would_delete": entries if report.dry_run else [],
-            "failed": list(report.failed),
-            "finished": list(report.finished),
-            "chain_head": {"seq": head[0].seq, "hash": head[0].hash} if head else None,
-        }
-        stem = f"{report.run}{'-dry' if report.dry_run else ''}"
-        as_json = folder / f"{stem}.json"
-        as_text = folder / f"{stem}.txt"
-        write_atomically(as_json, json.dumps(document, indent=2, sort_keys=True).encode(), 0o640)
-        text = _text(document, entries, report.dry_run)
-        write_atomically(as_text, text.encode("utf-8"), 0o640)
-        return as_json, as_text
-
 
 def _iso(instant: object, timespec: str = "auto") -> str:
     isoformat = getattr(instant, "isoformat", None)
     return "" if isoformat is None else str(isoformat(timespec=timespec))
-
-
-def _text(document: dict[str, object], rows: list[dict[str, Any]], dry_run: bool) -> str:
-    """The list for a person: one line per clip, then the chain head (the checkpoint's basis)."""
-    kind = "would delete" if dry_run else "deleted"
-    lines = [
-        f"Destruction list {document['run']} (Art. 12(3), DESIGN §11)",
-        f"clock {document['now']}; newest audit event {document['newest_event_at']}",
-        f"retention {document['days']} days; {document['judged']} clips judged; {len(rows)} {kind}",
-        "",
-    ]
-    for row in rows:
-        inputs = row["inputs"]
-        lines.append(
-            f"clip {row['clip']}  {row['sha256']}  {row['size']} bytes  {row['why']}  "
-            f"archived {inputs['archived_at']}  kept until {inputs['retain_until']}  "
-            f"handed over {inputs['handed_over']}"
-        )
-    head = document["chain_head"]
-    lines += ["", f"audit chain head: {head}", ""]
-    return "\n".join(lines)
