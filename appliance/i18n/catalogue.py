@@ -8,8 +8,8 @@ from appliance.i18n.approval_messages import APPROVAL_MESSAGES
 from appliance.i18n.audit_messages import AUDIT_MESSAGES
 from appliance.i18n.config_messages import CONFIG_MESSAGES
 from appliance.i18n.core_messages import CORE_MESSAGES
-from appliance.i18n.disc_kiosk_messages import DISC_KIOSK_MESSAGES
 from appliance.i18n.destruction_messages import DESTRUCTION_MESSAGES
+from appliance.i18n.disc_kiosk_messages import DISC_KIOSK_MESSAGES
 from appliance.i18n.disc_messages import DISC_MESSAGES
 from appliance.i18n.dock_messages import DOCK_MESSAGES
 from appliance.i18n.event_messages import EVENT_MESSAGES
