@@ -99,6 +99,7 @@ def _wire(
     from appliance.services.approvals import ApprovalQueries
     from appliance.services.audit import AuditService
     from appliance.services.audit_reading import AuditReading
+    from appliance.services.audit_report import AuditReportService
     from appliance.services.auth import AuthService
     from appliance.services.clips import ClipService
     from appliance.services.context import Context
@@ -220,6 +221,7 @@ def _wire(
         audit_reading=AuditReading(ctx),
         findings=findings,
         reports=ReportService(ctx, findings, audit, forms),
+        audit_report=AuditReportService(ctx, findings, audit, forms),
     )
 
 

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from appliance.services.approvals import ApprovalQueries
     from appliance.services.audit import AuditService
     from appliance.services.audit_reading import AuditReading
+    from appliance.services.audit_report import AuditReportService
     from appliance.services.auth import AuthService
     from appliance.services.clips import ClipService
     from appliance.services.context import Context
@@ -109,6 +110,8 @@ class Services:
     findings: FindingsService
     # The unit head's day, on the screen and on paper (Art. 14).
     reports: ReportService
+    # The audit office's period: findings by kind, officer and week (Art. 15, 16).
+    audit_report: AuditReportService
 
     @property
     def settings(self) -> Settings:

@@ -63,9 +63,44 @@ def cmd_daily(services: Services, args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
+def cmd_audit(services: Services, args: argparse.Namespace, out: Output) -> int:
+    """The audit office's period, written as a PDF with the checkpoint on its last page."""
+    first, last = _day(args.first, services), _day(args.last, services)
+    actor = os_actor(services.settings.unit_code, "system")
+    written = services.audit_report.write(actor, first, last, Path(args.out), out.language)
+    report = written.report
+    out.say(
+        "report.audit_written",
+        first=first.isoformat(),
+        last=last.isoformat(),
+        path=str(written.path),
+        findings=len(report.findings),
+    )
+    out.data(
+        first=first.isoformat(),
+        last=last.isoformat(),
+        path=str(written.path),
+        checkpoint=written.checkpoint_line,
+        by_kind={kind.value: count for kind, count in sorted(report.by_kind.items())},
+        by_officer=report.by_officer,
+        by_week=report.by_week,
+        fixity=[
+            {
+                "at": run.at.isoformat(),
+                "checked": run.checked,
+                "mismatched": run.mismatched,
+                "missing": run.missing,
+            }
+            for run in report.fixity
+        ],  # fmt: skip
+        chain={"size": report.chain_size, "head": report.chain_head},
+    )
+    return EXIT_OK
+
+
 def register(sub: Any) -> None:
     """Add `report` to the `bwc` command."""
-    group = sub.add_parser("report", help="the unit head's daily report (Art. 14)")
+    group = sub.add_parser("report", help="the daily report (Art. 14) and the audit's (Art. 15)")
     actions = group.add_subparsers(dest="sub", required=True)
     daily = actions.add_parser("daily", help="the day's report as a PDF with the checkpoint")
     daily.add_argument("--day", metavar="YYYY-MM-DD", help="the day (default: today)")
@@ -73,3 +108,10 @@ def register(sub: Any) -> None:
         "--out", metavar="FILE.pdf", help="where (new); default exports/reports/daily-DAY.pdf"
     )
     daily.set_defaults(handler=cmd_daily)
+    audit = actions.add_parser(
+        "audit", help="the audit office's period: findings by kind, officer, week (Art. 15)"
+    )
+    audit.add_argument("--from", dest="first", required=True, metavar="YYYY-MM-DD")
+    audit.add_argument("--to", dest="last", required=True, metavar="YYYY-MM-DD")
+    audit.add_argument("--out", required=True, metavar="FILE.pdf", help="where (new)")
+    audit.set_defaults(handler=cmd_audit)

@@ -116,4 +116,57 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "{day} 不是有效日期：请写作 YYYY-MM-DD。",
     ),
     "event.report_written": ("report written", "生成报告"),
+    "event.audit_report_read": ("audit report read", "查阅督察报告"),
+    # The audit office's report of a period (Art. 15, 16).
+    "report.audit_title": ("Audit report on body-worn recorders", "执法记录仪使用情况督察报告"),
+    "report.audit_subtitle": (
+        "{unit} ({code}) · {first} to {last}",
+        "{unit}（{code}）· {first} 至 {last}",
+    ),
+    "report.audit_summary": (
+        "{findings} findings, about {officers} officers, over {weeks} weeks.",
+        "共发现问题 {findings} 项，涉及执法人员 {officers} 人，跨 {weeks} 周。",
+    ),
+    "report.by_kind": ("Findings by kind", "按类别统计"),
+    "report.by_officer": ("Findings by officer", "按执法人员统计"),
+    "report.by_week": ("Findings by week", "按周统计"),
+    "report.nobody": ("no officer", "不涉及执法人员"),
+    "report.fixity": ("Fixity samples re-hashed", "存档抽样校验"),
+    "report.col.checked": ("Re-hashed", "校验数"),
+    "report.col.mismatched": ("Changed", "不符"),
+    "report.col.missing": ("Missing", "缺失"),
+    "report.chain": ("The audit chain", "审计链"),
+    "report.chain_state": (
+        "{size} events; head {head}",
+        "共 {size} 条；链头 {head}",
+    ),
+    "report.findings_all": ("Every finding", "全部问题"),
+    "report.audit_footer": (
+        "Made by the kiosk at {at} for the audit office (Art. 15).",
+        "本报告由采集站于 {at} 为督察部门生成（第十五条）。",
+    ),
+    "report.audit_written": (
+        "Audit report of {first} to {last} written to {path}: {findings} findings.",
+        "{first} 至 {last} 的督察报告已写入 {path}：发现问题 {findings} 项。",
+    ),
+    "report.bad_period": (
+        "The period ends ({last}) before it begins ({first}).",
+        "时段的结束日期（{last}）早于开始日期（{first}）。",
+    ),
+    "report.period_too_long": (
+        "A report covers at most {days} days: write one for each year.",
+        "一份报告最多涵盖 {days} 天：请按年分别生成。",
+    ),
+    # Each finding kind in a few words (the charts' labels).
+    "finding_kind.F1": ("no footage", "未摄录"),
+    "finding_kind.F2": ("gap in footage", "资料不连续"),
+    "finding_kind.F3": ("late offload or return", "未按时导出或归还"),
+    "finding_kind.F4": ("no sound", "无声音"),
+    "finding_kind.F5": ("not filed", "未归档"),
+    "finding_kind.F6": ("evidence changed or gone", "存档被改动或缺失"),
+    "finding_kind.F7": ("another unit's recorder", "非本单位记录仪"),
+    "finding_kind.F8": ("check failed or skipped", "使用前检查未通过"),
+    "finding_kind.F9": ("fault, loss or damage", "故障、丢失或损坏"),
+    "finding_kind.F10": ("footage released", "资料对外提供"),
+    "finding_kind.F11": ("late hand-over", "未按时移交"),
 }

@@ -10,11 +10,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from appliance.config import Settings, local_zone
-from appliance.domain.findings import Finding
+from appliance.domain.findings import Finding, FindingKind
 from appliance.i18n import alarm_kind_words, t
 from appliance.services.disc_form import checkpoint_rows
 
 if TYPE_CHECKING:
+    from appliance.services.audit_report import AuditReport
     from appliance.services.reports import DailyReport
 
 _TYPST_LANG = {"zh_CN": "zh", "en": "en"}
@@ -170,5 +171,106 @@ def daily_values(
             "report.footer",
             lang,
             at=report.made_at.astimezone(local_zone(settings)).strftime("%Y-%m-%d %H:%M"),
+        ),
+    }
+
+
+def _bars(rows: list[tuple[str, str, int]]) -> list[list[str]]:
+    """Rows of a bar chart the template draws: label, note, count, and the bar's share of the
+    longest ("0.000" to "1.000")."""
+    top = max((count for _, _, count in rows), default=0) or 1
+    return [[label, note, str(count), f"{count / top:.3f}"] for label, note, count in rows]
+
+
+def audit_values(
+    report: AuditReport, checkpoint: str, lang: str, settings: Settings
+) -> dict[str, object]:
+    """The one JSON input of `audit_report.typ`: labels, values and bar charts, all strings."""
+    names = report.names
+    kinds = _bars(
+        [
+            (kind.value, t(f"finding_kind.{kind.value}", lang), report.by_kind.get(kind, 0))
+            for kind in FindingKind
+        ]
+    )
+    officers = _bars(
+        [
+            (
+                names.get(badge, badge) if badge else t("report.nobody", lang),
+                badge,
+                count,
+            )
+            for badge, count in sorted(report.by_officer.items(), key=lambda kv: (-kv[1], kv[0]))
+        ]
+    )
+    weeks = _bars([(week, "", count) for week, count in report.by_week.items()])
+    zone = local_zone(settings)
+    findings = [
+        [
+            finding.kind.value,
+            finding.at.astimezone(zone).strftime("%m-%d %H:%M"),
+            finding_sentence(finding, lang, names),
+        ]
+        for finding in report.findings
+    ]
+    fixity = [
+        [
+            run.at.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
+            str(run.checked),
+            str(run.mismatched),
+            str(run.missing),
+        ]
+        for run in report.fixity
+    ]
+    return {
+        "lang": _TYPST_LANG.get(lang, "zh"),
+        "title": t("report.audit_title", lang),
+        "subtitle": t(
+            "report.audit_subtitle",
+            lang,
+            unit=report.unit_name,
+            code=report.unit_code,
+            first=report.first.isoformat(),
+            last=report.last.isoformat(),
+        ),
+        "summary": t(
+            "report.audit_summary",
+            lang,
+            findings=len(report.findings),
+            officers=len([b for b in report.by_officer if b]),
+            weeks=len(report.by_week),
+        ),
+        "kinds_title": t("report.by_kind", lang),
+        "kinds": kinds,
+        "officers_title": t("report.by_officer", lang),
+        "officers": officers,
+        "weeks_title": t("report.by_week", lang),
+        "weeks": weeks,
+        "none": t("report.none", lang),
+        "fixity_title": t("report.fixity", lang),
+        "fixity_head": [
+            t("report.col.at", lang),
+            t("report.col.checked", lang),
+            t("report.col.mismatched", lang),
+            t("report.col.missing", lang),
+        ],
+        "fixity": fixity,
+        "chain_title": t("report.chain", lang),
+        "chain": t("report.chain_state", lang, size=report.chain_size, head=report.chain_head),
+        "findings_title": t("report.findings_all", lang),
+        "findings_head": [
+            t("report.col.kind", lang),
+            t("report.col.at", lang),
+            t("report.col.finding", lang),
+        ],
+        "findings": findings,
+        "checkpoint_title": t("report.checkpoint", lang),
+        "checkpoint_note": t("report.checkpoint_note", lang),
+        "checkpoint": checkpoint_rows(checkpoint, lang),
+        "checkpoint_line": checkpoint,
+        "footer": t(
+            "report.audit_footer",
+            lang,
+            at=report.made_at.astimezone(zone).strftime("%Y-%m-%d %H:%M"),
         ),
     }

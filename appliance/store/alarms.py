@@ -163,6 +163,18 @@ class AlarmRepository(Repository):
             )
         )
 
+    def fixity_runs(self, start: datetime, end: datetime) -> list[FixityRun]:
+        """The fixity runs of [start, end), oldest first (the audit office's sample, Art. 15)."""
+        query = (
+            FixityCheckRow.select()
+            .where((FixityCheckRow.at >= to_text(start)) & (FixityCheckRow.at < to_text(end)))
+            .order_by(FixityCheckRow.at, FixityCheckRow.id)
+        )
+        return [
+            FixityRun(from_text(row.at), row.checked, row.mismatched, row.missing)
+            for row in self._rows(query)
+        ]
+
     def last_fixity(self) -> FixityRun | None:
         """The newest fixity run's counts."""
         row = self._first(FixityCheckRow.select().order_by(FixityCheckRow.id.desc()))
