@@ -12,6 +12,7 @@ import json
 import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -172,6 +173,18 @@ def _disc_create(s: Services, a: Actor, at: Setting) -> object:
 
 def _case_clips(s: Services, a: Actor, at: Setting) -> object:
     return s.discs.case_clips(a, "ZF-1")
+
+
+def _findings(s: Services, a: Actor, _: Setting) -> object:
+    return s.findings.between(a, s.findings.day(date(2026, 11, 27)))
+
+
+def _daily(s: Services, a: Actor, _: Setting) -> object:
+    return s.reports.daily(a, date(2026, 11, 27))
+
+
+def _audit_period(s: Services, a: Actor, _: Setting) -> object:
+    return s.audit_report.period(a, date(2026, 11, 1), date(2026, 11, 30))
 
 
 def _disc_cases(s: Services, a: Actor, _: Setting) -> object:
@@ -336,6 +349,7 @@ LIFECYCLE_DENIALS: tuple[Denial, ...] = (
 HO, DQ = Action.RECEIVE_HANDOVER, Action.REQUEST_DISCLOSURE
 DA, DX = Action.APPROVE_DISCLOSURE, Action.EXPORT_DISCLOSURE
 AK, RA = Action.ACKNOWLEDGE_ALARM, Action.READ_AUDIT
+VU = Action.VIEW_UNIT_STATUS
 RELEASE_DENIALS: tuple[Denial, ...] = (
     # Art. 12(4): the evidence disc is burned by the unit head (or the collector), and signed
     # by the officer and the unit leader; an officer or the audit office does not make one.
@@ -387,6 +401,11 @@ RELEASE_DENIALS: tuple[Denial, ...] = (
         Denial("audit_reading", "log", b, _read_log, RA.value, RA)
         for b in ("1001", "2001", "3001", "9001")
     ),  # fmt: skip
+    # Art. 14: the day is the unit head's (and the bureau head's and the auditor's); Art. 15:
+    # the period's report is the audit office's (and the bureau head's).
+    *(Denial("findings", "between", b, _findings, VU.value, VU) for b in ("1001", "9001")),
+    *(Denial("reports", "daily", b, _daily, VU.value, VU) for b in ("3001", "1002")),
+    *(Denial("audit_report", "period", b, _audit_period, RA.value, RA) for b in ("2001", "9001")),
     # Art. 14: the unit head, or IT, says what was done about an alarm.
     *(
         Denial("alarms", "acknowledge", b, _acknowledge, AK.value, AK)

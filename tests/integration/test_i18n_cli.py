@@ -144,6 +144,9 @@ SCRIPT_LINES: tuple[tuple[str, str, tuple[int, ...]], ...] = (
     ("report daily --out daily.pdf", "", (0,)),
     ("report daily --out daily.pdf", "", (2,)),
     ("report daily --day 2026-02-30", "", (2,)),
+    # Art. 15: the audit office's period, with bar charts and the checkpoint.
+    ("report audit --from 2020-01-01 --to 2020-12-31 --out audit.pdf", "", (0,)),
+    ("report audit --from 2020-12-31 --to 2020-01-01 --out audit-2.pdf", "", (2,)),
     ("audit checkpoint --out checkpoint.txt", "", (0,)),
     ("audit verify --checkpoint checkpoint.txt", "", (0,)),
     ("seal", "", (0, 1, 2)),
