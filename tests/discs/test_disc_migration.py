@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from appliance.store.migrations import latest_version, m0011_discs
+from appliance.store.migrations import latest_version, m0011_discs, m0014_supervision_indexes
 from tests.cli_run import bwc
 from tests.discs.homes import CASE, open_disc_home
 from tests.release.homes import person
@@ -40,6 +40,8 @@ def _as_before_discs(db_path: Path) -> None:
         raw.execute("DROP TABLE evidence_clip")
         raw.execute("DROP TABLE disc")
         raw.execute("ALTER TABLE alarm DROP COLUMN ack_note")  # m0012
+        for statement in m0014_supervision_indexes.STATEMENTS:  # m0014 (m0013 remakes a table)
+            raw.execute(f"DROP INDEX IF EXISTS {statement.split()[2]}")
         raw.execute(f"PRAGMA user_version = {m0011_discs.VERSION - 1:d}")
 
 
