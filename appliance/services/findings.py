@@ -7,15 +7,17 @@ domain/findings is applied to what was read: a finding is computed, never typed 
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from appliance.config import local_zone
 from appliance.domain import findings as rules
 from appliance.domain.findings import Finding
-from appliance.domain.records import Actor
+from appliance.domain.records import Actor, PreshiftCheck
 from appliance.domain.roles import Action
 from appliance.services.context import Context
+from appliance.store.timefmt import from_text
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,7 @@ class FindingsService:
             *rules.unfiled(archived, now),
             *rules.from_alarms(store.alarms.raised_between(start, end)),
             *rules.quarantined(store.alarms.quarantined_between(start, end)),
-            *rules.checks(sessions, store.custody.failed_checks(start, end)),
+            *rules.checks(sessions, self._failed_checks(window)),
             *rules.faults_and_losses(
                 store.lifecycle.faults_between(start, end),
                 store.lifecycle.incidents_between(start, end),
@@ -73,6 +75,31 @@ class FindingsService:
             ),
         ]
         return sorted(found, key=lambda f: (f.at, f.kind.value, f.subject))
+
+
+    def _failed_checks(self, window: Window) -> list[PreshiftCheck]:
+        """Art. 4: the checks that failed. A failed reading refuses the sign-out, and a
+        refusal changes nothing (DESIGN §5): what is left of it is its audit event, whose
+        parameters name the failed items; a check recorded as failed counts as well."""
+        store = self._ctx.store
+        found = store.custody.failed_checks(window.start, window.end)
+        for event in store.audit_log.refused_between("sign_out", window.start, window.end):
+            detail = json.loads(event.detail_json)
+            if not isinstance(detail, dict) or detail.get("reason") != "reading_failed":
+                continue
+            params = detail.get("params") if isinstance(detail.get("params"), dict) else {}
+            items = str(params.get("items", "")) if params else ""
+            found.append(
+                PreshiftCheck(
+                    event.object_id,
+                    event.actor,
+                    from_text(event.at),
+                    False,
+                    {item: "failed" for item in items.split(";") if item},
+                    event.seq,
+                )
+            )
+        return found
 
 
 def _ident(window: Window) -> str:

@@ -51,6 +51,10 @@ def finding_sentence(finding: Finding, lang: str, names: dict[str, str]) -> str:
     for fact, prefix in (("part", "part"), ("finding", "finding")):
         if fact in facts:
             facts[fact] = t(f"{prefix}.{facts[fact]}", lang)
+    if "items" in facts:
+        # A check's failed items (Art. 4), each in the checklist's own words.
+        said = [t(f"item.{item}", lang) for item in facts["items"].split(", ") if item]
+        facts["items"] = "、".join(said) if lang == "zh_CN" else ", ".join(said)
     return t(finding.message_key, lang, **facts)
 
 

@@ -164,6 +164,20 @@ class AuditLog(Repository):
                 seq = row[0] if isinstance(row[0], int) else -1
                 yield AuditEvent(seq, *(_text(value) for value in row[1:]))
 
+    def refused_between(self, action: str, start: datetime, end: datetime) -> list[AuditEvent]:
+        """The refused events of one action in [start, end), oldest first (index on at)."""
+        query = (
+            _E.select()
+            .where(
+                (_E.at >= to_text(start))
+                & (_E.at < to_text(end))
+                & (_E.action == action)
+                & (_E.outcome == "refused")
+            )
+            .order_by(_E.seq)
+        )
+        return [_event(r) for r in self._rows(query)]
+
     def recent(self, limit: int = 50) -> list[AuditEvent]:
         """The newest events, newest first."""
         return [_event(r) for r in self._rows(_E.select().order_by(_E.seq.desc()).limit(limit))]

@@ -21,11 +21,14 @@ import pytest
 from appliance.adapters.clock import SettableClock
 from appliance.bootstrap import Services
 from appliance.demo import DemoBadge
+from appliance.domain.checks import ALL_ITEMS
+from appliance.domain.errors import Refused
 from appliance.domain.findings import FindingKind
 from appliance.services.report_form import finding_sentence, next_step
 from tests.cli_run import bwc
 from tests.conftest import DEMO_PINS
 from tests.report_steps import DAY, FAKETIME, LATER, a_day, at, draw, flat, pdf_text, report
+from tests.tui.test_failed_check import read_the_dock
 
 Demo = tuple[Services, dict[str, DemoBadge]]
 pytestmark = pytest.mark.skipif(FAKETIME is None, reason="faketime (Debian) is not installed")
@@ -142,3 +145,30 @@ def test_a_day_with_nothing_says_none_and_the_next_day_is_its_own(day: Services)
     following = services.reports.daily(head, DAY + timedelta(days=1))
     assert following.sessions == () and following.findings == ()
     assert services.reports.daily(head, date(2026, 1, 1)).findings == ()
+
+
+def test_a_sign_out_refused_by_a_failed_reading_is_an_f8_of_the_day(
+    demo: Demo, clock: SettableClock
+) -> None:
+    """Art. 4: the refusal changes nothing, so its audit event is what the finding reads; the
+    failed items are said in the checklist's words. Near miss: a refusal for another reason
+    (a recorder not available) is no F8."""
+    services, _ = demo
+    read_the_dock(services)
+    officer = services.auth.sign_in("1001", DEMO_PINS["1001"])
+    with pytest.raises(Refused) as failed:
+        services.custody.sign_out(officer, "DSJ-B002", set(ALL_ITEMS))
+    assert failed.value.reason == "reading_failed"
+    with pytest.raises(Refused) as busy:
+        services.custody.sign_out(officer, "DSJ-C001", set(ALL_ITEMS))
+    assert busy.value.reason != "reading_failed"
+    head = services.auth.sign_in("2001", DEMO_PINS["2001"])
+    day = services.reports.daily(head, services.reports.today())
+    (f8,) = [f for f in day.findings if f.kind is FindingKind.CHECK]
+    assert (f8.variant, f8.badge, f8.facts["serial"]) == ("failed", "1001", "DSJ-B002")
+    assert finding_sentence(f8, "en", day.names) == (
+        "Art. 4: the pre-shift check of recorder DSJ-B002 failed (Main battery charged)."
+    )
+    assert finding_sentence(f8, "zh_CN", day.names) == (
+        "第四条：执法记录仪 DSJ-B002 的使用前检查未通过（主电池电量充足）。"
+    )
