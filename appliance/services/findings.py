@@ -76,7 +76,6 @@ class FindingsService:
         ]
         return sorted(found, key=lambda f: (f.at, f.kind.value, f.subject))
 
-
     def _failed_checks(self, window: Window) -> list[PreshiftCheck]:
         """Art. 4: the checks that failed. A failed reading refuses the sign-out, and a
         refusal changes nothing (DESIGN §5): what is left of it is its audit event, whose
