@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from appliance.services.reports import DailyReport
 
 _TYPST_LANG = {"zh_CN": "zh", "en": "en"}
+# A finding's facts that hold an enum value, and the catalogue prefix of its words.
+_WORDED_FACTS = {"part": "part", "finding": "finding"}
 
 
 def _clock(instant: object, settings: Settings) -> str:
@@ -48,7 +50,7 @@ def finding_sentence(finding: Finding, lang: str, names: dict[str, str]) -> str:
         facts["badge"] = names.get(facts["badge"], facts["badge"])
     # Facts that are a table's value (a fault's part, the unit head's finding on a loss) are
     # said in words, never as the identifier stored.
-    for fact, prefix in (("part", "part"), ("finding", "finding")):
+    for fact, prefix in _WORDED_FACTS.items():
         if fact in facts:
             facts[fact] = t(f"{prefix}.{facts[fact]}", lang)
     if "items" in facts:
