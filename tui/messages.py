@@ -29,6 +29,7 @@ from appliance.services.approvals import PendingRequest, RequestForDecision
 from appliance.services.custody import ChecklistLine
 from appliance.services.handover_drive import DockedDrive, DueSummary
 from appliance.services.packages import SealedPackage
+from appliance.services.reports import DailyReport
 from appliance.services.thumbnails import PicturedClips
 
 # Workers to the screen that started them.
@@ -138,6 +139,13 @@ class UnitStatusLoaded(Message):
     """Every recorder of the unit with its holder and offload, and the locked badges (Art. 14)."""
 
     overview: UnitOverview
+
+
+@dataclass
+class DayLoaded(Message):
+    """The unit's day as the unit head checks it (Art. 14)."""
+
+    report: DailyReport
 
 
 @dataclass

@@ -8,6 +8,7 @@ from appliance.i18n.approval_messages import APPROVAL_MESSAGES
 from appliance.i18n.audit_messages import AUDIT_MESSAGES
 from appliance.i18n.config_messages import CONFIG_MESSAGES
 from appliance.i18n.core_messages import CORE_MESSAGES
+from appliance.i18n.day_messages import DAY_MESSAGES
 from appliance.i18n.destruction_messages import DESTRUCTION_MESSAGES
 from appliance.i18n.disc_kiosk_messages import DISC_KIOSK_MESSAGES
 from appliance.i18n.disc_messages import DISC_MESSAGES
@@ -53,6 +54,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     **HANDOVER_MESSAGES,
     **REQUEST_MESSAGES,
     **REPORT_MESSAGES,
+    **DAY_MESSAGES,
     **EXPORT_MESSAGES,
     **HOLD_MESSAGES,
     **DESTRUCTION_MESSAGES,

@@ -29,10 +29,10 @@ BADGE_OF_ROLE = {
 # What each role's home must offer at least (the list), by entry id.
 PROMISED = {
     Role.OFFICER: {"sign-out", "return", "file-clips", "fault"},
-    Role.UNIT_HEAD: {"unit", "alarms", "return", "unlock-unit", "holds"},
+    Role.UNIT_HEAD: {"unit", "day", "alarms", "return", "unlock-unit", "holds"},
     Role.INFO_COLLECTOR: {"handover", "holds"},
-    Role.BUREAU_HEAD: {"approvals"},
-    Role.AUDITOR: {"audit-log", "reports"},
+    Role.BUREAU_HEAD: {"approvals", "day"},
+    Role.AUDITOR: {"audit-log", "reports", "day"},
     Role.ADMIN: {"people", "devices"},
 }
 

@@ -28,6 +28,7 @@ from tests.tui import test_kiosk_lock as lock
 from tests.tui.alarm_steps import at_alarms
 from tests.tui.approvals_seed import seed_requests
 from tests.tui.classify_steps import at_ask, at_classify
+from tests.tui.day_steps import at_day
 from tests.tui.disc_steps import open_disc, prepare_disc
 from tests.tui.double_press_rows import at_filing
 from tests.tui.export_steps import open_export, prepare_export
@@ -47,6 +48,7 @@ from tui.screens.audit_log import AuditLogScreen
 from tui.screens.base import KioskScreen
 from tui.screens.checklist import ChecklistScreen
 from tui.screens.classify import ClassifyScreen
+from tui.screens.day import DayScreen
 from tui.screens.device_add import AddDeviceScreen
 from tui.screens.device_history import DeviceHistoryScreen
 from tui.screens.devices import DevicesScreen
@@ -152,6 +154,10 @@ async def classify(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:
 
 async def alarms(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:
     await at_alarms(pilot, kiosk(pilot).services, clock_of(pilot))
+
+
+async def day(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:
+    await at_day(pilot, kiosk(pilot).services, clock_of(pilot))
 
 
 async def audit_log(pilot: Pilot[None], badges: dict[str, DemoBadge]) -> None:
@@ -267,7 +273,7 @@ STOPS: tuple[Stop, ...] = (
         "home-unit-head",
         lock.open_home,
         OfficerHomeScreen,
-        "fourteen entries, Recorders last of five rows",
+        "fifteen entries in five full rows, the unit's day under Report a fault",
     ),
     Stop(
         "home-info-collector",
@@ -279,9 +285,14 @@ STOPS: tuple[Stop, ...] = (
         "home-bureau-head",
         home_of("4001"),
         OfficerHomeScreen,
-        "unit, holds, ask, approvals, export",
+        "unit, the unit's day, holds, ask, approvals, export",
     ),
-    Stop("home-auditor", home_of("5001"), OfficerHomeScreen, "unit, audit log, reports"),
+    Stop(
+        "home-auditor",
+        home_of("5001"),
+        OfficerHomeScreen,
+        "unit, the unit's day, audit log, reports",
+    ),
     Stop("home-admin", home_of("9001"), OfficerHomeScreen, "unlock, people, recorders"),
     Stop("later", later_entry, OfficerHomeScreen, "the reports' 'later release' sentence"),
     Stop("handover", handover_ready, HandoverScreen, "W48: two clips by day and officer, drive"),
@@ -310,6 +321,13 @@ STOPS: tuple[Stop, ...] = (
         "two cases, the first one's two clips, place and who recorded typed, burner ready",
     ),
     Stop("unit", lock.open_unit_head, UnitHeadScreen, "recorders with state and footage"),
+    Stop(
+        "day",
+        day,
+        DayScreen,
+        "today: the summary, then the findings at their times, each with its next step under"
+        " it (the body scrolls); Next day and Today disabled",
+    ),
     Stop("unlock", lock.open_admin_unlock, UnlockScreen, "the admin's unlock, nobody locked"),
     Stop("second-person", lock.open_second_person, SecondPersonDialog, "badge and PIN fields"),
     Stop("fault", entry_of("2001", "fault"), FaultScreen, "the unit's recorders, seven parts"),

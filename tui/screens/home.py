@@ -19,6 +19,7 @@ from tui.screens.approvals import ApprovalsScreen
 from tui.screens.audit_log import AuditLogScreen
 from tui.screens.base import KioskScreen, may
 from tui.screens.classify import ClassifyScreen
+from tui.screens.day import DayScreen
 from tui.screens.devices import DevicesScreen
 from tui.screens.disc import DiscScreen
 from tui.screens.disclosure_ask import DisclosureAskScreen
@@ -46,6 +47,8 @@ OPENS: dict[str, Callable[[Actor], KioskScreen]] = {
     "file-clips": lambda actor: FilingScreen(actor, actor.actor_id),
     "unit": lambda actor: UnitHeadScreen(actor, unlocking=False),
     "unlock-unit": lambda actor: UnitHeadScreen(actor, unlocking=True),
+    # Art. 14: the unit's day, opened on today (the services' clock says which day that is).
+    "day": DayScreen,
     "fault": FaultScreen,
     "loss": LossScreen,
     # Art. 12(3): holds on footage, set by one person and lifted by two.

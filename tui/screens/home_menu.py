@@ -52,6 +52,8 @@ HOME_ENTRIES: tuple[HomeEntry, ...] = (
     # Art. 10: a loss or damage, declared by the unit head with a second person.
     HomeEntry("loss", "ui.home.loss", (Action.DECLARE_LOST,)),
     HomeEntry("unit", "ui.home.unit", (Action.VIEW_UNIT_STATUS,)),
+    # Art. 14: the unit head checks the day daily: findings with their next step.
+    HomeEntry("day", "ui.home.day", (Action.VIEW_UNIT_STATUS,)),
     # Art. 7: the unit head unlocks alone, from the unit screen's list of locked badges.
     HomeEntry("unlock-unit", "ui.home.unlock", (Action.UNLOCK_BADGE,)),
     # DESIGN §6: the admin's way back, with a second person.
