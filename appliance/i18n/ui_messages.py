@@ -128,8 +128,8 @@ UI_MESSAGES: dict[str, tuple[str, str]] = {
         "审批视音频资料的公开使用（第十三条）将在后续版本提供。",
     ),
     "ui.later.reports": (
-        "Daily and audit reports (Art. 14, 15) arrive with a later release.",
-        "日常检查与考核报告（第十四条、第十五条）将在后续版本提供。",
+        "The audit report (Art. 15) arrives with a later release; the unit's day is open now.",
+        "考核报告（第十五条）将在后续版本提供；本单位日检已可查看。",
     ),
     # Sign-out flow.
     "ui.signout.title": ("Sign out a recorder", "领用记录仪"),

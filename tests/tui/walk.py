@@ -294,7 +294,7 @@ STOPS: tuple[Stop, ...] = (
         "unit, the unit's day, audit log, reports",
     ),
     Stop("home-admin", home_of("9001"), OfficerHomeScreen, "unlock, people, recorders"),
-    Stop("later", later_entry, OfficerHomeScreen, "the reports' 'later release' sentence"),
+    Stop("later", later_entry, OfficerHomeScreen, "the audit report's 'later release' sentence"),
     Stop("handover", handover_ready, HandoverScreen, "W48: two clips by day and officer, drive"),
     Stop("handover-verified", handover_verified, HandoverScreen, "verified from the drive"),
     Stop("sign-out", lock.open_sign_out, SignOutScreen, "scan field, four recorders, first lit"),
