@@ -24,6 +24,7 @@ from appliance.domain.incidents import Finding as IncidentFinding
 from appliance.domain.records import CustodySession, PreshiftCheck
 from appliance.i18n import t
 from appliance.i18n.finding_messages import FINDING_MESSAGES
+from appliance.services.report_form import finding_sentence
 
 ZONE = ZoneInfo("Asia/Shanghai")
 # 08:00 in Beijing, a shift's start; the day ends at 16:00 UTC.
@@ -163,6 +164,14 @@ def test_f9_a_fault_a_loss_and_a_damage_each_with_whose_it_was() -> None:
     ]
     assert found[1].facts == {"serial": "DSJ-A002", "finding": "negligence"}
     assert all(f.about is About.RECORDER for f in found)
+    # Said in words, the part and the finding as the fault and loss screens name them.
+    sentences = [finding_sentence(f, "zh_CN", {}) for f in found]
+    assert sentences[0] == "第五条第八项、第十条：执法记录仪 DSJ-A001 报告故障（电池）。"
+    assert sentences[1].endswith("丢失（单位负责人认定：保管不善）。"), sentences[1]
+    assert finding_sentence(found[2], "en", {}) == (
+        "Art. 5(8), 10: recorder DSJ-A002 was damaged (the unit head's finding: no fault of"
+        " the holder)."
+    )
 
 
 def test_f6_f7_f11_from_the_alarms_raised_and_from_quarantine() -> None:
