@@ -80,7 +80,7 @@ class DayScreen(KioskScreen):
     @staticmethod
     def _table(table_id: str) -> DataTable[object]:
         """A table to read, not to move in: the body scrolls, the table keeps no cursor."""
-        table: DataTable[object] = DataTable(id=table_id, cursor_type="none", zebra_stripes=False)
+        table: DataTable[object] = DataTable(id=table_id, cursor_type="none")
         table.can_focus = False
         return table
 
