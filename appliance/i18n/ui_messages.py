@@ -127,10 +127,6 @@ UI_MESSAGES: dict[str, tuple[str, str]] = {
         "Approving public use of footage (Art. 13) arrives with a later release.",
         "审批视音频资料的公开使用（第十三条）将在后续版本提供。",
     ),
-    "ui.later.reports": (
-        "The audit report (Art. 15) arrives with a later release; the unit's day is open now.",
-        "考核报告（第十五条）将在后续版本提供；本单位日检已可查看。",
-    ),
     # Sign-out flow.
     "ui.signout.title": ("Sign out a recorder", "领用记录仪"),
     "ui.signout.prompt": (

@@ -17,6 +17,7 @@ from tui.messages import HomeLoaded, SignOff
 from tui.screens.alarms import AlarmsScreen
 from tui.screens.approvals import ApprovalsScreen
 from tui.screens.audit_log import AuditLogScreen
+from tui.screens.audit_report import AuditReportScreen
 from tui.screens.base import KioskScreen, may
 from tui.screens.classify import ClassifyScreen
 from tui.screens.day import DayScreen
@@ -59,6 +60,8 @@ OPENS: dict[str, Callable[[Actor], KioskScreen]] = {
     "ask-disclosure": DisclosureAskScreen,
     # Art. 15: the audit office's reading of the log.
     "audit-log": AuditLogScreen,
+    # Art. 15, 16: the audit office's report of a period.
+    "reports": AuditReportScreen,
     # Art. 14: alarms, seen to with a note.
     "alarms": AlarmsScreen,
     # Art. 11, 13: an approved disclosure exported onto the registered drive.

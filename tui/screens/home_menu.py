@@ -41,8 +41,6 @@ class HomeEntry:
         return any(allowed(actor, action) for action in self.actions)
 
 
-_LATER = EntryKind.LATER
-
 HOME_ENTRIES: tuple[HomeEntry, ...] = (
     HomeEntry("sign-out", "ui.home.sign_out", (Action.SIGN_OUT,)),
     HomeEntry("return", "ui.home.return", (Action.RETURN_OWN, Action.RETURN_FOR_OTHER)),
@@ -76,7 +74,8 @@ HOME_ENTRIES: tuple[HomeEntry, ...] = (
     HomeEntry("export-disclosure", "ui.home.export_disclosure", (Action.EXPORT_DISCLOSURE,)),
     # Art. 15: the audit office reads the log, with filters; each read is audited.
     HomeEntry("audit-log", "ui.home.audit_log", (Action.READ_AUDIT,)),
-    HomeEntry("reports", "ui.home.reports", (Action.READ_AUDIT,), _LATER, "ui.later.reports"),
+    # Art. 15, 16: the audit office's period, its findings counted and charted.
+    HomeEntry("reports", "ui.home.reports", (Action.READ_AUDIT,)),
     HomeEntry("people", "ui.home.people", (Action.MANAGE_PEOPLE,)),
     # DESIGN §6: the admin registers and retires recorders (retiring takes two people).
     HomeEntry("devices", "ui.home.devices", (Action.MANAGE_DEVICES,)),
