@@ -31,7 +31,7 @@ from tui.widgets.title_bar import TitleBar
 
 # The default period: the last four weeks, today included.
 DEFAULT_DAYS = 28
-# The chain's head by its first hex digits: enough to tell it from a checkpoint's at a glance.
+# The chain's head by its first hex digits, enough to hold against a printed checkpoint.
 HEAD_SHOWN = 16
 # The week chart has room for this many labels ("W48" and a space or two each).
 WEEKS_NAMED = 6
