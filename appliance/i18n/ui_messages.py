@@ -110,8 +110,8 @@ UI_MESSAGES: dict[str, tuple[str, str]] = {
         "局主要负责人可查看本单位情况、审批公开使用（第十三条）、设置延长保存。",
     ),
     "ui.home.intro.auditor": (
-        "For the audit office: the unit's recorders, the audit log and reports (Art. 15).",
-        "考核办可查看本单位记录仪、审计日志与检查报告（第十五条）。",
+        "For the audit office: the unit's recorders and day, the audit log, reports (Art. 15).",
+        "考核办可查看本单位记录仪与日检、审计日志与检查报告（第十五条）。",
     ),
     "ui.home.intro.admin": (
         "As administrator you manage people, recorders and the box's alarms; you hold no recorder.",

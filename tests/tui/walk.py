@@ -288,7 +288,7 @@ STOPS: tuple[Stop, ...] = (
         "home-bureau-head",
         home_of("4001"),
         OfficerHomeScreen,
-        "unit, the unit's day, holds, ask, approvals, export",
+        "unit, the unit's day, holds, ask, approvals, export, audit log, reports",
     ),
     Stop(
         "home-auditor",
