@@ -18,4 +18,13 @@ DAY_MESSAGES: dict[str, tuple[str, str]] = {
     "ui.day.previous": ("Previous day", "前一天"),
     "ui.day.following": ("Next day", "后一天"),
     "ui.day.today": ("Today", "今天"),
+    "ui.day.go": ("Go to YYYY-MM-DD", "查看日期 YYYY-MM-DD"),
+    "ui.day.bad_day": (
+        "{day} is not a day: write it as YYYY-MM-DD.",
+        "{day} 不是有效日期：请写作 YYYY-MM-DD。",
+    ),
+    "ui.day.future": (
+        "{day} has not come yet: a day is checked once it has begun.",
+        "{day} 尚未到来：只能查看已开始的日期。",
+    ),
 }

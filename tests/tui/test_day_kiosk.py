@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Button, DataTable, Static
+from textual.widgets import Button, DataTable, Input, Static
 
 from appliance.adapters.clock import SettableClock
 from appliance.bootstrap import Services
@@ -20,7 +20,7 @@ from appliance.demo import DemoBadge
 from tests.conftest import DEMO_PINS
 from tests.demo_homes import demo_copy
 from tests.tui.day_steps import at_day, make_a_day, open_day
-from tests.tui.helpers import settle, shown, sign_in
+from tests.tui.helpers import notice_text, settle, shown, sign_in
 from tui.app import KioskApp, create_app
 from tui.screens.day import DayScreen
 from tui.screens.home import OfficerHomeScreen
@@ -123,6 +123,38 @@ async def test_the_unit_head_reads_the_day_and_the_day_before(
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, OfficerHomeScreen)
+
+
+@pytest.mark.usefixtures("beijing_wall_clock")
+async def test_any_past_day_is_typed_and_a_bad_or_future_one_is_one_line(
+    demo: Demo, clock: SettableClock
+) -> None:
+    """Art. 14: a day checked late is checked all the same; the field takes any day up to
+    today, and says in one line why it takes no other."""
+    services, badges = demo
+    app = create_app(services, list(badges.values()), clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await at_day(pilot, services, clock)
+        screen = _day(app)
+        field = screen.query_one("#day-go", Input)
+        for typed, said in (
+            ("2026-02-30", "2026-02-30 is not a day: write it as YYYY-MM-DD."),
+            ("2026-11-28", "2026-11-28 has not come yet: a day is checked once it has begun."),
+        ):
+            field.value = typed
+            await pilot.click("#day-go")
+            await pilot.press("enter")
+            await settle(pilot)
+            assert notice_text(app) == said
+            assert shown(app, "#day-title").endswith(": 2026-11-27 (Art. 14)")
+        field.value = "2026-08-01"
+        await pilot.click("#day-go")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert notice_text(app) == ""
+        assert shown(app, "#day-title").endswith(": 2026-08-01 (Art. 14)")
+        assert _lines(screen, "#day-findings") == ["None."]
+        assert not screen.query_one("#following", Button).disabled
 
 
 @pytest.mark.usefixtures("beijing_wall_clock")

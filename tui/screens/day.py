@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Button, DataTable, Static
+from textual.widgets import Button, DataTable, Input, Static
 
 from appliance.domain.alarms import Alarm
 from appliance.domain.custody import RecorderState
@@ -57,7 +57,10 @@ class DayScreen(KioskScreen):
     def compose(self) -> ComposeResult:
         yield TitleBar(self.signed_in_title(self.actor))
         with Vertical(classes="body"):
-            yield Static("", id="day-title", classes="screen-title")
+            with Horizontal(id="day-head"):
+                yield Static("", id="day-title", classes="screen-title")
+                # Any past day, typed (Art. 14: a day checked late is checked all the same).
+                yield Input(placeholder=self.words("ui.day.go"), id="day-go")
             yield Static(plain(self.words("ui.day.loading")), id="day-summary")
             with VerticalScroll(id="day-body"):
                 yield Static(plain(self.words("report.findings")), classes="day-heading")
@@ -221,6 +224,21 @@ class DayScreen(KioskScreen):
         self.day = min(day, self.services.reports.today())
         self.notice.clear()
         self.reload()
+
+    @on(Input.Submitted, "#day-go")
+    def go_to_day(self, event: Input.Submitted) -> None:
+        """The day typed (YYYY-MM-DD): any day up to today; anything else is one line."""
+        text = event.value.strip()
+        event.input.value = ""
+        try:
+            day = date.fromisoformat(text)
+        except ValueError:
+            self.notice.refuse(self.words("ui.day.bad_day", day=text))
+            return
+        if day > self.services.reports.today():
+            self.notice.refuse(self.words("ui.day.future", day=day.isoformat()))
+            return
+        self.show_day(day)
 
     @on(Button.Pressed, "#previous")
     def previous_day(self) -> None:
