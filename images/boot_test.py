@@ -53,6 +53,9 @@ RECOVERY_KEY = r"\b([cbdefghijklnrtuv]{8}(?:-[cbdefghijklnrtuv]{8}){7})\b"
 SHELL_PROMPT = r"root@[^\n]*[#$] "
 VOLUME = "/dev/vdb"
 CRYPTSETUP_UNIT = r"systemd-cryptsetup@bwc\\x2ddata.service"
+# systemd-cryptsetup's question when the TPM will not unlock: a passphrase, or (trixie's
+# systemd, which sees the systemd-recovery token) the recovery key.
+UNLOCK_PROMPT = r"(?i)(passphrase|recovery key) for disk"
 
 
 @dataclass
@@ -394,7 +397,7 @@ def wiped_tpm_boot(run: Run) -> None:
     run.disk.set_grub_cfg(grub_for_test(run.disk.grub_cfg))
     guest = power_on(run, "wiped-tpm")
     try:
-        guest.console.wait_for(r"(?i)passphrase for disk", timeout=run.args.boot_timeout)
+        guest.console.wait_for(UNLOCK_PROMPT, timeout=run.args.boot_timeout)
         run.report.check("wiped TPM: the boot asks for the recovery key", True, "passphrase prompt")
         guest.console.send(run.recovery_key + "\r")
         log_in(guest, run.args.boot_timeout)
@@ -410,7 +413,7 @@ def volume_unlocked(run: Run, console: Serial, name: str, *, prompted: bool) -> 
     _, active = console.shell(f"systemctl is-active {CRYPTSETUP_UNIT}")
     _, journal = console.shell(f"journalctl -b -o cat --no-pager -u {CRYPTSETUP_UNIT} | tail -n 3")
     transcript = (BUILD / f"boot-test-{name}.log").read_text(encoding="utf-8", errors="replace")
-    asked = bool(re.search(r"(?i)passphrase for disk", transcript))
+    asked = bool(re.search(UNLOCK_PROMPT, transcript))
     how = "recovery key typed" if prompted else "TPM, no prompt"
     report.check(
         f"{name}: volume unlocked ({how})",
