@@ -7,6 +7,10 @@ from datetime import datetime
 from rich.text import Text
 
 from appliance.config import Settings, local_zone
+
+# Re-exported: the screens say sizes and lengths as the reports do.
+from appliance.quantities import duration as duration
+from appliance.quantities import human_bytes as human_bytes
 from appliance.safe_text import printable
 
 
@@ -49,18 +53,3 @@ def day_time(instant: datetime, settings: Settings) -> str:
 def date_time(instant: datetime, settings: Settings) -> str:
     """'YYYY-MM-DD HH:MM' on the wall clock, for a recorder's life that spans years."""
     return local(instant, settings).strftime("%Y-%m-%d %H:%M")
-
-
-def human_bytes(count: float) -> str:
-    """Bytes as people read them (decimal units, as on recorder cards)."""
-    for unit in ("B", "KB", "MB", "GB"):
-        if abs(count) < 1000:
-            return f"{count:.0f} {unit}" if unit == "B" else f"{count:.1f} {unit}"
-        count /= 1000
-    return f"{count:.1f} TB"
-
-
-def duration(seconds: float) -> str:
-    """'H:MM:SS' of footage, as a recorder's player shows a clip's length."""
-    whole = int(seconds)
-    return f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}"

@@ -38,11 +38,17 @@ from appliance.domain.roles import Action
 from appliance.ports import DiscError, DiscWriter, FormError, FormRenderer
 from appliance.services.context import Context
 from appliance.services.disc_form import form_values, readme_text
+from appliance.services.disc_staging import (
+    StepFailed,
+    expected_tree,
+    first_difference,
+    text_option,
+    write_new,
+)
 from appliance.services.packages import PackageService
 
 # The disc's own check, copied to its root as verify.py (standard library only).
 VERIFY_SOURCE = Path(__file__).resolve().parent.parent / "adapters" / "disc_verify.py"
-_TEXT_LIMIT = 200
 # Steps the kiosk shows while a disc is made.
 STEPS = ("seal", "image", "read_back", "burn", "read_back_medium", "form")
 
@@ -109,56 +115,6 @@ class MadeDisc:
     left_out: tuple[int, ...] = ()
 
 
-def _text_option(value: str | None, reason: str) -> str | None:
-    if value is None:
-        return None
-    text = value.strip()
-    if not text or len(text) > _TEXT_LIMIT or not text.isprintable():
-        raise BadInput(reason, limit=_TEXT_LIMIT)
-    return text
-
-
-def _write_new(path: Path, data: bytes) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o640)
-    with os.fdopen(fd, "wb") as stream:
-        stream.write(data)
-        stream.flush()
-        os.fsync(stream.fileno())
-
-
-def _expected(root: Path, payload: dict[str, str]) -> dict[str, str]:
-    """What the disc must hold: every staged file by its relative path, with its sha256.
-
-    A payload file's hash is the archive's (the bag writer re-hashed every byte it copied),
-    so only the small files are read here; a payload file missing from the tree is refused.
-    """
-    found: dict[str, str] = {}
-    for directory, _folders, names in os.walk(root):
-        for name in names:
-            path = Path(directory, name)
-            relative = path.relative_to(root).as_posix()
-            known = payload.get(relative)
-            if known is not None:
-                found[relative] = known
-                continue
-            digest = hashlib.sha256()
-            with open(path, "rb") as stream:
-                while chunk := stream.read(1 << 20):
-                    digest.update(chunk)
-            found[relative] = digest.hexdigest()
-    missing = sorted(set(payload) - set(found))
-    if missing:
-        raise _Failed("disc.read_back_mismatch", missing[0], file=missing[0])
-    return found
-
-
-def _first_difference(expected: dict[str, str], found: dict[str, str]) -> str | None:
-    for path in sorted(set(expected) | set(found)):
-        if expected.get(path) != found.get(path):
-            return path
-    return None
-
-
 class DiscService:
     """The unit head's evidence disc of one case (Art. 12(4))."""
 
@@ -219,8 +175,8 @@ class DiscService:
         self, number: str, order: DiscOrder
     ) -> tuple[list[ArchivedClip], tuple[int, ...], Path, Path, str, str]:
         """Everything that can be refused before anything is written."""
-        place = _text_option(order.place, "disc.bad_place")
-        recorded_by = _text_option(order.recorded_by, "disc.bad_recorded_by")
+        place = text_option(order.place, "disc.bad_place")
+        recorded_by = text_option(order.recorded_by, "disc.bad_recorded_by")
         if order.burn_device is not None and not self._writer.accepts(order.burn_device):
             # Before anything is sealed: a disc that cannot be burnt is not begun.
             raise Refused("disc.not_a_burner", device=order.burn_device)
@@ -267,8 +223,8 @@ class DiscService:
         nothing: the caller audits the refusal as its own act."""
         self._ctx.require(actor, Action.BURN_EVIDENCE, "case", case_number)
         number = check_case_number(case_number)
-        place_text = _text_option(place, "disc.bad_place")
-        recorded_text = _text_option(recorded_by, "disc.bad_recorded_by")
+        place_text = text_option(place, "disc.bad_place")
+        recorded_text = text_option(recorded_by, "disc.bad_recorded_by")
         self._content(number, place_text, recorded_text)
         return number
 
@@ -349,13 +305,13 @@ class DiscService:
                 try:
                     return self._forms.render("record_form", values, now)
                 except FormError as exc:
-                    raise _Failed("disc.form_failed", exc.detail) from None
+                    raise StepFailed("disc.form_failed", exc.detail) from None
 
-            _write_new(staging / form_name(stem), render(None))
-            _write_new(staging / VERIFY_PY, VERIFY_SOURCE.read_bytes())
+            write_new(staging / form_name(stem), render(None))
+            write_new(staging / VERIFY_PY, VERIFY_SOURCE.read_bytes())
             readme = readme_text(number, unit, stem, sealed.signature_sha256, checkpoint)
-            _write_new(staging / README_TXT, readme.encode("utf-8"))
-            expected = _expected(staging, {f"{stem}/{r.path}": r.sha256 for r in fields.files})
+            write_new(staging / README_TXT, readme.encode("utf-8"))
+            expected = expected_tree(staging, {f"{stem}/{r.path}": r.sha256 for r in fields.files})
             step("image")
             image = self._writer.image(staging, image_path, volume_id(number))
             made.append(image_path)
@@ -371,7 +327,7 @@ class DiscService:
             step("form")
             printed = render(image.sha256)
             made.append(form_path)
-            _write_new(form_path, printed)
+            write_new(form_path, printed)
             record = DiscRecord(
                 id=0,
                 case_number=number,
@@ -408,7 +364,7 @@ class DiscService:
                 )
         except DiscError as failure:
             self._discard(made)
-            raise _Failed(f"disc.{failure.reason}", failure.detail) from None
+            raise StepFailed(f"disc.{failure.reason}", failure.detail) from None
         except BaseException:
             self._discard(made)
             raise
@@ -422,9 +378,9 @@ class DiscService:
     def _read_back(self, medium: Path, expected: dict[str, str]) -> None:
         """Every file re-hashed from the medium must be what was staged, and nothing more."""
         found = self._writer.read_back(medium)
-        wrong = _first_difference(expected, found)
+        wrong = first_difference(expected, found)
         if wrong is not None:
-            raise _Failed("disc.read_back_mismatch", wrong, file=wrong)
+            raise StepFailed("disc.read_back_mismatch", wrong, file=wrong)
 
     @staticmethod
     def _discard(paths: list[Path]) -> None:
@@ -432,11 +388,3 @@ class DiscService:
         for path in paths:
             if path.is_file() and not path.is_symlink():
                 path.unlink()
-
-
-class _Failed(Refused):
-    """A refusal with the tool's own words kept for the audit event only."""
-
-    def __init__(self, reason: str, detail: str, /, **params: object) -> None:
-        super().__init__(reason, **params)
-        self.detail = detail

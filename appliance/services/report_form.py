@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from appliance.config import Settings, local_zone
 from appliance.domain.findings import Finding, FindingKind
 from appliance.i18n import alarm_kind_words, t
+from appliance.quantities import duration, human_bytes
 from appliance.services.disc_form import checkpoint_rows
 
 if TYPE_CHECKING:
@@ -28,19 +29,6 @@ def _clock(instant: object, settings: Settings) -> str:
     if at is None:
         return ""
     return str(at(local_zone(settings)).strftime("%H:%M"))
-
-
-def _size(count: float) -> str:
-    for unit in ("B", "KB", "MB", "GB"):
-        if abs(count) < 1000:
-            return f"{count:.0f} {unit}" if unit == "B" else f"{count:.1f} {unit}"
-        count /= 1000
-    return f"{count:.1f} TB"
-
-
-def _length(seconds: float) -> str:
-    whole = int(seconds)
-    return f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
 
 
 def finding_sentence(finding: Finding, lang: str, names: dict[str, str]) -> str:
@@ -90,8 +78,8 @@ def daily_values(
             if line.session.ended_at
             else t("report.still_out", lang),
             str(line.clips),
-            _length(line.seconds),
-            _size(line.bytes),
+            duration(line.seconds),
+            human_bytes(line.bytes),
         ]
         for line in report.sessions
     ]
