@@ -8,7 +8,9 @@ APT_PACKAGES := python3 python3-venv python3-pip ffmpeg xorriso mtools exfat-fus
 	poppler-utils faketime e2fsprogs
 # The printing tests run a CUPS server of their own (tests/discs/cups.py); without the
 # daemons CUPS recommends (avahi, colord, cups-browsed), which would announce a printer.
-APT_BARE := cups-daemon cups-client
+# The archive's PostgreSQL tests start a cluster of their own (tests/pg_cluster.py) from the
+# server binaries; sysstat, which the server package recommends, is not needed.
+APT_BARE := cups-daemon cups-client postgresql
 STAMP := .venv/.setup-stamp
 # Every `bwc` a test, the README runner or the demo starts would otherwise compile its ~200
 # modules afresh (about 1.5 s of CPU each) where the environment forbids writing bytecode.
