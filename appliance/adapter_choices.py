@@ -102,6 +102,15 @@ def configured_sealer(settings: Settings) -> Sealer:
     return NoSealer("no_privilege")
 
 
+def bureau_sealer(mode: str) -> Sealer:
+    """The bureau archive's sealer: the immutable flag where the process may set it (issue 14)."""
+    if mode == "off":
+        return NoSealer("sealing_off")
+    if has_capability(CAP_LINUX_IMMUTABLE):
+        return IoctlSealer()
+    return NoSealer("no_privilege")
+
+
 def archive_sweeper(settings: Settings) -> ArchiveSweeper:
     """The privileged sweep of `bwc seal` (bwc-seal@.service): it sets the flags itself."""
     return RequestSweeper(settings.archive_dir / "sha256")

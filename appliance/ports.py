@@ -35,6 +35,7 @@ from appliance.ports_disc import DiscWriter as DiscWriter
 from appliance.ports_disc import FormError as FormError
 from appliance.ports_disc import FormRenderer as FormRenderer
 from appliance.ports_package import ContentDiffers as ContentDiffers
+from appliance.ports_package import PackageContents as PackageContents
 from appliance.ports_package import PackageReader as PackageReader
 from appliance.ports_package import PackageWriter as PackageWriter
 from appliance.ports_print import PRINT_REASONS as PRINT_REASONS

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
-from appliance.domain.packages import BagPlan, PackageReport
+from appliance.domain.packages import BagPlan, PackageReport, SignatureLine, VerifiedPackage
 
 
 class ContentDiffers(OSError):
@@ -39,4 +39,20 @@ class PackageReader(Protocol):
 
     def verify(self, root: Path, public_key_b64: str | None = None) -> PackageReport:
         """The report of a sound package; PackageFault naming the first thing wrong."""
+        ...
+
+
+class PackageContents(Protocol):
+    """Verifies a package and hands over its contents: the bureau's ingest (issue 14)."""
+
+    def signature(self, root: Path) -> tuple[SignatureLine, str]:
+        """The signature line and the receipt (sha256 of signature.txt); PackageFault."""
+        ...
+
+    def read(self, root: Path, public_key_b64: str | None = None) -> VerifiedPackage:
+        """verify, then the package's parsed contents; PackageFault naming what is wrong."""
+        ...
+
+    def open_payload(self, root: Path, relative: str) -> BinaryIO:
+        """One payload file for reading, no link followed; PackageFault for a link."""
         ...

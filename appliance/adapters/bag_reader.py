@@ -14,7 +14,7 @@ import json
 import os
 import stat
 from pathlib import Path
-from typing import Protocol
+from typing import BinaryIO, Protocol
 
 from appliance.adapters.signer import Ed25519Verifier
 from appliance.domain.audit import key_id, parse_checkpoint
@@ -30,6 +30,8 @@ from appliance.domain.packages import (
     TAG_MANIFEST,
     PackageFault,
     PackageReport,
+    SignatureLine,
+    VerifiedPackage,
     parse_bag_info,
     parse_manifest,
     parse_signature,
@@ -178,12 +180,18 @@ def verify_package(root: Path, public_key_b64: str | None = None) -> PackageRepo
 
 def verify_tree(tree: PackageTree, public_key_b64: str | None = None) -> PackageReport:
     """verify_package on any tree: a directory, or a disc read without mounting it."""
+    return verified_tree(tree, public_key_b64).report
+
+
+def verified_tree(tree: PackageTree, public_key_b64: str | None = None) -> VerifiedPackage:
+    """verify_tree, keeping what it parsed: the slice, the checkpoint, the clips (issue 14)."""
     files = tree.files()
     for required in (SIGNATURE, TAG_MANIFEST):
         if required not in files:
             raise PackageFault("package.missing_file", file=required)
+    signature_bytes = tree.read(SIGNATURE)
     try:
-        signature = parse_signature(tree.read(SIGNATURE).decode("ascii"))
+        signature = parse_signature(signature_bytes.decode("ascii"))
     except UnicodeDecodeError:
         raise PackageFault("package.signature_malformed") from None
     verifier = Ed25519Verifier()
@@ -223,7 +231,7 @@ def verify_tree(tree: PackageTree, public_key_b64: str | None = None) -> Package
     payload_bytes = sum(files[path] for path in payload)
     if bag_info.get("Payload-Oxum") != f"{payload_bytes}.{len(payload)}":
         raise PackageFault("package.oxum", file=BAG_INFO)
-    clip_ids, classes = _clips(_text(tree, CLIPS_JSON), payload)
+    clip_entries, clip_ids, classes = _clips(_text(tree, CLIPS_JSON), payload)
     checkpoint_text = _text(tree, CHECKPOINT_TXT)
     checkpoint = parse_checkpoint(checkpoint_text.removesuffix("\n"))
     if checkpoint is not None and checkpoint.line() + "\n" != checkpoint_text:
@@ -238,7 +246,7 @@ def verify_tree(tree: PackageTree, public_key_b64: str | None = None) -> Package
     problem = slice_fault(events, checkpoint, clip_ids)
     if problem is not None:
         raise problem
-    return PackageReport(
+    report = PackageReport(
         name=tree.name,
         kind=bag_info.get("Bwc-Kind", ""),
         unit=checkpoint.unit_code,
@@ -251,12 +259,24 @@ def verify_tree(tree: PackageTree, public_key_b64: str | None = None) -> Package
         slice_events=len(events),
         classes=classes,
     )
+    return VerifiedPackage(
+        report=report,
+        receipt=hashlib.sha256(signature_bytes).hexdigest(),
+        checkpoint=checkpoint,
+        events=tuple(events),
+        clips=tuple(clip_entries),
+        payload=payload,
+    )
 
 
-def _clips(text: str, payload: dict[str, str]) -> tuple[list[int], dict[str, int]]:
+def _clips(
+    text: str, payload: dict[str, str]
+) -> tuple[list[dict[str, object]], list[int], dict[str, int]]:
     """metadata/clips.json must describe exactly the payload, file for file."""
     try:
         clips = json.loads(text)
+        if not isinstance(clips, list) or not all(isinstance(c, dict) for c in clips):
+            raise TypeError("not a list of objects")
         described = {str(c["path"]): str(c["sha256"]) for c in clips}
         ids = [int(c["id"]) for c in clips]
         classes: dict[str, int] = {}
@@ -267,7 +287,7 @@ def _clips(text: str, payload: dict[str, str]) -> tuple[list[int], dict[str, int
         raise PackageFault("package.clips_mismatch") from None
     if described != payload or len(ids) != len(payload):
         raise PackageFault("package.clips_mismatch")
-    return ids, classes
+    return clips, ids, classes
 
 
 class BagReader:
@@ -276,3 +296,39 @@ class BagReader:
     def verify(self, root: Path, public_key_b64: str | None = None) -> PackageReport:
         """Prove the package sound, or raise PackageFault naming the first thing wrong."""
         return verify_package(root, public_key_b64)
+
+
+class BagContents:
+    """The PackageContents port: a verified package's contents, for the bureau's ingest."""
+
+    def signature(self, root: Path) -> tuple[SignatureLine, str]:
+        """The signature line and the receipt, read without following a link."""
+        try:
+            root_info = os.lstat(root)
+            os.lstat(root / SIGNATURE)
+        except OSError:
+            raise PackageFault("package.not_a_package", path=str(root)) from None
+        if stat.S_ISLNK(root_info.st_mode):
+            raise PackageFault("package.link", path=str(root))
+        data = _read(root, SIGNATURE)
+        try:
+            line = parse_signature(data.decode("ascii"))
+        except UnicodeDecodeError:
+            raise PackageFault("package.signature_malformed") from None
+        return line, hashlib.sha256(data).hexdigest()
+
+    def read(self, root: Path, public_key_b64: str | None = None) -> VerifiedPackage:
+        """Prove the package sound and give its contents."""
+        try:
+            info = os.lstat(root)
+        except OSError:
+            raise PackageFault("package.not_a_package", path=str(root)) from None
+        if stat.S_ISLNK(info.st_mode):
+            raise PackageFault("package.link", path=str(root))
+        if not stat.S_ISDIR(info.st_mode):
+            raise PackageFault("package.not_a_package", path=str(root))
+        return verified_tree(DirTree(root), public_key_b64)
+
+    def open_payload(self, root: Path, relative: str) -> BinaryIO:
+        """A payload file for reading; every component opened without following a link."""
+        return os.fdopen(_open(root, relative), "rb")

@@ -290,3 +290,19 @@ class BagPlan:
     checkpoint_line: str
     key_id: str
     public_key_b64: str
+
+
+@dataclass(frozen=True)
+class VerifiedPackage:
+    """A package proven sound, with what a receiver takes from it (the bureau, issue 14).
+
+    `receipt` is the sha256 of signature.txt, the package's one name the box knows too;
+    `clips` are the entries of metadata/clips.json, each a dict as the box wrote it.
+    """
+
+    report: PackageReport
+    receipt: str
+    checkpoint: Checkpoint
+    events: tuple[AuditEvent, ...]
+    clips: tuple[dict[str, object], ...]
+    payload: dict[str, str]

@@ -7,6 +7,7 @@ from appliance.i18n.alarm_messages import ALARM_MESSAGES
 from appliance.i18n.approval_messages import APPROVAL_MESSAGES
 from appliance.i18n.audit_messages import AUDIT_MESSAGES
 from appliance.i18n.audit_screen_messages import AUDIT_SCREEN_MESSAGES
+from appliance.i18n.bureau_messages import BUREAU_MESSAGES
 from appliance.i18n.config_messages import CONFIG_MESSAGES
 from appliance.i18n.core_messages import CORE_MESSAGES
 from appliance.i18n.day_messages import DAY_MESSAGES
@@ -58,6 +59,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     **DAY_MESSAGES,
     **AUDIT_SCREEN_MESSAGES,
     **EXPORT_MESSAGES,
+    **BUREAU_MESSAGES,
     **HOLD_MESSAGES,
     **DESTRUCTION_MESSAGES,
 }

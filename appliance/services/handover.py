@@ -120,7 +120,12 @@ class HandoverService:
             due = [d.clip for d in self._due(actor, week_end)]
             if not due:
                 raise Refused("handover.nothing_due", week=week)
-            sealed = self._packages.seal(actor, "handover", week, due, out, progress)
+            # The slice reaches back to the last hand-over's checkpoint: the bureau then sees
+            # the chain it holds extended, not only a run of it (issue 14, Art. 12(2)).
+            since = self._ctx.store.releases.last_sealed_checkpoint("handover")
+            sealed = self._packages.seal(
+                actor, "handover", week, due, out, progress, slice_from=since
+            )
         except Refusal as refusal:
             record_refusal(self._ctx, actor, "handover_create", "handover", week, refusal)
             raise

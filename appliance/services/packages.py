@@ -76,10 +76,12 @@ class PackageService:
         clips: Sequence[ArchivedClip],
         out: Path,
         progress: Callable[[int], None] | None = None,
+        slice_from: int | None = None,
     ) -> SealedPackage:
         """Write the package at out (new), record it with its clips; nothing is deleted.
 
         progress, if given, hears the payload bytes written so far (of the clips' total).
+        slice_from, if given, makes the audit slice start no later than that seq.
         """
         if out.exists() or out.is_symlink():
             raise BadInput("package.out_exists", path=str(out))
@@ -92,6 +94,8 @@ class PackageService:
         first = store.releases.first_archive_seq(c.id for c in clips)
         if first is None:
             raise Refused("package.no_archive_event")
+        if slice_from is not None and 0 < slice_from < first:
+            first = slice_from
         checkpoint = self._audit.checkpoint(actor)
         payload, entries = [], []
         for clip in sorted(clips, key=lambda c: c.id):

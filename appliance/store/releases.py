@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -164,6 +165,31 @@ class ReleaseRepository(Repository):
             .order_by(AuditEventRow.seq)
         )
         return None if row is None else int(row.seq)
+
+    def last_sealed_checkpoint(self, kind: str) -> int | None:
+        """The checkpoint size the newest package of a kind was sealed at (its slice's end).
+
+        A hand-over's slice reaches back to it, so the bureau can see the chain it holds
+        extended, not merely a run of it (issue 14, Art. 12(2)).
+        """
+        newest = self._first(
+            PackageRow.select(PackageRow.id)
+            .where(PackageRow.kind == kind)
+            .order_by(PackageRow.id.desc())
+        )
+        if newest is None:
+            return None
+        row = self._first(
+            AuditEventRow.select(AuditEventRow.detail_json).where(
+                (AuditEventRow.object_type == "package")
+                & (AuditEventRow.object_id == str(newest.id))
+                & (AuditEventRow.action == "package_sealed")
+            )
+        )
+        if row is None:
+            return None
+        size = json.loads(row.detail_json).get("checkpoint_size")
+        return size if isinstance(size, int) else None
 
     def add_disclosure(
         self,

@@ -16,7 +16,12 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-ROOTS = {"appliance/bootstrap.py", "appliance/adapter_choices.py", "appliance/demo.py"}
+ROOTS = {
+    "appliance/bootstrap.py",
+    "appliance/adapter_choices.py",
+    "appliance/demo.py",
+    "appliance/bureau_root.py",
+}
 
 # Constants, each with why a module outside the roots may read it; no class, no function.
 ALLOWED: dict[str, set[str]] = {

@@ -1,0 +1,210 @@
+"""Provides the bureau archive's rules: who may do what there, and whether a unit's chain
+still extends the one the bureau holds (Art. 8, 12(2), 15; issue 14).
+
+Pure: the held chain and the package's slice are given. A unit's weekly hand-over carries
+the run of its audit chain from the last hand-over's checkpoint to its own (DESIGN §10); the
+bureau keeps every run it received, so the chain it holds for a unit is one unbroken run, and
+each new package must extend it: same events where the two overlap, and longer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from appliance.domain.audit import AuditEvent, Checkpoint
+from appliance.domain.errors import BadInput, Refused
+from appliance.domain.roles import Role
+
+# The bureau's own people: no officer or unit head works at the bureau's desk.
+BUREAU_ROLES = (Role.INFO_COLLECTOR, Role.BUREAU_HEAD, Role.AUDITOR, Role.ADMIN)
+
+
+class BureauAction(StrEnum):
+    """What a person may ask the bureau archive to do."""
+
+    ADD_PERSON = "add_person"
+    CONFIRM = "confirm"
+    REGISTER_UNIT = "register_unit"
+    INGEST = "ingest"
+    LIST_CLIPS = "list_clips"
+    REQUEST_EXPORT = "request_export"
+    APPROVE_EXPORT = "approve_export"
+    EXPORT = "export"
+    READ_REPORT = "read_report"
+    ACKNOWLEDGE_ALARM = "acknowledge_alarm"
+
+
+_C, _B, _A, _M = Role.INFO_COLLECTOR, Role.BUREAU_HEAD, Role.AUDITOR, Role.ADMIN
+
+# Two people for what DESIGN §6 says: a unit's key is proposed by the collector or IT and
+# confirmed by the bureau head; an export is asked by one and approved by a bureau head.
+BUREAU_PERMISSIONS: dict[BureauAction, frozenset[Role]] = {
+    BureauAction.ADD_PERSON: frozenset({_C, _B, _M}),
+    BureauAction.CONFIRM: frozenset({_B}),
+    BureauAction.REGISTER_UNIT: frozenset({_C, _M}),
+    # Art. 12(2): the hand-overs come to the information collector.
+    BureauAction.INGEST: frozenset({_C}),
+    BureauAction.LIST_CLIPS: frozenset({_C, _B, _A}),
+    BureauAction.REQUEST_EXPORT: frozenset({_C, _B}),
+    # Art. 13: a bureau head approves any disclosure.
+    BureauAction.APPROVE_EXPORT: frozenset({_B}),
+    BureauAction.EXPORT: frozenset({_C, _B}),
+    # Art. 15: the audit office inspects every unit.
+    BureauAction.READ_REPORT: frozenset({_B, _A}),
+    BureauAction.ACKNOWLEDGE_ALARM: frozenset({_C, _B}),
+}
+
+
+def bureau_allows(role: str, action: BureauAction) -> bool:
+    """Whether the bureau's table lets this role do this."""
+    return role in {r.value for r in BUREAU_PERMISSIONS[action]}
+
+
+_CODE = re.compile(r"[A-Za-z0-9_-]{1,32}")
+
+
+def check_code(code: str) -> str:
+    """A unit's or the bureau's code as checkpoints spell it (letters, digits, - and _)."""
+    if not _CODE.fullmatch(code):
+        raise BadInput("bureau.bad_code", code=code)
+    return code
+
+
+class Break(StrEnum):
+    """How a unit's new package fails to extend the chain the bureau holds."""
+
+    # Signed with a key other than the unit's registered one.
+    REKEYED = "rekeyed"
+    # An event the bureau holds differs from the package's event of the same seq.
+    FORKED = "forked"
+    # The chain is shorter than the one held, and its checkpoint is newer: cut back.
+    TRUNCATED = "truncated"
+    # The chain is no longer than the one held, and its checkpoint is older: an old package.
+    REPLAYED = "replayed"
+    # The package's run starts after the held head: a package in between is missing.
+    GAP = "gap"
+
+
+@dataclass(frozen=True)
+class HeldChain:
+    """The end of the chain the bureau holds for one unit."""
+
+    size: int
+    head_hash: str
+    checkpoint_at: str
+
+
+@dataclass(frozen=True)
+class ChainBreak:
+    """Why a package was refused for its chain, and the seq where it parts from the held one."""
+
+    kind: Break
+    seq: int
+
+    def refusal(self, unit: str, held: int) -> Refused:
+        """The refusal people read: the unit, the seq, the held size."""
+        return Refused(f"bureau.chain_{self.kind.value}", unit=unit, seq=self.seq, held=held)
+
+
+def _instant(text: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def continuity(
+    held: HeldChain | None,
+    held_hash: Callable[[int], str | None],
+    events: Sequence[AuditEvent],
+    checkpoint: Checkpoint,
+) -> ChainBreak | None:
+    """None when the package's run extends the held chain (or nothing is held yet).
+
+    `events` is the package's slice, already proven an unbroken run ending at the
+    checkpoint (`slice_fault`); `held_hash(seq)` is the hash the bureau holds at seq, or None.
+    The first package of a unit is taken as it is: its key was registered by two people.
+    """
+    if held is None:
+        return None
+    for event in events:
+        kept = held_hash(event.seq)
+        if kept is not None and kept != event.hash:
+            return ChainBreak(Break.FORKED, event.seq)
+    if checkpoint.size <= held.size:
+        newer = _instant(checkpoint.at)
+        before = _instant(held.checkpoint_at)
+        if checkpoint.size < held.size and newer and before and newer > before:
+            return ChainBreak(Break.TRUNCATED, checkpoint.size + 1)
+        return ChainBreak(Break.REPLAYED, checkpoint.size)
+    if not events or events[0].seq > held.size:
+        return ChainBreak(Break.GAP, held.size + 1)
+    return None
+
+
+@dataclass(frozen=True)
+class BureauClip:
+    """One clip the bureau holds, with the facts its unit sealed into the package."""
+
+    id: int
+    unit: str
+    box_clip_id: int
+    sha256: str
+    size: int
+    officer: str | None
+    day: str
+    recorded_at: str | None
+    archived_at: str
+    recorder: str
+    original_name: str
+    duration_seconds: float | None
+    classification: str
+    cases: tuple[str, ...]
+    package_id: int
+
+
+@dataclass(frozen=True)
+class BureauUnit:
+    """A unit registered at the bureau: its key, and how far its chain is held."""
+
+    id: int
+    code: str
+    name: str
+    key: str
+    public_key_b64: str
+    added_by: str
+    confirmed_by: str
+    held: HeldChain | None
+
+
+@dataclass(frozen=True)
+class BureauPackage:
+    """A hand-over package the bureau took in."""
+
+    id: int
+    unit: str
+    name: str
+    period: str
+    signature_sha256: str
+    checkpoint_size: int
+    clips: int
+    new_clips: int
+    bytes: int
+    ingested_by: str
+    ingested_at: datetime
+
+
+@dataclass(frozen=True)
+class ClipQuery:
+    """Which clips `clips list` shows; every field given narrows it."""
+
+    unit: str | None = None
+    officer: str | None = None
+    case: str | None = None
+    day_from: str | None = None
+    day_to: str | None = None
+    limit: int = 200

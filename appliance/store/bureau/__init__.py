@@ -1,0 +1,1 @@
+"""Provides the bureau archive's database: one repository over SQLite or PostgreSQL (issue 14)."""
