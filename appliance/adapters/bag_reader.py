@@ -305,11 +305,14 @@ class BagContents:
         """The signature line and the receipt, read without following a link."""
         try:
             root_info = os.lstat(root)
-            os.lstat(root / SIGNATURE)
         except OSError:
             raise PackageFault("package.not_a_package", path=str(root)) from None
         if stat.S_ISLNK(root_info.st_mode):
             raise PackageFault("package.link", path=str(root))
+        if not stat.S_ISDIR(root_info.st_mode):
+            raise PackageFault("package.not_a_package", path=str(root))
+        if not os.path.lexists(root / SIGNATURE):
+            raise PackageFault("package.missing_file", file=SIGNATURE)
         data = _read(root, SIGNATURE)
         try:
             line = parse_signature(data.decode("ascii"))

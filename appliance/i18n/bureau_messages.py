@@ -203,6 +203,14 @@ _REFUSALS: dict[str, tuple[str, str]] = {
         "The second person must be someone else than {badge}.",
         "第二人不能是 {badge} 本人。",
     ),
+    "bureau.badge_locked": (
+        "Badge {badge} is locked after too many wrong PINs; a bureau head must unlock it.",
+        "证件 {badge} 因多次输错 PIN 已被锁定，须由局领导解锁。",
+    ),
+    "bureau.state_secret": (
+        "Clip {clip} is a state secret: it never leaves the bureau archive (Art. 3).",
+        "视频 {clip} 属国家秘密：不得从局级存储导出（第三条）。",
+    ),
     "bureau.person_exists": ("Badge {badge} is registered already.", "证件 {badge} 已登记。"),
     "bureau.not_locked": ("Badge {badge} is not locked.", "证件 {badge} 未被锁定。"),
     "bureau.key_unreadable": (

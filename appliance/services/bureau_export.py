@@ -79,7 +79,7 @@ class BureauExports:
                 raise Refused("bureau.unknown_clip", clip=missing[0])
             for clip in clips:
                 if clip.classification == Classification.STATE_SECRET.value:
-                    raise Refused("disclosure.state_secret", clip=clip.id)
+                    raise Refused("bureau.state_secret", clip=clip.id)
             with ctx.store.transaction():
                 request_id = ctx.store.add_request(
                     actor.actor_id,

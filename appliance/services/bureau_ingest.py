@@ -28,12 +28,21 @@ from appliance.domain.bureau import (
     continuity,
 )
 from appliance.domain.errors import BadInput, Refusal, Refused
-from appliance.domain.packages import SIGNATURE, PackageFault, VerifiedPackage
+from appliance.domain.packages import (
+    BAG_INFO,
+    BAGIT_TXT,
+    MANIFEST,
+    SIGNATURE,
+    TAG_MANIFEST,
+    PackageFault,
+    VerifiedPackage,
+)
 from appliance.domain.records import Actor
 from appliance.ports import ContentConflict, PartCorrupt
 from appliance.services.bureau_context import BureauContext
 from appliance.store.bureau.repository import NewClip
 
+_BAG_FILES = (SIGNATURE, BAGIT_TXT, BAG_INFO, MANIFEST, TAG_MANIFEST)
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -76,7 +85,9 @@ class BureauIngest:
         try:
             if source.is_symlink() or not source.is_dir():
                 raise BadInput("bureau.no_source", path=str(source))
-            if (source / SIGNATURE).exists() or (source / SIGNATURE).is_symlink():
+            # Any of a bag's own files makes it one package (a damaged one is refused whole),
+            # never a drive whose data/ and metadata/ would each be offered as a package.
+            if any(os.path.lexists(source / name) for name in _BAG_FILES):
                 return [source]
             children = sorted(entry for entry in source.iterdir() if not entry.name.startswith("."))
         except OSError as exc:

@@ -60,7 +60,7 @@ class BureauPeople:
                     "refused",
                     reason="badge_locked",
                 )
-                refusal = Refused("badge_locked", badge=badge)
+                refusal = Refused("bureau.badge_locked", badge=badge)
             elif not person.active:
                 ctx.record(
                     actor_of(person, code),
@@ -86,7 +86,7 @@ class BureauPeople:
                     locked=locked,
                 )
                 refusal = Refused(
-                    "badge_locked" if locked else "wrong_pin",
+                    "bureau.badge_locked" if locked else "wrong_pin",
                     badge=badge,
                     remaining=MAX_FAILED_PINS - failed,
                 )
