@@ -296,21 +296,21 @@ def cmd_clips_list(bureau: Bureau, args: argparse.Namespace, out: Output) -> int
 
 def cmd_export_request(bureau: Bureau, args: argparse.Namespace, out: Output) -> int:
     """Ask for clips to go out (Art. 13)."""
-    from appliance.domain.confidentiality import Classification
-
     actor = _signed_in(bureau, args.badge)
-    named = [Classification(c) for c in args.named_class or []]
-    request = bureau.exports.request(actor, args.clips, args.recipient, args.reason, named)
+    request = bureau.exports.request(actor, args.clips, args.recipient, args.reason)
     out.say("bureau.export_requested", request=request.id, count=len(request.clip_ids))
     out.data(request=request.id, clips=list(request.clip_ids), items_sha256=request.items_sha256)
     return EXIT_OK
 
 
 def _decide(approve: bool) -> Handler:
+    from appliance.domain.confidentiality import Classification
+
     def handler(bureau: Bureau, args: argparse.Namespace, out: Output) -> int:
         actor = _signed_in(bureau, args.badge)
         note = getattr(args, "reason", "") or ""
-        request = bureau.exports.decide(actor, args.request, approve, note)
+        allow = [Classification(c) for c in getattr(args, "allow_class", None) or []]
+        request = bureau.exports.decide(actor, args.request, approve, note, allow)
         key = "bureau.export_approved" if approve else "bureau.export_refused"
         expires = "" if request.expires_at is None else out.time(request.expires_at)
         out.say(key, request=request.id, expires=expires)
@@ -569,12 +569,12 @@ def register(sub: Any) -> None:
     req.add_argument("--clips", type=int, nargs="+", required=True)
     req.add_argument("--recipient", required=True)
     req.add_argument("--reason", required=True)
-    req.add_argument(
-        "--class", dest="named_class", action="append", choices=("privacy", "trade_secret")
-    )
     approve = _command(export, "approve", "a bureau head approves", _decide(True))
     approve.add_argument("--request", type=int, required=True)
     approve.add_argument("--badge", required=True)
+    approve.add_argument(
+        "--allow-class", dest="allow_class", action="append", choices=("privacy", "trade_secret")
+    )
     refuse = _command(export, "refuse", "a bureau head refuses", _decide(False))
     refuse.add_argument("--request", type=int, required=True)
     refuse.add_argument("--badge", required=True)

@@ -63,7 +63,6 @@ class BureauExports:
         clip_ids: Sequence[int],
         recipient: str,
         reason: str,
-        named: Sequence[Classification] = (),
     ) -> Disclosure:
         """Ask for clips to go out; refused for a state secret (never exported, Art. 3)."""
         ctx = self._ctx
@@ -88,7 +87,6 @@ class BureauExports:
                     why,
                     items_digest(clip_ids),
                     clip_ids,
-                    named,
                 )
                 ctx.record(
                     actor,
@@ -99,14 +97,23 @@ class BureauExports:
                     reason=why,
                     clips=sorted(set(clip_ids)),
                     items_sha256=items_digest(clip_ids),
-                    named=sorted(c.value for c in named),
                 )
         found = ctx.store.request(request_id)
         assert found is not None  # noqa: S101 -- just written
         return found
 
-    def decide(self, actor: Actor, request_id: int, approve: bool, note: str = "") -> Disclosure:
-        """A bureau head's approval or refusal (Art. 13); never the asker's own."""
+    def decide(
+        self,
+        actor: Actor,
+        request_id: int,
+        approve: bool,
+        note: str = "",
+        allow: Sequence[Classification] = (),
+    ) -> Disclosure:
+        """A bureau head's approval or refusal (Art. 13); never the asker's own.
+
+        An approval names the classes it lets go out (`privacy`, `trade_secret`, Art. 3).
+        """
         ctx = self._ctx
         ctx.require(actor, BureauAction.APPROVE_EXPORT, "export", str(request_id))
         action = "export_approve" if approve else "export_refuse"
@@ -129,6 +136,7 @@ class BureauExports:
                     note,
                     request.items_sha256 if approve else None,
                     expires,
+                    allow if approve else (),
                 )
                 ctx.record(
                     actor,
@@ -138,6 +146,7 @@ class BureauExports:
                     items_sha256=request.items_sha256,
                     expires_at=None if expires is None else to_text(expires),
                     note=note,
+                    allowed=sorted(c.value for c in allow) if approve else [],
                 )
         found = ctx.store.request(request_id)
         assert found is not None  # noqa: S101 -- just written

@@ -515,3 +515,77 @@ def test_the_log_refuses_an_edit_in_the_database_itself(bureau_home: BureauHome)
         assert bureau.ctx.store.head().seq >= 5
     finally:
         bureau.close()
+
+
+def test_a_privacy_clip_goes_out_only_when_the_approval_names_its_class(
+    bureau_home: BureauHome, tmp_path: Path
+) -> None:
+    _ingested(bureau_home, "w48")
+    bureau = bureau_home.open()
+    try:
+        tamper(bureau, "UPDATE clip SET classification = 'privacy' WHERE id = 2")
+    finally:
+        bureau.close()
+    home = bureau_home.home
+    for _ in range(2):
+        asked = bwc_bureau(
+            home,
+            "export",
+            "request",
+            "--badge",
+            "7001",
+            "--clips",
+            "1",
+            "2",
+            "--recipient",
+            "Court",
+            "--reason",
+            "Case 9",
+            stdin="111111\n",
+        )
+        assert asked.code == 0, asked
+    plain = bwc_bureau(
+        home, "export", "approve", "--request", "1", "--badge", "7002", stdin="222222\n"
+    )
+    assert plain.code == 0, plain
+    named = bwc_bureau(
+        home,
+        "export",
+        "approve",
+        "--request",
+        "2",
+        "--badge",
+        "7002",
+        "--allow-class",
+        "privacy",
+        stdin="222222\n",
+    )
+    assert named.code == 0, named
+    refused = bwc_bureau(
+        home,
+        "export",
+        "write",
+        "--request",
+        "1",
+        "--out",
+        str(tmp_path / "one"),
+        "--badge",
+        "7001",
+        stdin="111111\n",
+    ).failure(1)
+    assert refused.startswith("Clip 2 ") and not (tmp_path / "one").exists()
+    done = bwc_bureau(
+        home,
+        "export",
+        "write",
+        "--request",
+        "2",
+        "--out",
+        str(tmp_path / "two"),
+        "--badge",
+        "7001",
+        stdin="111111\n",
+    )
+    assert done.code == 0, done
+    clips = json.loads((tmp_path / "two" / "metadata" / "clips.json").read_text())
+    assert sorted((c["id"], c["classification"]) for c in clips) == [(1, "normal"), (2, "privacy")]

@@ -564,7 +564,6 @@ class BureauStore:
         reason: str,
         items: str,
         clip_ids: Sequence[int],
-        named: Iterable[Classification],
     ) -> int:
         """Store a pending export request; its id."""
         return int(
@@ -576,7 +575,7 @@ class BureauStore:
                     reason=reason,
                     items_sha256=items,
                     clip_ids=json.dumps(sorted(set(clip_ids))),
-                    named_classes=json.dumps(sorted(c.value for c in named)),
+                    named_classes="[]",
                     state=DisclosureState.PENDING.value,
                     decision_note="",
                 )
@@ -602,8 +601,9 @@ class BureauStore:
         note: str,
         approved_items: str | None,
         expires: datetime | None,
+        allowed: Iterable[Classification] = (),
     ) -> None:
-        """Store a bureau head's decision."""
+        """Store a bureau head's decision, with the classes an approval lets go out."""
         self._run(
             ExportRequestRow.update(
                 state=state.value,
@@ -612,6 +612,7 @@ class BureauStore:
                 decision_note=note,
                 approved_items_sha256=approved_items,
                 expires_at=None if expires is None else to_text(expires),
+                named_classes=json.dumps(sorted(c.value for c in allowed)),
             ).where(ExportRequestRow.id == request_id)
         )
 
