@@ -24,9 +24,21 @@ from appliance.domain.errors import BadInput, Refusal, Refused
 __all__ = ["main", "run"]
 
 
+class BureauParser(OneLineParser):
+    """`bwc`'s one-line parser, its --home the bureau's (every sub-parser is of this class)."""
+
+    def __init__(self, *args: object, root: bool = False, **kwargs: object) -> None:
+        super().__init__(*args, root=root, **kwargs)
+        self.add_argument(
+            "--home",
+            default=argparse.SUPPRESS if not root else None,
+            help="the bureau home (default: BWC_BUREAU_HOME or /var/lib/bwc-bureau)",
+        )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser of every `bwc-bureau` command; its usage errors raise UsageError."""
-    parser = OneLineParser(
+    parser = BureauParser(
         prog="bwc-bureau", description="bwc-bureau: the bureau archive", root=True
     )
     sub = parser.add_subparsers(dest="command", required=True)

@@ -108,8 +108,11 @@ def cmd_person_add(bureau: Bureau, args: argparse.Namespace, out: Output) -> int
     pin = read_pin()
     by = _signed_in(bureau, args.by) if args.by else None
     confirmer = _signed_in(bureau, args.confirm_by) if args.confirm_by else None
+    from appliance.i18n import t
+
     person = bureau.people.add(args.badge, args.name, args.role, pin, by, confirmer)
-    out.say("bureau.person_added", badge=person.badge, name=person.name, role=person.role)
+    role = t(f"role.{person.role}", out.language)
+    out.say("bureau.person_added", badge=person.badge, name=person.name, role=role)
     out.data(badge=person.badge, name=person.name, role=person.role)
     return EXIT_OK
 
