@@ -18,6 +18,7 @@ from appliance.ports import (
     PackageWriter,
     Signer,
 )
+from appliance.services.bureau_alarms import BureauAlarms
 from appliance.services.bureau_clips import BureauClips
 from appliance.services.bureau_context import BureauContext
 from appliance.services.bureau_export import BureauExports
@@ -44,6 +45,7 @@ class Bureau:
     exports: BureauExports
     reports: BureauReports
     verify: BureauVerify
+    alarms: BureauAlarms
 
     @property
     def settings(self) -> BureauSettings:
@@ -103,4 +105,5 @@ def build_bureau(
         exports=BureauExports(ctx),
         reports=BureauReports(ctx),
         verify=BureauVerify(ctx),
+        alarms=BureauAlarms(ctx),
     )

@@ -441,7 +441,7 @@ def cmd_alarms_list(bureau: Bureau, args: argparse.Namespace, out: Output) -> in
     """The alarms nobody acknowledged, oldest first."""
     from appliance.i18n import t
 
-    alarms = bureau.ctx.store.alarms(open_only=not args.all)
+    alarms = bureau.alarms.alarms(open_only=not args.all)
     if not alarms and not out.json_mode:
         out.say("bureau.no_alarms")
         return EXIT_OK
@@ -457,6 +457,15 @@ def cmd_alarms_list(bureau: Bureau, args: argparse.Namespace, out: Output) -> in
         for a in alarms
     ]
     out.table(rows, ["alarm", "when", "unit", "what", "seq", "package"])
+    return EXIT_OK
+
+
+def cmd_alarms_ack(bureau: Bureau, args: argparse.Namespace, out: Output) -> int:
+    """Acknowledge an alarm with a note of what was done (the collector or a bureau head)."""
+    actor = _signed_in(bureau, args.badge)
+    alarm = bureau.alarms.acknowledge(actor, args.alarm, args.note)
+    out.say("bureau.alarm_acknowledged_now", alarm=alarm.id)
+    out.data(alarm=alarm.id, acknowledged_by=alarm.acknowledged_by)
     return EXIT_OK
 
 
@@ -597,6 +606,10 @@ def register(sub: Any) -> None:
     alarms = _group(sub, "alarms", "the bureau's alarms")
     alarm_list = _command(alarms, "list", "alarms nobody acknowledged", cmd_alarms_list)
     alarm_list.add_argument("--all", action="store_true")
+    ack = _command(alarms, "ack", "acknowledge an alarm, with a note", cmd_alarms_ack)
+    ack.add_argument("alarm", type=int)
+    ack.add_argument("--badge", required=True)
+    ack.add_argument("--note", required=True)
 
     _command(sub, "verify", "fixity of every content and the bureau's log", cmd_verify)
     _command(sub, "checkpoint", "sign the bureau's log and print the line", cmd_checkpoint)

@@ -124,6 +124,10 @@ _LINES: dict[str, tuple[str, str]] = {
         "The bureau's own log is broken at event {seq}.",
         "局级存储自身日志在第 {seq} 条处断裂。",
     ),
+    "bureau.alarm_acknowledged_now": (
+        "Alarm {alarm} is acknowledged; it stays in the record.",
+        "告警 {alarm} 已确认；记录仍保留。",
+    ),
     "bureau.no_alarms": ("No alarm is waiting.", "没有待处理的告警。"),
     "bureau.verified": (
         "Sound: {count} contents ({size}) re-hashed, and the log's {events} events are intact.",
@@ -294,6 +298,15 @@ _REFUSALS: dict[str, tuple[str, str]] = {
     "bureau.ingested_meanwhile": (
         "{package} was taken in by another ingest meanwhile.",
         "{package} 已同时被另一次接收存入。",
+    ),
+    "bureau.bad_note": (
+        "Say what was done, in printable text of at most {limit} characters.",
+        "请说明处理情况，可打印文字，最多 {limit} 个字符。",
+    ),
+    "bureau.unknown_alarm": ("There is no alarm {alarm}.", "没有告警 {alarm}。"),
+    "bureau.alarm_acknowledged": (
+        "Alarm {alarm} was acknowledged already, by {by}.",
+        "告警 {alarm} 已由 {by} 确认。",
     ),
     "bureau.bad_day": ("{day} is not a day (YYYY-MM-DD).", "{day} 不是日期（YYYY-MM-DD）。"),
     "bureau.days_reversed": ("{start} comes after {end}.", "{start} 晚于 {end}。"),
