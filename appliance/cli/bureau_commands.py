@@ -493,7 +493,9 @@ def cmd_verify(bureau: Bureau, args: argparse.Namespace, out: Output) -> int:
 
 def cmd_checkpoint(bureau: Bureau, args: argparse.Namespace, out: Output) -> int:
     """Sign the bureau's log as it stands and print the line (for the audit office's copy)."""
-    checkpoint = bureau.exports.checkpoint(_system(bureau))
+    from appliance.services.bureau_context import sign_checkpoint
+
+    checkpoint = sign_checkpoint(bureau.ctx, _system(bureau))
     out.line(checkpoint.line())
     out.data(checkpoint=checkpoint.line(), size=checkpoint.size)
     return EXIT_OK

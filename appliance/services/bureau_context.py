@@ -3,12 +3,13 @@ archive, and the audited refusal (DESIGN §5: every refusal is an event too)."""
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from appliance.bureau_config import BureauSettings
-from appliance.domain.audit import AuditEvent
+from appliance.domain.audit import AuditEvent, Checkpoint, key_id, walk
 from appliance.domain.bureau import BureauAction, bureau_allows
 from appliance.domain.errors import Refusal, Refused
 from appliance.domain.records import Actor
@@ -21,6 +22,7 @@ from appliance.ports import (
     Signer,
 )
 from appliance.store.bureau.repository import BureauStore
+from appliance.store.timefmt import to_text
 
 
 @dataclass
@@ -87,3 +89,27 @@ class BureauContext:
         except Refusal as refusal:
             self.refused(actor, action, object_type, ident, refusal)
             raise
+
+
+def sign_checkpoint(ctx: BureauContext, actor: Actor) -> Checkpoint:
+    """Sign the bureau's chain as it stands, walked whole first (DESIGN §5); the act is logged.
+
+    The event that records it comes after the signed head: the checkpoint covers the chain up
+    to, not including, its own record, as the box's does.
+    """
+    with ctx.store.snapshot():
+        report = walk(ctx.store.iterate())
+    if not report.intact:
+        raise Refused(f"chain.{report.problem}", seq=report.first_bad_seq, expected=report.size + 1)
+    key = key_id(ctx.signer.public_key_b64())
+    unsigned = Checkpoint(
+        ctx.settings.code, report.size, report.head_hash, to_text(ctx.clock.now()), "", key
+    )
+    raw = ctx.signer.sign(unsigned.signed_text().encode("ascii"))
+    signature = base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+    signed = replace(unsigned, signature_b64=signature)
+    with ctx.store.transaction():
+        ctx.record(
+            actor, "audit_checkpoint", "audit_log", "chain", size=signed.size, head=signed.head_hash
+        )
+    return signed

@@ -4,13 +4,12 @@ seven days, and the package is sealed with the bureau's key and its own log's sl
 
 from __future__ import annotations
 
-import base64
 import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from appliance.domain.audit import Checkpoint, canonical_json, key_id, walk
+from appliance.domain.audit import canonical_json
 from appliance.domain.bureau import BureauAction, BureauClip
 from appliance.domain.confidentiality import Classification, may_disclose
 from appliance.domain.disclosure import (
@@ -29,7 +28,7 @@ from appliance.domain.packages import BagPlan, PayloadFile, event_record, payloa
 from appliance.domain.records import Actor
 from appliance.domain.roles import Role
 from appliance.ports import ContentDiffers
-from appliance.services.bureau_context import BureauContext
+from appliance.services.bureau_context import BureauContext, sign_checkpoint
 from appliance.store.timefmt import to_text
 
 
@@ -191,28 +190,6 @@ class BureauExports:
                 )
         return BureauExport(request_id, out, receipt, len(clips), size)
 
-    def checkpoint(self, actor: Actor) -> Checkpoint:
-        """Sign the bureau's chain as it stands (its log's checkpoint, DESIGN §5)."""
-        ctx = self._ctx
-        with ctx.store.snapshot():
-            report = walk(ctx.store.iterate())
-        if not report.intact:
-            raise Refused(
-                f"chain.{report.problem}", seq=report.first_bad_seq, expected=report.size + 1
-            )
-        key = key_id(ctx.signer.public_key_b64())
-        unsigned = Checkpoint(
-            ctx.settings.code, report.size, report.head_hash, to_text(ctx.clock.now()), "", key
-        )
-        signature = (
-            base64.urlsafe_b64encode(ctx.signer.sign(unsigned.signed_text().encode("ascii")))
-            .decode("ascii")
-            .rstrip("=")
-        )
-        return Checkpoint(
-            unsigned.unit_code, unsigned.size, unsigned.head_hash, unsigned.at, signature, key
-        )
-
     def _seal(
         self, actor: Actor, request: Disclosure, clips: Sequence[BureauClip], out: Path
     ) -> tuple[str, int]:
@@ -220,7 +197,7 @@ class BureauExports:
         first = ctx.store.first_event("clip", (str(c.id) for c in clips), "clip_archived")
         if first is None:
             raise Refused("package.no_archive_event")
-        checkpoint = self.checkpoint(actor)
+        checkpoint = sign_checkpoint(ctx, actor)
         payload, entries = [], []
         for clip in sorted(clips, key=lambda c: c.id):
             path = payload_path(clip.id, clip.day, clip.officer, clip.original_name)

@@ -277,9 +277,8 @@ class BureauIngest:
 
     def _withdraw(self, contents: Sequence[str]) -> None:
         """Remove contents this ingest added that no clip row names (nothing of it stays)."""
-        held = {sha for sha, _size in self._ctx.store.contents()} if contents else set()
         for sha in contents:
-            if sha not in held:
+            if not self._ctx.store.content_named(sha):
                 self._ctx.archive.withdraw_unverified(sha)
 
     def _store(

@@ -442,6 +442,10 @@ class BureauStore:
                 cases.setdefault(int(clip_id), []).append(str(case))
         return [_clip(r, tuple(cases.get(int(r.id), ()))) for r in rows]
 
+    def content_named(self, sha256: str) -> bool:
+        """Whether any clip names this content."""
+        return self._first(ClipRow.select(ClipRow.id).where(ClipRow.sha256 == sha256)) is not None
+
     def clip_count(self) -> int:
         """How many clips are held."""
         return _count(self, ClipRow)
