@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from appliance import bureau_config, privileges
-from appliance.cli.bureau_commands import register
+from appliance.cli.bureau_parser import register
 from appliance.cli.failures import OneLineParser, UsageError, describe
 from appliance.cli.output import EXIT_BAD_INPUT, EXIT_OK, EXIT_REFUSED, Output, OutputFailed
 from appliance.domain.errors import BadInput, Refusal, Refused

@@ -16,6 +16,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from appliance.domain.audit import AuditEvent, Checkpoint
+from appliance.domain.confidentiality import Classification
 from appliance.domain.errors import BadInput, Refused
 from appliance.domain.roles import Role
 
@@ -208,3 +209,86 @@ class ClipQuery:
     day_from: str | None = None
     day_to: str | None = None
     limit: int = 200
+
+
+@dataclass(frozen=True)
+class NewClip:
+    """A clip to store: the facts of metadata/clips.json and the cases it is filed under."""
+
+    box_clip_id: int
+    sha256: str
+    size: int
+    officer: str | None
+    day: str
+    recorded_at: str | None
+    archived_at: str
+    recorder: str
+    original_name: str
+    duration_seconds: float | None
+    classification: str
+    cases: tuple[str, ...]
+
+
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _text(entry: dict[str, object], key: str, optional: bool = False) -> str | None:
+    value = entry.get(key)
+    if value is None and optional:
+        return None
+    if not isinstance(value, str) or len(value) > 1000:
+        raise Refused("bureau.clips_unreadable", field=key)
+    return value
+
+
+def clip_entries(entries: Sequence[dict[str, object]]) -> list[NewClip]:
+    """metadata/clips.json's entries as clips to store; each field must be of the type the box
+    writes (`bureau.clips_unreadable` naming the first that is not), the class one it knows."""
+    clips = []
+    for entry in entries:
+        box_id, size = entry.get("id"), entry.get("size")
+        if not isinstance(box_id, int) or isinstance(box_id, bool) or box_id < 1:
+            raise Refused("bureau.clips_unreadable", field="id")
+        if not isinstance(size, int) or isinstance(size, bool) or size < 0:
+            raise Refused("bureau.clips_unreadable", field="size")
+        sha = _text(entry, "sha256") or ""
+        day = _text(entry, "day") or ""
+        if not _SHA256.fullmatch(sha) or not _DAY.fullmatch(day):
+            raise Refused(
+                "bureau.clips_unreadable", field="sha256" if not _SHA256.fullmatch(sha) else "day"
+            )
+        duration = entry.get("duration_seconds")
+        if duration is not None and (
+            isinstance(duration, bool) or not isinstance(duration, int | float)
+        ):
+            raise Refused("bureau.clips_unreadable", field="duration_seconds")
+        cases = entry.get("cases", [])
+        if not isinstance(cases, list) or not all(
+            isinstance(c, str) and len(c) <= 200 for c in cases
+        ):
+            raise Refused("bureau.clips_unreadable", field="cases")
+        clips.append(
+            NewClip(
+                box_clip_id=box_id,
+                sha256=sha,
+                size=size,
+                officer=_text(entry, "officer", optional=True),
+                day=day,
+                recorded_at=_text(entry, "recorded_at", optional=True),
+                archived_at=_text(entry, "archived_at") or "",
+                recorder=_text(entry, "recorder") or "",
+                original_name=_text(entry, "original_name") or "",
+                duration_seconds=None if duration is None else float(duration),
+                classification=_classification(entry),
+                cases=tuple(cases),
+            )
+        )
+    return clips
+
+
+def _classification(entry: dict[str, object]) -> str:
+    text = _text(entry, "classification") or ""
+    if text not in {c.value for c in Classification}:
+        raise Refused("bureau.clips_unreadable", field="classification")
+    return text

@@ -60,9 +60,15 @@ class BureauContext:
         )
 
     def refused(
-        self, actor: Actor, action: str, object_type: str, object_id: str, refusal: Refusal
+        self,
+        actor: Actor,
+        action: str,
+        object_type: str,
+        object_id: str,
+        refusal: Refusal,
+        **detail: object,
     ) -> None:
-        """Record a refusal in a transaction of its own."""
+        """Record a refusal in a transaction of its own (with what else it concerns)."""
         with self.store.transaction():
             self.record(
                 actor,
@@ -72,6 +78,7 @@ class BureauContext:
                 "refused",
                 reason=refusal.reason,
                 params={k: str(v) for k, v in sorted(refusal.params.items())},
+                **detail,
             )
 
     def require(self, actor: Actor, action: BureauAction, object_type: str, ident: str) -> None:

@@ -12,7 +12,6 @@ held is a no-op.
 from __future__ import annotations
 
 import os
-import re
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,6 +24,8 @@ from appliance.domain.bureau import (
     BureauUnit,
     ChainBreak,
     HeldChain,
+    NewClip,
+    clip_entries,
     continuity,
 )
 from appliance.domain.errors import BadInput, Refusal, Refused
@@ -40,11 +41,8 @@ from appliance.domain.packages import (
 from appliance.domain.records import Actor
 from appliance.ports import ContentConflict, PartCorrupt
 from appliance.services.bureau_context import BureauContext
-from appliance.store.bureau.repository import NewClip
 
 _BAG_FILES = (SIGNATURE, BAGIT_TXT, BAG_INFO, MANIFEST, TAG_MANIFEST)
-_SHA256 = re.compile(r"[0-9a-f]{64}")
-_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 @dataclass(frozen=True)
@@ -115,8 +113,19 @@ class BureauIngest:
             refusal: Refusal = Refused(fault.code, **fault.params)
         except Refusal as refused:
             refusal = refused
-        self._ctx.refused(actor, "package_ingest", "package", root.name, refusal)
-        return IngestOutcome(root.name, "refused", refusal=refusal)
+        # The audit office counts a unit's refused packages (Art. 15): say whose it was, when
+        # its signature names a registered unit's key (a package that says nothing is nobody's).
+        unit = self._signed_by(root)
+        self._ctx.refused(actor, "package_ingest", "package", root.name, refusal, unit=unit)
+        return IngestOutcome(root.name, "refused", unit or "", refusal=refusal)
+
+    def _signed_by(self, root: Path) -> str | None:
+        try:
+            signature, _receipt = self._ctx.reader.signature(root)
+        except (PackageFault, OSError):
+            return None
+        unit = self._ctx.store.unit_by_key(signature.key)
+        return None if unit is None else unit.code
 
     def _ingest(self, actor: Actor, root: Path) -> IngestOutcome:
         ctx = self._ctx
@@ -143,7 +152,7 @@ class BureauIngest:
         broken = self._continuity(unit, package)
         if broken is not None:
             self._break(actor, unit, broken, root.name, signature.key)
-        clips = _clips(package)
+        clips = clip_entries(package.clips)
         known = ctx.store.known_clips(unit.id, (c.box_clip_id for c in clips))
         for clip in clips:
             if clip.box_clip_id in known and known[clip.box_clip_id] != clip.sha256:
@@ -345,56 +354,3 @@ class BureauIngest:
                 HeldChain(checkpoint.size, checkpoint.head_hash, checkpoint.at),
             )
         return package_id, new_ids
-
-
-def _text(entry: dict[str, object], key: str, optional: bool = False) -> str | None:
-    value = entry.get(key)
-    if value is None and optional:
-        return None
-    if not isinstance(value, str) or len(value) > 1000:
-        raise Refused("bureau.clips_unreadable", field=key)
-    return value
-
-
-def _clips(package: VerifiedPackage) -> list[NewClip]:
-    """metadata/clips.json's entries, each field of the type the box writes."""
-    clips = []
-    for entry in package.clips:
-        box_id, size = entry.get("id"), entry.get("size")
-        if not isinstance(box_id, int) or isinstance(box_id, bool) or box_id < 1:
-            raise Refused("bureau.clips_unreadable", field="id")
-        if not isinstance(size, int) or isinstance(size, bool) or size < 0:
-            raise Refused("bureau.clips_unreadable", field="size")
-        sha = _text(entry, "sha256") or ""
-        day = _text(entry, "day") or ""
-        if not _SHA256.fullmatch(sha) or not _DAY.fullmatch(day):
-            raise Refused(
-                "bureau.clips_unreadable", field="sha256" if not _SHA256.fullmatch(sha) else "day"
-            )
-        duration = entry.get("duration_seconds")
-        if duration is not None and (
-            isinstance(duration, bool) or not isinstance(duration, int | float)
-        ):
-            raise Refused("bureau.clips_unreadable", field="duration_seconds")
-        cases = entry.get("cases", [])
-        if not isinstance(cases, list) or not all(
-            isinstance(c, str) and len(c) <= 200 for c in cases
-        ):
-            raise Refused("bureau.clips_unreadable", field="cases")
-        clips.append(
-            NewClip(
-                box_clip_id=box_id,
-                sha256=sha,
-                size=size,
-                officer=_text(entry, "officer", optional=True),
-                day=day,
-                recorded_at=_text(entry, "recorded_at", optional=True),
-                archived_at=_text(entry, "archived_at") or "",
-                recorder=_text(entry, "recorder") or "",
-                original_name=_text(entry, "original_name") or "",
-                duration_seconds=None if duration is None else float(duration),
-                classification=_text(entry, "classification") or "normal",
-                cases=tuple(cases),
-            )
-        )
-    return clips

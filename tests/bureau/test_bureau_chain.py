@@ -140,7 +140,14 @@ def test_a_fork_on_a_drive_is_one_refused_line_and_an_alarm_through_bwc_bureau(
     text = bwc_bureau(bureau_home.home, "alarms", "list")
     assert "history rewritten (fork)" in text.stdout
     acked = bwc_bureau(
-        bureau_home.home, "alarms", "ack", "1", "--badge", "7001", "--note", "Called the unit",
+        bureau_home.home,
+        "alarms",
+        "ack",
+        "1",
+        "--badge",
+        "7001",
+        "--note",
+        "Called the unit",
         stdin="111111\n",
     )
     assert acked.code == 0 and acked.stdout == "Alarm 1 is acknowledged; it stays in the record.\n"
@@ -148,7 +155,14 @@ def test_a_fork_on_a_drive_is_one_refused_line_and_an_alarm_through_bwc_bureau(
     kept = json.loads(bwc_bureau(bureau_home.home, "alarms", "list", "--all", "--json").stdout)
     assert [(a["alarm"], a["what"]) for a in kept] == [(1, "chain_forked")]
     again = bwc_bureau(
-        bureau_home.home, "alarms", "ack", "1", "--badge", "7001", "--note", "again",
+        bureau_home.home,
+        "alarms",
+        "ack",
+        "1",
+        "--badge",
+        "7001",
+        "--note",
+        "again",
         stdin="111111\n",
     ).failure(1)
     assert again == "Alarm 1 was acknowledged already, by 7001."

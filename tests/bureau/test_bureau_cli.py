@@ -393,9 +393,18 @@ def test_a_state_secret_never_leaves_the_bureau(bureau_home: BureauHome) -> None
     assert json.loads(listed.stdout) == []
 
 
-def test_the_audit_report_spans_units_and_weeks(bureau_home: BureauHome) -> None:
+def test_the_audit_report_spans_units_and_weeks(bureau_home: BureauHome, tmp_path: Path) -> None:
     _ingested(bureau_home, "w48", "w49")
     home = bureau_home.home
+    # Week 50 arrives with a footage file changed on the way: refused, and counted as the
+    # unit's (its signature names the unit's key), though the package says nothing more.
+    drive = box_world().drive(tmp_path / "drive", "w50")
+    victim = sorted((drive / "bwc-handover-DEMO01-W50" / "data").rglob("*.MP4"))[0]
+    victim.chmod(0o640)
+    data = victim.read_bytes()
+    victim.write_bytes(bytes([data[0] ^ 1]) + data[1:])
+    bad = bwc_bureau(home, "ingest", str(drive), "--badge", "7001", stdin="111111\n")
+    assert bad.code == 1 and "A footage file of the package was changed" in bad.stdout, bad
     done = bwc_bureau(
         home,
         "report",
@@ -416,8 +425,9 @@ def test_the_audit_report_spans_units_and_weeks(bureau_home: BureauHome) -> None
     assert unit["weeks_due"] == ["2026-W48", "2026-W49", "2026-W50"]
     assert unit["weeks_received"] == ["2026-W48", "2026-W49"]
     assert unit["weeks_missing"] == ["2026-W50"]
-    assert unit["clips"] == 7 and unit["chain_alarms"] == []
-    assert report["totals"]["weeks_missing"] == 1 and report["log"]["intact"] is True
+    assert unit["clips"] == 7 and unit["chain_alarms"] == [] and unit["refused"] == 1
+    assert report["totals"]["weeks_missing"] == 1 and report["totals"]["refused"] == 1
+    assert report["log"]["intact"] is True
     refused = bwc_bureau(
         home,
         "report",
