@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from appliance.demo import make_home
-from bench import checkpoint, disc, handover, reports
+from bench import bureau, checkpoint, disc, handover, reports
 from bench.data import build, build_mix, card_path, mix_path, split_cards
 
 OUT = Path(__file__).resolve().parent / "out"
@@ -123,7 +123,8 @@ def run_offload(name: str, cards: list[Path], total: int) -> Figure:
 
 
 def main(sections: list[str]) -> int:
-    """Run the named sections (offload, checkpoint, handover, disc, reports; default all)."""
+    """Run the named sections (offload, checkpoint, handover, disc, reports, bureau; default
+    all)."""
     OUT.mkdir(exist_ok=True)
     results: dict[str, object] = {}
     if not sections or "offload" in sections:
@@ -140,6 +141,9 @@ def main(sections: list[str]) -> int:
     if not sections or "reports" in sections:
         print()
         results["reports"] = reports.run(OUT)
+    if not sections or "bureau" in sections:
+        print()
+        results["bureau"] = bureau.run(OUT)
     (OUT / "results.json").write_text(json.dumps(results, indent=2))
     return 0
 
