@@ -4,7 +4,7 @@ archive, and the audited refusal (DESIGN §5: every refusal is an event too)."""
 from __future__ import annotations
 
 import base64
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
@@ -57,6 +57,18 @@ class BureauContext:
             object_id,
             outcome,
             detail,
+        )
+
+    def record_many(
+        self, actor: Actor, entries: Sequence[tuple[str, str, str, dict[str, object]]]
+    ) -> list[AuditEvent]:
+        """Append events of one actor at once, each (action, object type, object id, detail),
+        all with outcome ok (call inside store.transaction())."""
+        return self.store.append_many(
+            self.clock.now(),
+            actor.actor_id,
+            actor.role,
+            [(action, kind, ident, "ok", detail) for action, kind, ident, detail in entries],
         )
 
     def refused(

@@ -336,18 +336,26 @@ class BureauIngest:
                 new_clips=len(fresh),
                 bytes=report.payload_bytes,
             )
-            for clip_id, clip in zip(new_ids, fresh, strict=True):
-                ctx.record(
-                    actor,
-                    "clip_archived",
-                    "clip",
-                    str(clip_id),
-                    unit=unit.code,
-                    box_clip=clip.box_clip_id,
-                    sha256=clip.sha256,
-                    size=clip.size,
-                    package=package_id,
-                )
+            # One event per clip, as the box writes one per clip archived (DESIGN §5): an
+            # export's slice must show each clip's arrival. Appended in one statement.
+            ctx.record_many(
+                actor,
+                [
+                    (
+                        "clip_archived",
+                        "clip",
+                        str(clip_id),
+                        {
+                            "unit": unit.code,
+                            "box_clip": clip.box_clip_id,
+                            "sha256": clip.sha256,
+                            "size": clip.size,
+                            "package": package_id,
+                        },
+                    )
+                    for clip_id, clip in zip(new_ids, fresh, strict=True)
+                ],
+            )
             ctx.store.extend_chain(
                 unit.id,
                 package.events,

@@ -36,6 +36,10 @@ class BureauAlarm:
     acknowledged_by: str | None
 
 
+# Eleven columns each: well under SQLite's 32,766 parameters, and one round trip per batch.
+_EVENTS_PER_INSERT = 100
+
+
 class Records(BureauRepo):
     """Alarms, export requests and the bureau's log."""
 
@@ -188,37 +192,50 @@ class Records(BureauRepo):
         detail: dict[str, object],
     ) -> AuditEvent:
         """Append one event to the chain (inside transaction(), which holds the head)."""
+        return self.append_many(
+            at, actor, role, [(action, object_type, object_id, outcome, detail)]
+        )[0]
+
+    def append_many(
+        self,
+        at: datetime,
+        actor: str,
+        role: str,
+        entries: Sequence[tuple[str, str, str, str, dict[str, object]]],
+    ) -> list[AuditEvent]:
+        """Append events of one actor, in order, each linked to the one before, in one
+        statement per batch (inside transaction()); entries are (action, object type,
+        object id, outcome, detail)."""
         head = self.head()
-        seq = head.seq + 1
+        seq, prev = head.seq, head.hash
         when = to_text(at)
-        detail_json = canonical_json(detail)
-        digest = event_hash(
-            head.hash,
-            seq,
-            when,
-            actor,
-            role,
-            action,
-            object_type,
-            object_id,
-            outcome,
-            detail_json,
-        )
-        event = AuditEvent(
-            seq,
-            when,
-            actor,
-            role,
-            action,
-            object_type,
-            object_id,
-            outcome,
-            detail_json,
-            head.hash,
-            digest,
-        )
-        self._run(BureauEventRow.insert(**_event_fields(event)))
-        return event
+        events = []
+        for action, object_type, object_id, outcome, detail in entries:
+            seq += 1
+            detail_json = canonical_json(detail)
+            digest = event_hash(
+                prev, seq, when, actor, role, action, object_type, object_id, outcome, detail_json
+            )
+            events.append(
+                AuditEvent(
+                    seq,
+                    when,
+                    actor,
+                    role,
+                    action,
+                    object_type,
+                    object_id,
+                    outcome,
+                    detail_json,
+                    prev,
+                    digest,
+                )
+            )
+            prev = digest
+        rows = [_event_fields(e) for e in events]
+        for start in range(0, len(rows), _EVENTS_PER_INSERT):
+            self._run(BureauEventRow.insert_many(rows[start : start + _EVENTS_PER_INSERT]))
+        return events
 
     def iterate(self, after_seq: int = 0, batch: int = 2000) -> Iterator[AuditEvent]:
         """The bureau's events after a seq, in order, read in batches."""
