@@ -247,6 +247,7 @@ def cmd_packages_list(bureau: Bureau, args: argparse.Namespace, out: Output) -> 
             "size": p.bytes if out.json_mode else human_bytes(p.bytes),
             "received": out.time(p.ingested_at) if not out.json_mode else p.ingested_at.isoformat(),
             "receipt": p.signature_sha256 if out.json_mode else p.signature_sha256[:16],
+            **({"checkpoint": p.checkpoint_line} if out.json_mode else {}),
         }
         for p in bureau.ctx.store.packages(args.unit)
     ]

@@ -197,6 +197,8 @@ class BureauPackage:
     bytes: int
     ingested_by: str
     ingested_at: datetime
+    # The unit's signed checkpoint line the package carried (its word on its chain's head).
+    checkpoint_line: str
 
 
 @dataclass(frozen=True)

@@ -314,6 +314,7 @@ class BureauIngest:
                 checkpoint.size,
                 checkpoint.head_hash,
                 checkpoint.at,
+                checkpoint.line(),
                 len(clips),
                 len(fresh),
                 report.payload_bytes,

@@ -258,6 +258,14 @@ def test_clips_are_found_by_case_and_day_and_bad_days_are_refused(
     assert [r["day"] for r in json.loads(week.stdout)] == ["2026-12-02"] * 3
     none = bwc_bureau(home, "clips", "list", "--badge", "7003", "--case", "NO-SUCH", stdin=pin)
     assert none.stdout == "No clip matches.\n"
+    listed = json.loads(bwc_bureau(home, "packages", "list", "--json").stdout)
+    assert [(p["unit"], p["period"], p["clips"]) for p in listed] == [
+        (UNIT, "2026-W48", 4),
+        (UNIT, "2026-W49", 3),
+    ]
+    # The unit's own signed word on its chain's head is kept with each package.
+    sealed = (box_world().packages["w49"] / "metadata" / "checkpoint.txt").read_text().strip()
+    assert listed[1]["checkpoint"] == sealed
     bad = bwc_bureau(home, "clips", "list", "--badge", "7003", "--day", "2026-13-01", stdin=pin)
     assert bad.failure(2) == "2026-13-01 is not a day (YYYY-MM-DD)."
     reversed_days = bwc_bureau(

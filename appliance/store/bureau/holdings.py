@@ -54,6 +54,7 @@ class Holdings(BureauRepo):
         checkpoint_size: int,
         checkpoint_head: str,
         checkpoint_at: str,
+        checkpoint_line: str,
         clips: int,
         new_clips: int,
         size: int,
@@ -72,6 +73,7 @@ class Holdings(BureauRepo):
                     checkpoint_size=checkpoint_size,
                     checkpoint_head=checkpoint_head,
                     checkpoint_at=checkpoint_at,
+                    checkpoint_line=checkpoint_line,
                     clips=clips,
                     new_clips=new_clips,
                     bytes=size,
@@ -280,6 +282,7 @@ def _package(row: Any) -> BureauPackage:
         int(row.bytes),
         row.ingested_by,
         from_text(row.ingested_at),
+        row.checkpoint_line,
     )
 
 

@@ -78,6 +78,8 @@ class PackageRow(BaseModel):
     checkpoint_size = BigIntegerField()
     checkpoint_head = TextField()
     checkpoint_at = TextField()
+    # The unit's signed checkpoint line, kept as the unit's word on its chain's head.
+    checkpoint_line = TextField()
     clips = BigIntegerField()
     new_clips = BigIntegerField()
     bytes = BigIntegerField()

@@ -81,6 +81,7 @@ _INITIAL = (
         checkpoint_size {int} NOT NULL,
         checkpoint_head TEXT NOT NULL,
         checkpoint_at TEXT NOT NULL,
+        checkpoint_line TEXT NOT NULL,
         clips {int} NOT NULL,
         new_clips {int} NOT NULL,
         bytes {int} NOT NULL,
