@@ -21,6 +21,7 @@ from appliance.ports import (
 from appliance.services.bureau_alarms import BureauAlarms
 from appliance.services.bureau_clips import BureauClips
 from appliance.services.bureau_context import BureauContext
+from appliance.services.bureau_desk import BureauDesk
 from appliance.services.bureau_export import BureauExports
 from appliance.services.bureau_ingest import BureauIngest
 from appliance.services.bureau_people import BureauPeople
@@ -46,6 +47,7 @@ class Bureau:
     reports: BureauReports
     verify: BureauVerify
     alarms: BureauAlarms
+    desk: BureauDesk
 
     @property
     def settings(self) -> BureauSettings:
@@ -106,4 +108,5 @@ def build_bureau(
         reports=BureauReports(ctx),
         verify=BureauVerify(ctx),
         alarms=BureauAlarms(ctx),
+        desk=BureauDesk(ctx),
     )
