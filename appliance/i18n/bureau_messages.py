@@ -333,7 +333,43 @@ _REFUSALS: dict[str, tuple[str, str]] = {
     ),
 }
 
+_DESK: dict[str, tuple[str, str]] = {
+    "ui.bureau.title": ("The bureau archive of {name}", "{name} 局级存储"),
+    "ui.bureau.sign_in_prompt": (
+        "Scan or type your badge, then your PIN.",
+        "请刷证或输入证件号，然后输入 PIN。",
+    ),
+    "ui.bureau.badge": ("badge", "证件号"),
+    "ui.bureau.pin": ("PIN", "PIN"),
+    "ui.bureau.sign_in": ("Sign in", "登录"),
+    "ui.bureau.signed_in": ("{name} ({badge}) at the bureau's desk", "{name}（{badge}）已登录"),
+    "ui.bureau.ingest_prompt": (
+        "Type the path of a unit's hand-over drive (or of one package) and take it in.",
+        "输入单位移交存储设备（或单个封存包）的路径，然后接收。",
+    ),
+    "ui.bureau.drive": ("/media/drive", "/media/drive"),
+    "ui.bureau.ingest": ("Take it in", "接收"),
+    "ui.bureau.no_drive": ("Type the drive's path first.", "请先输入存储设备路径。"),
+    "ui.bureau.ingesting": (
+        "Verifying and storing every package. Do not pull the drive.",
+        "正在校验并存储每个封存包。请勿拔出存储设备。",
+    ),
+    "ui.bureau.units": ("Units and the chain held of each", "各单位及已存日志"),
+    "ui.bureau.packages": ("Packages taken in, newest first", "已接收的封存包（最新在前）"),
+    "ui.bureau.alarms": ("Open alarms", "待处理告警"),
+    "ui.bureau.search": ("Find clips (any field may stay empty)", "查找视频（各项均可留空）"),
+    "ui.bureau.unit": ("unit", "单位"),
+    "ui.bureau.officer": ("officer badge", "民警证件号"),
+    "ui.bureau.case": ("case", "案件编号"),
+    "ui.bureau.day": ("day YYYY-MM-DD", "日期 YYYY-MM-DD"),
+    "ui.bureau.find": ("Find", "查找"),
+    "ui.bureau.found": ("{count} clips found.", "找到 {count} 个视频。"),
+    "ui.bureau.found.one": ("1 clip found.", "找到 1 个视频。"),
+    "ui.bureau.sign_off": ("Sign off", "退出登录"),
+}
+
 BUREAU_MESSAGES: dict[str, tuple[str, str]] = {
+    **_DESK,
     **_COLUMNS,
     **_ACTIONS,
     **_WORDS,

@@ -1,0 +1,1 @@
+"""Provides the information collector's desk: the bureau archive in a terminal (issue 14)."""
