@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 
+from appliance.domain.articles import enforces
 from appliance.domain.errors import BadInput
 
 GENESIS_HASH = "0" * 64
@@ -118,6 +119,7 @@ class ChainReport:
 OnEvent = Callable[[AuditEvent, object], None]
 
 
+@enforces("11", "16(2)")
 def walk(
     events: Iterable[AuditEvent],
     keep_hashes_at: Iterable[int] = (),

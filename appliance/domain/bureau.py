@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from appliance.domain.articles import enforces
 from appliance.domain.audit import AuditEvent, Checkpoint
 from appliance.domain.confidentiality import Classification
 from appliance.domain.errors import BadInput, Refused
@@ -118,6 +119,7 @@ def _instant(text: str) -> datetime | None:
         return None
 
 
+@enforces("12(2)", "16(4)")
 def continuity(
     held: HeldChain | None,
     held_hash: Callable[[int], str | None],

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from enum import StrEnum
 
+from appliance.domain.articles import enforces
+
 
 class CheckItem(StrEnum):
     """What Art. 4 asks an officer to check before use."""
@@ -19,6 +21,7 @@ class CheckItem(StrEnum):
 ALL_ITEMS: tuple[CheckItem, ...] = tuple(CheckItem)
 
 
+@enforces("4")
 def open_items(
     measured: Mapping[CheckItem, bool],
     confirmed: Collection[CheckItem],

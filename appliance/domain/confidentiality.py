@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from appliance.domain.articles import enforces
 from appliance.domain.roles import Role
 
 
@@ -90,11 +91,13 @@ TABLE: dict[tuple[Role, Classification, Use], Verdict] = {
 }
 
 
+@enforces("3")
 def verdict(role: Role, cls: Classification, use: Use) -> Verdict:
     """The table's answer for one role, class and use."""
     return TABLE[(role, cls, use)]
 
 
+@enforces("3")
 def may_disclose(cls: Classification, named: frozenset[Classification]) -> bool:
     """Whether an approval that names `named` classes lets a clip of class `cls` go out."""
     answer = _disclosure(Role.BUREAU_HEAD, cls)

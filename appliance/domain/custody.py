@@ -6,6 +6,7 @@ from collections.abc import Collection
 from enum import StrEnum
 from typing import NamedTuple
 
+from appliance.domain.articles import enforces
 from appliance.domain.errors import Refused
 from appliance.domain.records import Person, Recorder
 from appliance.domain.roles import Action, is_allowed
@@ -68,6 +69,7 @@ class FailedReading(NamedTuple):
     threshold: str
 
 
+@enforces("4", "5(1)", "9")
 def check_sign_out(
     person: Person,
     recorder: Recorder,
@@ -105,6 +107,7 @@ def check_sign_out(
         raise Refused("check_incomplete", items=",".join(sorted(unconfirmed_items)))
 
 
+@enforces("10")
 def check_return(person: Person, holder_badge: str, recorder: Recorder) -> Action:
     """Return the permission this return uses, or raise Refused (holder, or unit head for them)."""
     if recorder.state is not RecorderState.SIGNED_OUT:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from appliance.domain.articles import enforces
 from appliance.domain.confidentiality import Classification
 from appliance.domain.errors import Refused
 from appliance.domain.roles import Role
@@ -67,6 +68,7 @@ def check_text(text: str, limit: int, reason: str) -> str:
     return cleaned
 
 
+@enforces("13")
 def check_decision(request: Disclosure, decider: str, role: Role) -> None:
     """Art. 13: a bureau head other than the requester decides a pending request, once."""
     if role is not Role.BUREAU_HEAD:
@@ -77,6 +79,7 @@ def check_decision(request: Disclosure, decider: str, role: Role) -> None:
         raise Refused("disclosure.already_decided", request=request.id)
 
 
+@enforces("11")
 def check_export(request: Disclosure, now: datetime) -> None:
     """An approval is used once, within 7 days, for exactly the set it was given for."""
     if request.state is DisclosureState.EXPORTED:

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 
+from appliance.domain.articles import enforces
 from appliance.domain.footage import ArchivedClip
 from appliance.domain.packages import PackageReport, safe_component
 
@@ -189,6 +190,7 @@ def _joined(values: Sequence[str]) -> str:
     return "; ".join(dict.fromkeys(v for v in values if v))
 
 
+@enforces("12(4)")
 def form_fields(clips: Sequence[ArchivedClip], facts: FormFacts) -> FormFields:
     """Every field of the record form, from the clips in the order they go on the disc."""
     rows = []

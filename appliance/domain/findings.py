@@ -16,6 +16,7 @@ from datetime import datetime, time, timedelta, tzinfo
 from enum import StrEnum
 
 from appliance.domain.alarms import Alarm, Quarantined
+from appliance.domain.articles import enforces
 from appliance.domain.disclosure import Disclosure
 from appliance.domain.discs import DiscRecord
 from appliance.domain.footage import ArchivedClip, ClipFlag
@@ -118,6 +119,7 @@ def _by_session(clips: Iterable[ArchivedClip]) -> dict[int, list[ArchivedClip]]:
     return found
 
 
+@enforces("16(1)")
 def no_footage(sessions: Sequence[CustodySession], clips: Iterable[ArchivedClip]) -> list[Finding]:
     """F1 (Art. 16(1)): a recorder signed out and returned with no footage from that session.
 
@@ -138,6 +140,7 @@ def no_footage(sessions: Sequence[CustodySession], clips: Iterable[ArchivedClip]
     ]
 
 
+@enforces("5(4)", "16(2)")
 def gaps(clips: Iterable[ArchivedClip]) -> list[Finding]:
     """F2 (Art. 16(2)): a clip the offload found after a hole in its recorder's numbering or
     time coverage (ClipFlag.GAP, set by domain.gaps when it was archived): perhaps a deletion
@@ -161,6 +164,7 @@ def _end_of_day(instant: datetime, zone: tzinfo) -> datetime:
     return datetime.combine(local.date() + timedelta(days=1), time(0), zone)
 
 
+@enforces("12(1)")
 def late(
     sessions: Sequence[CustodySession],
     clips: Iterable[ArchivedClip],
@@ -211,6 +215,7 @@ def late(
     return found
 
 
+@enforces("2")
 def no_audio(clips: Iterable[ArchivedClip]) -> list[Finding]:
     """F4 (Art. 2): a readable video clip with no sound (recording is audio and video)."""
     return [
@@ -227,6 +232,7 @@ def no_audio(clips: Iterable[ArchivedClip]) -> list[Finding]:
     ]
 
 
+@enforces("8")
 def unfiled(clips: Iterable[ArchivedClip], now: datetime) -> list[Finding]:
     """F5 (Art. 8): a clip not filed under any case three days after it was archived."""
     return [
@@ -243,6 +249,7 @@ def unfiled(clips: Iterable[ArchivedClip], now: datetime) -> list[Finding]:
     ]
 
 
+@enforces("4")
 def checks(sessions: Sequence[CustodySession], failed: Iterable[PreshiftCheck]) -> list[Finding]:
     """F8 (Art. 4): a pre-shift check that failed, or a sign-out that skipped it."""
     found = [
@@ -277,6 +284,7 @@ def checks(sessions: Sequence[CustodySession], failed: Iterable[PreshiftCheck]) 
     return found
 
 
+@enforces("5(8)", "10")
 def faults_and_losses(faults: Iterable[Fault], incidents: Iterable[Incident]) -> list[Finding]:
     """F9 (Art. 5(8), 10): a recorder reported faulty, lost or damaged, with whose it was.
 
@@ -333,6 +341,7 @@ def from_alarms(alarms: Iterable[Alarm]) -> list[Finding]:
     return found
 
 
+@enforces("16(3)")
 def quarantined(items: Iterable[Quarantined]) -> list[Finding]:
     """F6 (Art. 16(3)): content found in the archive with no clip row to name it."""
     return [
@@ -349,6 +358,7 @@ def quarantined(items: Iterable[Quarantined]) -> list[Finding]:
     ]
 
 
+@enforces("11", "13")
 def releases(disclosures: Iterable[Disclosure], discs: Iterable[DiscRecord]) -> list[Finding]:
     """F10 (Art. 11, 13): footage that left the box: each disclosure exported (to whom, who
     approved it) and each evidence disc made (for which case, by whom). Not a fault in itself:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from appliance.domain.articles import enforces
 from appliance.domain.lifecycle import JobState
 
 
@@ -39,6 +40,7 @@ class SkipReason(StrEnum):
     NOT_A_FOLDER = "not_a_folder"
 
 
+@enforces("2")
 def probe_flags(readable: bool, damaged: bool, has_audio: bool) -> frozenset[ClipFlag]:
     """The flags that follow from what the media probe could read."""
     if not readable:

@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from appliance.domain.articles import enforces
+
 # A counter has at most six digits; longer digit runs are dates or times, not numbering.
 _COUNTER = re.compile(r"^(?P<prefix>.*?)(?P<number>\d{1,6})(?P<suffix>\D*)$")
 # Segments a recorder split by length follow each other within this many seconds.
@@ -40,6 +42,7 @@ def _counter_key(name: str) -> tuple[str, int] | None:
     return series, int(match.group("number"))
 
 
+@enforces("5(4)", "16(2)")
 def numbering_gaps(names: Sequence[str]) -> set[str]:
     """Names that follow a hole in their series' numbering (FILE0003 after FILE0001)."""
     series: dict[str, list[tuple[int, str]]] = {}
@@ -58,6 +61,7 @@ def numbering_gaps(names: Sequence[str]) -> set[str]:
     return after_hole
 
 
+@enforces("5(4)", "16(2)")
 def coverage_gaps(clips: Sequence[ClipTiming]) -> set[str]:
     """Names of clips that should continue a length-cut segment but start too late."""
     timed = sorted(

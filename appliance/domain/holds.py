@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from appliance.domain.articles import enforces
 from appliance.domain.errors import BadInput, Refused
 from appliance.domain.records import Person
 from appliance.domain.roles import Action, Role, is_allowed
@@ -96,6 +97,7 @@ def check_target(target: HoldTarget) -> HoldTarget:
     return target
 
 
+@enforces("12(3)")
 def covers(hold: Hold, clip: HeldClip) -> bool:
     """Whether an active hold keeps this clip (a lifted hold keeps nothing)."""
     if not hold.active:
@@ -131,6 +133,7 @@ LIFT_PAIRS: frozenset[tuple[Role, Role]] = frozenset(
 )
 
 
+@enforces("12(3)")
 def check_lift(
     first: Person, second_badge: str | None, second: Person | None, unit_code: str
 ) -> None:

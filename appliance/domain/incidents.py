@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from appliance.domain.articles import enforces
 from appliance.domain.custody import CustodyEvent, RecorderState
 from appliance.domain.errors import Refused
 from appliance.domain.records import Person, Recorder
@@ -90,6 +91,7 @@ def fault_event(state: RecorderState) -> CustodyEvent:
     )
 
 
+@enforces("5(8)")
 def check_fault_report(
     person: Person, recorder: Recorder, holder_badge: str | None, home_unit: str
 ) -> None:
@@ -109,6 +111,7 @@ def check_fault_report(
             raise Refused("not_your_recorder", serial=recorder.serial)
 
 
+@enforces("9")
 def check_unit_recorder(recorder: Recorder, home_unit: str) -> None:
     """Raise unless the recorder is of this unit: the unit head answers for those (Art. 7)."""
     if recorder.unit_code != home_unit:

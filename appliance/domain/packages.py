@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from appliance.domain.articles import enforces
 from appliance.domain.audit import AuditEvent, Checkpoint, recompute
 
 # The tag files a sealed package holds besides those its tag manifest names (DESIGN §10).
@@ -56,6 +57,7 @@ def _safe_char(ch: str) -> str:
     return ch if (ch.isalnum() or ch in "._-") and ch.isprintable() else "_"
 
 
+@enforces("8")
 def payload_path(clip_id: int, day: str, officer: str | None, source_name: str) -> str:
     """`data/<day>/<officer>/<id>-<safe name>`: the id keeps two equal names apart."""
     base = source_name.replace("\\", "/").rsplit("/", 1)[-1]
@@ -264,6 +266,7 @@ def week_of(day: date) -> str:
     return f"{year:04d}-W{week:02d}"
 
 
+@enforces("12(2)")
 def handover_is_late(week_end: date, today: date) -> bool:
     """Art. 12(2): a week's footage goes over on the Monday after it; later is late."""
     return today > week_end

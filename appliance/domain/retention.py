@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from appliance.domain.articles import enforces
 from appliance.domain.holds import HeldClip, Hold, holds_covering
 
 # Art. 12(3): footage is kept at least three months, whatever the configuration says.
@@ -106,6 +107,7 @@ class RetentionPlan:
         return {sha256: tuple(found[sha256]) for sha256 in sorted(found)}
 
 
+@enforces("12(3)")
 def check_clock(now: datetime, newest_event_at: datetime | None, max_leap_days: int) -> ClockCheck:
     """Trust the clock only between the newest event and max_leap_days after it."""
     if newest_event_at is not None:
@@ -116,6 +118,7 @@ def check_clock(now: datetime, newest_event_at: datetime | None, max_leap_days: 
     return ClockCheck(now, newest_event_at, max_leap_days)
 
 
+@enforces("12(2)", "12(3)")
 def judge(
     clips: Iterable[RetentionClip],
     holds: Collection[Hold],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from appliance.domain.articles import enforces
 from appliance.domain.checks import CheckItem
 
 
@@ -36,6 +37,7 @@ def needed_free_bytes(thresholds: Thresholds, bitrate_bps: int | None) -> int:
     return int(bitrate * thresholds.shift_hours * 3600 / 8)
 
 
+@enforces("4")
 def judge(
     thresholds: Thresholds,
     main_battery_percent: int | None,

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from appliance.atomic_file import write_atomically
 from appliance.domain.archive_audit import ArchiveFinding, cross_check
+from appliance.domain.articles import enforces
 from appliance.domain.audit import (
     GENESIS_HASH,
     AuditEvent,
@@ -91,6 +92,7 @@ class AuditService:
         """Whether text is a public key `verify` can check a checkpoint with."""
         return self._verifier.is_public_key(text)
 
+    @enforces("11", "16(4)")
     def verify(
         self, actor: Actor, checkpoint_file: Path | None = None, public_key_b64: str | None = None
     ) -> VerifyResult:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from appliance.atomic_file import write_atomically
 from appliance.domain.alarms import FixityRun
+from appliance.domain.articles import enforces
 from appliance.domain.errors import BadInput
 from appliance.domain.findings import Finding, FindingKind
 from appliance.domain.records import Actor
@@ -77,6 +78,7 @@ class AuditReportService:
         self._audit = audit
         self._forms = forms
 
+    @enforces("15")
     def period(self, actor: Actor, first: date, last: date) -> AuditReport:
         """The period's report for the audit office at the kiosk; the read is audited."""
         subject = f"{first.isoformat()}/{last.isoformat()}"

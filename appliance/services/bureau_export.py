@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from appliance.domain.articles import enforces
 from appliance.domain.audit import canonical_json
 from appliance.domain.bureau import BureauAction, BureauClip
 from appliance.domain.confidentiality import Classification, may_disclose
@@ -101,6 +102,7 @@ class BureauExports:
         assert found is not None  # noqa: S101 -- just written
         return found
 
+    @enforces("13")
     def decide(
         self,
         actor: Actor,

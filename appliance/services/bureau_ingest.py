@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
+from appliance.domain.articles import enforces
 from appliance.domain.bureau import (
     Break,
     BureauAction,
@@ -94,6 +95,7 @@ class BureauIngest:
             ) from None
         return [c for c in children if c.is_dir() or c.is_symlink()]
 
+    @enforces("8", "12(2)")
     def ingest(self, actor: Actor, source: Path) -> list[IngestOutcome]:
         """Take in every package at source, each on its own; the outcome of each."""
         self._ctx.require(actor, BureauAction.INGEST, "drive", str(source))

@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 
+from appliance.domain.articles import enforces
 from appliance.domain.audit import walk
 from appliance.domain.bureau import BureauAction
 from appliance.domain.errors import BadInput
@@ -69,6 +70,7 @@ class BureauReports:
     def __init__(self, ctx: BureauContext) -> None:
         self._ctx = ctx
 
+    @enforces("15")
     def audit(self, actor: Actor, start: str, end: str) -> BureauAuditReport:
         """The report of days start..end (YYYY-MM-DD), read in one snapshot; the read is logged."""
         ctx = self._ctx

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from appliance.domain.articles import enforces
 from appliance.domain.confidentiality import Classification, Use, Verdict, verdict
 from appliance.domain.errors import Refused
 from appliance.domain.filing import check_case_number, filing_permission
@@ -49,6 +50,7 @@ class ClipService:
         """A holder's clips not yet filed under any case (the filing screen's list)."""
         return [c for c in self._ctx.store.clips.listing(holder_badge=holder_badge) if not c.cases]
 
+    @enforces("8")
     def file(self, actor: Actor, clip_ids: Sequence[int], case_number: str) -> list[int]:
         """File clips under a case, all or none; returns the ids newly filed.
 
@@ -88,6 +90,7 @@ class ClipService:
                     )
         return newly
 
+    @enforces("3")
     def classify(self, actor: Actor, clip_ids: Sequence[int], cls: Classification) -> list[int]:
         """Art. 3: the unit head sets the class of clips, all or none; the ids changed."""
         self._ctx.require(actor, Action.CLASSIFY_CLIP, "clip", ",".join(map(str, clip_ids)))

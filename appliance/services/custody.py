@@ -6,6 +6,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from appliance.domain import custody as rules
+from appliance.domain.articles import enforces
 from appliance.domain.checks import ALL_ITEMS, CheckItem, open_items
 from appliance.domain.custody import CustodyEvent, RecorderState
 from appliance.domain.errors import Refused
@@ -71,6 +72,7 @@ class CustodyService:
             rules.check_sign_out(person, recorder, held, [], _failed(lines), home)
         return lines
 
+    @enforces("4", "5(1)", "9")
     def sign_out(
         self, actor: Actor, serial: str, confirmed: Collection[CheckItem]
     ) -> CustodySession:
@@ -100,6 +102,7 @@ class CustodyService:
             self._ctx.record(actor, "sign_out", "recorder", serial, session=session.id, check=items)
             return session
 
+    @enforces("10")
     def return_recorder(self, actor: Actor, serial: str) -> CustodySession:
         """Close the custody session: by the holder, or by a unit head on their behalf (Art. 7)."""
         with self._ctx.audited(actor, "return", "recorder", serial):

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from appliance.domain.articles import enforces
 from appliance.domain.confidentiality import Classification, may_disclose
 from appliance.domain.disclosure import (
     APPROVAL_LIFETIME,
@@ -132,6 +133,7 @@ class DisclosureService:
         if gone:
             raise Refused("clip_deleted_by_rule", clip=min(gone))
 
+    @enforces("13")
     def approve(
         self, actor: Actor, request_id: int, named: frozenset[Classification] = frozenset()
     ) -> Disclosure:
@@ -188,6 +190,7 @@ class DisclosureService:
             )
         return self._request_of(request_id)
 
+    @enforces("11", "13")
     def export(
         self,
         actor: Actor,

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from appliance.config import local_zone
+from appliance.domain.articles import enforces
 from appliance.domain.confidentiality import Classification
 from appliance.domain.discs import (
     README_TXT,
@@ -144,6 +145,7 @@ class DiscService:
         gone = store.retention.tombstoned_clips(c.id for c in clips)
         return [c for c in clips if c.id not in gone], tuple(sorted(gone))
 
+    @enforces("12(4)")
     def create(
         self,
         actor: Actor,

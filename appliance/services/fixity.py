@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from appliance.domain.alarms import FixityRun
+from appliance.domain.articles import enforces
 from appliance.domain.records import Actor
 from appliance.ports import Archive
 from appliance.services.alarms import raise_alarm
@@ -32,6 +33,7 @@ class FixityService:
         self._ctx = ctx
         self._archive = archive
 
+    @enforces("11", "16(3)")
     def verify(self, actor: Actor, sample: int | None = None) -> FixityReport:
         """Re-hash every archived content (or a random sample); mismatches raise alarms."""
         report = FixityReport()

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from appliance.config import local_zone
+from appliance.domain.articles import enforces
 from appliance.domain.confidentiality import Classification, Use, Verdict, verdict
 from appliance.domain.errors import BadInput, Refusal, Refused
 from appliance.domain.footage import ArchivedClip
@@ -95,6 +96,7 @@ class HandoverService:
         year, week, _ = (self._today() - timedelta(days=7)).isocalendar()
         return f"{year}-W{week:02d}"
 
+    @enforces("12(2)")
     def create(
         self,
         actor: Actor,
@@ -141,6 +143,7 @@ class HandoverService:
             )
         return sealed
 
+    @enforces("12(2)")
     def receipt(self, actor: Actor, package_dir: Path) -> tuple[int, list[int]]:
         """The collector's receipt: the package verified as it is now, its clips handed over."""
         self._ctx.require(actor, Action.RECEIVE_HANDOVER, "handover", "receipt")

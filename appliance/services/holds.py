@@ -12,6 +12,7 @@ from collections.abc import Collection
 from datetime import datetime, time, timedelta, tzinfo
 
 from appliance.config import local_zone
+from appliance.domain.articles import enforces
 from appliance.domain.errors import BadInput, Refused
 from appliance.domain.filing import check_case_number
 from appliance.domain.holds import (
@@ -123,6 +124,7 @@ class HoldService:
             )
             return self._stored(hold_id)
 
+    @enforces("12(3)")
     def lift(self, actor: Actor, hold_id: int, second: Actor | None) -> Hold:
         """Lift an active hold: two different people, one a unit head or the bureau head."""
         if not 1 <= hold_id <= _ID_MAX:

@@ -12,6 +12,7 @@ from collections.abc import Collection
 from typing import TypeVar
 
 from appliance.domain import custody as rules
+from appliance.domain.articles import enforces
 from appliance.domain.checks import CheckItem, open_items
 from appliance.domain.custody import CustodyEvent, RecorderState
 from appliance.domain.errors import BadInput, IllegalTransition, Refused
@@ -90,6 +91,7 @@ class LifecycleService:
             and row.recorder.state in (RecorderState.AVAILABLE, RecorderState.SIGNED_OUT)
         ]
 
+    @enforces("5(8)")
     def report_fault(self, actor: Actor, serial: str, part: str, note: str = "") -> Fault:
         """Take a faulty recorder out of the pool; a signed-out one is returned with it."""
         what = _choice(FaultPart, part, "bad_fault_part")
@@ -142,6 +144,7 @@ class LifecycleService:
                 recorder.serial, recorder.brand, recorder.model, recorder.unit_code, new
             )
 
+    @enforces("7", "10")
     def declare_incident(
         self,
         actor: Actor,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from appliance.domain.articles import enforces
 from appliance.domain.footage import ArchivedClip, ClipFlag, stored_name
 from appliance.domain.gaps import ClipTiming, coverage_gaps
 from appliance.domain.records import Actor
@@ -13,6 +14,7 @@ from appliance.services.context import Context
 from appliance.services.ingest import RecorderFacts
 
 
+@enforces("9")
 def flag_foreign(ctx: Context, actor: Actor, job_id: int, facts: RecorderFacts) -> None:
     """Art. 9: a recorder of another unit, or none, is offloaded and flagged to the unit head."""
     unit = facts.unit_code or "unregistered"
@@ -40,6 +42,7 @@ def archive_conflict(ctx: Context, actor: Actor, sha256: str, detail: str) -> No
     )
 
 
+@enforces("5(4)", "16(2)")
 def flag_coverage_gaps(
     ctx: Context,
     actor: Actor,

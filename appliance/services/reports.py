@@ -14,6 +14,7 @@ from pathlib import Path
 
 from appliance.atomic_file import write_atomically
 from appliance.domain.alarms import Alarm
+from appliance.domain.articles import enforces
 from appliance.domain.errors import BadInput
 from appliance.domain.findings import Finding
 from appliance.domain.records import Actor, CustodySession, RecorderStatus
@@ -78,6 +79,7 @@ class ReportService:
         """The unit's local date now."""
         return self._findings.today()
 
+    @enforces("14")
     def daily(self, actor: Actor, day: date) -> DailyReport:
         """The day, for a person who may see the unit (the kiosk)."""
         self._ctx.require(actor, Action.VIEW_UNIT_STATUS, "report", day.isoformat())

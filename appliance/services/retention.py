@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
+from appliance.domain.articles import enforces
 from appliance.domain.errors import Refused
 from appliance.domain.records import Actor
 from appliance.domain.retention import (
@@ -112,6 +113,7 @@ class RetentionService:
         expired = all(j.verdict is Verdict.EXPIRED for j in plan.judgements)
         return bool(facts) and plan.clock.trusted and expired
 
+    @enforces("12(3)")
     def run(self, actor: Actor, dry_run: bool = False) -> RetentionReport:
         """Delete every content the rule allows; refused (after an alarm) on a clock fault."""
         now = self._ctx.clock.now()
