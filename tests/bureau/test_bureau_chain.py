@@ -26,6 +26,7 @@ def _holding(bureau: Bureau) -> tuple[int, int, list[str], int]:
     )
 
 
+@pytest.mark.article("8", "12(2)")
 def test_weekly_packages_extend_the_chain_and_a_second_ingest_changes_nothing(
     bureau_home: BureauHome,
 ) -> None:
@@ -84,6 +85,7 @@ BREAKS = {
 
 
 @pytest.mark.parametrize("case", sorted(BREAKS))
+@pytest.mark.article("12(2)", "16(2)", "16(4)")
 def test_a_chain_that_does_not_extend_is_refused_alarmed_and_stores_nothing(
     bureau_home: BureauHome, case: str
 ) -> None:

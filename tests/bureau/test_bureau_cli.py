@@ -401,6 +401,7 @@ def test_a_state_secret_never_leaves_the_bureau(bureau_home: BureauHome) -> None
     assert json.loads(listed.stdout) == []
 
 
+@pytest.mark.article("15", "12(2)")
 def test_the_audit_report_spans_units_and_weeks(bureau_home: BureauHome, tmp_path: Path) -> None:
     _ingested(bureau_home, "w48", "w49")
     home = bureau_home.home

@@ -67,6 +67,7 @@ def _make(home: Path, out: Path, language: str) -> tuple[MadeDisc, list[str]]:
 
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
+@pytest.mark.article("12(4)")
 def test_the_form_holds_every_field_and_every_sha256(
     disc_home: Path, tmp_path: Path, language: str
 ) -> None:

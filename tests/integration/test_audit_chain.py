@@ -53,6 +53,7 @@ def raw(services: Services) -> sqlite3.Connection:
     return connection
 
 
+@pytest.mark.article("11")
 def test_triggers_refuse_update_and_delete(demo: tuple[Services, dict[str, DemoBadge]]) -> None:
     services, _ = demo
     services.close()
@@ -63,6 +64,7 @@ def test_triggers_refuse_update_and_delete(demo: tuple[Services, dict[str, DemoB
             connection.execute("DELETE FROM audit_event WHERE seq = 1")
 
 
+@pytest.mark.article("11", "16(2)", "16(4)")
 def test_single_byte_edits_are_all_detected(demo: tuple[Services, dict[str, DemoBadge]]) -> None:
     services, badges = demo
     busy_home(services, badges)
@@ -102,6 +104,7 @@ def first_bad_raw(services: Services, connection: sqlite3.Connection) -> int | N
     return walk(services.store.audit_log.iterate()).first_bad_seq
 
 
+@pytest.mark.article("16(2)")
 def test_a_deleted_event_is_detected(
     demo: tuple[Services, dict[str, DemoBadge]],
 ) -> None:

@@ -38,6 +38,7 @@ def period(demo: Demo, clock: SettableClock, tmp_path: Path) -> Services:
     return services
 
 
+@pytest.mark.article("15")
 def test_the_period_counted_by_kind_officer_and_week_with_a_checkpoint(
     period: Services, tmp_path: Path
 ) -> None:

@@ -30,6 +30,7 @@ def newest(home: Path) -> tuple[str, str, str, dict[str, object]]:
     return event.action, event.object_id, event.outcome, json.loads(event.detail_json)
 
 
+@pytest.mark.article("9")
 def test_art_9_a_foreign_recorder_and_a_foreign_person_are_refused(home: Path) -> None:
     """Recorders are never lent to another unit or person (Art. 9): one line, audited."""
     signout = ("signout", "--device", "DSJ-X001", "--checks-confirmed", "--badge", "1001")
@@ -60,6 +61,7 @@ def test_art_9_a_foreign_recorder_and_a_foreign_person_are_refused(home: Path) -
     assert code == 0 and json.loads(out)["unit"] == "DEMO03"
 
 
+@pytest.mark.article("5(8)", "7")
 def test_a_fault_a_repair_a_loss_and_the_history(home: Path) -> None:
     """Art. 5(8), 9, 10 from the shell: PINs on stdin in the order of the badges."""
     fault = ("device", "fault", "--device", "DSJ-A001", "--badge", "1001", "--reason", "battery")
@@ -91,6 +93,7 @@ def test_a_fault_a_repair_a_loss_and_the_history(home: Path) -> None:
     verify_clean(home)
 
 
+@pytest.mark.article("10")
 def test_art_10_a_loss_while_held_is_on_the_holders_record(tmp_path: Path) -> None:
     """`bwc officer history`: what the person held and what befell it while they held it."""
     home = tmp_path / "home"

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from appliance.adapters.mass_storage import MassStorageDriver
 from appliance.bootstrap import Services
 from appliance.demo import DemoBadge
@@ -99,6 +101,7 @@ def test_offload_list_file_and_fixity(
     assert "all match" in clean.stdout
 
 
+@pytest.mark.article("11", "16(3)")
 def test_fixity_reports_a_changed_file_and_exits_1(
     demo: tuple[Services, dict[str, DemoBadge]], footage_card: FootageSet, tmp_path: Path
 ) -> None:

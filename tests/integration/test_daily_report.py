@@ -43,6 +43,7 @@ def day(demo: Demo, clock: SettableClock, tmp_path: Path) -> Services:
     return services
 
 
+@pytest.mark.article("14")
 def test_the_pdf_holds_every_finding_and_a_checkpoint_that_verifies(
     day: Services, tmp_path: Path
 ) -> None:

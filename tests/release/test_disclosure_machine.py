@@ -305,6 +305,7 @@ Disclosures.TestCase.settings = settings(
 test_the_two_person_rules = Disclosures.TestCase
 
 
+@pytest.mark.article("13")
 def test_an_approval_expires_after_seven_days(tmp_path: Path) -> None:
     """Art. 13, DESIGN §10: the same approval that works at 6 days 23 hours is refused at 7."""
     home = tmp_path / "home"

@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from appliance.adapters.bag_reader import verify_package
 from tests.cli_run import bwc, events, verify_clean
 from tests.conftest import DEMO_PINS
@@ -24,6 +26,7 @@ def _run(home: Path, *argv: str, pin: str = C) -> tuple[int, str, str]:
     return done.code, done.stdout, done.stderr
 
 
+@pytest.mark.article("12(2)")
 def test_due_create_receipt_and_nothing_due_after(release_home: Path, tmp_path: Path) -> None:
     code, out, _ = _run(release_home, "handover", "due", "--badge", "3001")
     assert code == 0

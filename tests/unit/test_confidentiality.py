@@ -51,6 +51,7 @@ EXPECTED: dict[tuple[str, str], tuple[Verdict, ...]] = {
 @pytest.mark.parametrize("use", list(Use))
 @pytest.mark.parametrize("cls", list(Classification))
 @pytest.mark.parametrize("role", list(Role))
+@pytest.mark.article("3")
 def test_every_cell(role: Role, cls: Classification, use: Use) -> None:
     assert verdict(role, cls, use) is EXPECTED[(cls.value, use.value)][ROLES.index(role.value)]
 
@@ -71,6 +72,7 @@ def test_the_table_is_complete_and_nothing_else() -> None:
         ("state_secret", ("privacy", "trade_secret", "state_secret"), False),
     ],
 )
+@pytest.mark.article("3", "13")
 def test_an_approval_lets_out_only_the_classes_it_names(
     cls: str, named: tuple[str, ...], allowed: bool
 ) -> None:

@@ -59,6 +59,7 @@ def _clip(
     )  # fmt: skip
 
 
+@pytest.mark.article("16(1)")
 def test_f1_a_returned_session_with_no_footage_and_its_near_misses() -> None:
     [finding] = findings.no_footage([_session()], [])
     assert (finding.kind, finding.about, finding.subject, finding.badge) == (
@@ -72,6 +73,7 @@ def test_f1_a_returned_session_with_no_footage_and_its_near_misses() -> None:
     assert findings.no_footage([_session(ended=None)], []) == []
 
 
+@pytest.mark.article("5(4)")
 def test_f2_a_clip_after_a_hole_and_one_with_none() -> None:
     [finding] = findings.gaps([_clip(RETURNED, flags=frozenset({ClipFlag.GAP}))])
     assert (finding.kind, finding.about, finding.subject) == (FindingKind.GAP, About.CLIP, "11")
@@ -83,6 +85,7 @@ def test_f2_a_clip_after_a_hole_and_one_with_none() -> None:
     ("after_return", "late"),
     [(timedelta(hours=23), False), (timedelta(hours=24), False), (timedelta(hours=25), True)],
 )
+@pytest.mark.article("12(1)")
 def test_f3_footage_offloaded_23_h_after_return_is_in_time_and_25_h_is_late(
     after_return: timedelta, late: bool
 ) -> None:
@@ -104,6 +107,7 @@ def test_f3_a_recorder_not_back_by_the_end_of_its_day() -> None:
     assert findings.late(back, [_clip(midnight)], midnight + timedelta(days=1), ZONE) == []
 
 
+@pytest.mark.article("2")
 def test_f4_pictures_with_no_sound_and_its_near_misses() -> None:
     [finding] = findings.no_audio([_clip(RETURNED, has_audio=False)])
     assert (finding.kind, finding.about, finding.subject) == (
@@ -118,6 +122,7 @@ def test_f4_pictures_with_no_sound_and_its_near_misses() -> None:
     assert findings.no_audio([_clip(RETURNED, readable=False, has_audio=False)]) == []
 
 
+@pytest.mark.article("8")
 def test_f5_unfiled_after_three_days_and_its_near_misses() -> None:
     clip = _clip(RETURNED)
     three_days = RETURNED + timedelta(days=3)
@@ -134,6 +139,7 @@ def test_f5_unfiled_after_three_days_and_its_near_misses() -> None:
     )
 
 
+@pytest.mark.article("4")
 def test_f8_a_failed_check_and_a_skipped_one() -> None:
     failed = PreshiftCheck(
         "DSJ-A001", "1001", SHIFT, False,
@@ -148,6 +154,7 @@ def test_f8_a_failed_check_and_a_skipped_one() -> None:
     assert found[0].facts["items"] == "free_space, main_battery"
 
 
+@pytest.mark.article("5(8)", "10")
 def test_f9_a_fault_a_loss_and_a_damage_each_with_whose_it_was() -> None:
     assert findings.faults_and_losses([], []) == []
     fault = Fault(1, "DSJ-A001", FaultPart.BATTERY, "dies", "1001", SHIFT, 1, "1001")
@@ -174,6 +181,7 @@ def test_f9_a_fault_a_loss_and_a_damage_each_with_whose_it_was() -> None:
     )
 
 
+@pytest.mark.article("16(3)")
 def test_f6_f7_f11_from_the_alarms_raised_and_from_quarantine() -> None:
     sha = "b" * 64
     raised = [
@@ -197,6 +205,7 @@ def test_f6_f7_f11_from_the_alarms_raised_and_from_quarantine() -> None:
     assert (held.message_key, held.at) == ("finding.F6.quarantined", SHIFT)
 
 
+@pytest.mark.article("13")
 def test_f10_an_exported_disclosure_and_a_disc_but_not_an_approval_unused() -> None:
     approved = Disclosure(
         1, "1001", SHIFT, "court", "trial", "c" * 64, (11,), DisclosureState.APPROVED,

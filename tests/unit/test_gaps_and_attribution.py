@@ -18,6 +18,7 @@ from appliance.domain.roles import Action, Role
 T0 = datetime(2026, 11, 27, 1, 0, tzinfo=UTC)
 
 
+@pytest.mark.article("5(4)")
 def test_a_hole_in_the_numbering_flags_the_file_after_it() -> None:
     names = [f"DCIM/100MEDIA/FILE{n:04d}.MP4" for n in (1, 2, 3, 5, 6)]
     assert numbering_gaps(names) == {"DCIM/100MEDIA/FILE0005.MP4"}
@@ -85,6 +86,7 @@ def test_stored_names_keep_undecodable_bytes_visible() -> None:
     assert stored_name("DCIM/执法 记录.MP4") == "DCIM/执法 记录.MP4"
 
 
+@pytest.mark.article("8")
 def test_filing_rules() -> None:
     assert filing_permission("1001", Role.OFFICER, "U", "1001", "U") is Action.FILE_CLIP
     assert filing_permission("2001", Role.UNIT_HEAD, "U", "1001", "U") is Action.FILE_CLIP_FOR_OTHER

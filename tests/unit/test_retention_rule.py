@@ -45,6 +45,7 @@ def verdicts(
     return [j.verdict.value for j in plan.judgements]
 
 
+@pytest.mark.article("12(3)")
 def test_each_condition_keeps_a_clip_and_only_all_together_let_it_go() -> None:
     case_hold = Hold(1, HoldKind.COMPLAINT, HoldTarget(HoldScope.CASE, case_number="C"), "n",
                      "2001", NOW)  # fmt: skip
@@ -63,6 +64,7 @@ def test_each_condition_keeps_a_clip_and_only_all_together_let_it_go() -> None:
     ]  # fmt: skip
 
 
+@pytest.mark.article("12(3)")
 def test_the_period_is_never_below_ninety_days_and_ends_exactly() -> None:
     # Art. 12(3): at least three months, whatever the configuration says.
     assert verdicts([clip(1, 89.99), clip(2, 90)], days=30) == ["too_young", "retention_expired"]

@@ -26,6 +26,7 @@ def test_all_rules_pass() -> None:
     check_sign_out(OFFICER, FREE, [], [])
 
 
+@pytest.mark.article("4", "5(1)")
 def test_each_rule_refuses_with_its_reason() -> None:
     auditor = Person("5001", "Zhao", Role.AUDITOR, "U01")
     inactive = Person("1001", "Zhang", Role.OFFICER, "U01", active=False)
