@@ -165,8 +165,8 @@ def _check_entries(
             raise PackageFault(fault, file=path)
 
 
-def verify_package(root: Path, public_key_b64: str | None = None) -> PackageReport:
-    """Prove the package sound, or raise PackageFault naming the first thing wrong."""
+def _package_dir(root: Path) -> DirTree:
+    """The package's directory itself, never a link to one; PackageFault otherwise."""
     try:
         info = os.lstat(root)
     except OSError:
@@ -175,7 +175,12 @@ def verify_package(root: Path, public_key_b64: str | None = None) -> PackageRepo
         raise PackageFault("package.link", path=str(root))
     if not stat.S_ISDIR(info.st_mode):
         raise PackageFault("package.not_a_package", path=str(root))
-    return verify_tree(DirTree(root), public_key_b64)
+    return DirTree(root)
+
+
+def verify_package(root: Path, public_key_b64: str | None = None) -> PackageReport:
+    """Prove the package sound, or raise PackageFault naming the first thing wrong."""
+    return verify_tree(_package_dir(root), public_key_b64)
 
 
 def verify_tree(tree: PackageTree, public_key_b64: str | None = None) -> PackageReport:
@@ -303,14 +308,7 @@ class BagContents:
 
     def signature(self, root: Path) -> tuple[SignatureLine, str]:
         """The signature line and the receipt, read without following a link."""
-        try:
-            root_info = os.lstat(root)
-        except OSError:
-            raise PackageFault("package.not_a_package", path=str(root)) from None
-        if stat.S_ISLNK(root_info.st_mode):
-            raise PackageFault("package.link", path=str(root))
-        if not stat.S_ISDIR(root_info.st_mode):
-            raise PackageFault("package.not_a_package", path=str(root))
+        _package_dir(root)
         if not os.path.lexists(root / SIGNATURE):
             raise PackageFault("package.missing_file", file=SIGNATURE)
         data = _read(root, SIGNATURE)
@@ -322,15 +320,7 @@ class BagContents:
 
     def read(self, root: Path, public_key_b64: str | None = None) -> VerifiedPackage:
         """Prove the package sound and give its contents."""
-        try:
-            info = os.lstat(root)
-        except OSError:
-            raise PackageFault("package.not_a_package", path=str(root)) from None
-        if stat.S_ISLNK(info.st_mode):
-            raise PackageFault("package.link", path=str(root))
-        if not stat.S_ISDIR(info.st_mode):
-            raise PackageFault("package.not_a_package", path=str(root))
-        return verified_tree(DirTree(root), public_key_b64)
+        return verified_tree(_package_dir(root), public_key_b64)
 
     def open_payload(self, root: Path, relative: str) -> BinaryIO:
         """A payload file for reading; every component opened without following a link."""

@@ -3,7 +3,6 @@ key, enum value or identifier reaches a person; a new command without a line her
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import io
 import shlex
@@ -20,6 +19,7 @@ from appliance.domain.roles import Role
 from appliance.i18n import explain, t
 from appliance.i18n.catalogue import CATALOGUE
 from tests.bureau.boxes import UNIT, box_world
+from tests.integration.test_i18n_cli import leaf_commands
 from tests.tui.test_i18n_walk import identifiers_in
 
 # (command, stdin, accepted exit codes), as a bureau's first Monday runs them; {key},
@@ -83,18 +83,6 @@ SCRIPT_LINES: tuple[tuple[str, str, tuple[int, ...]], ...] = (
     ("checkpoint", "", (0,)),
     ("public-key", "", (0,)),
 )
-
-
-def leaf_commands(
-    parser: argparse.ArgumentParser, path: tuple[str, ...] = ()
-) -> set[tuple[str, ...]]:
-    """Every command path the parser accepts."""
-    found: set[tuple[str, ...]] = set()
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            for name, sub in action.choices.items():
-                found |= leaf_commands(sub, (*path, name))
-    return found or {path}
 
 
 def test_the_walk_covers_every_command() -> None:

@@ -1,4 +1,7 @@
-"""Provides the peewee models of the bureau database's tables (the schema is schema.py's)."""
+"""Provides the peewee models of the bureau database's tables (the schema is schema.py's).
+
+The log is the box's own `audit_event` table and model (`appliance.store.models.AuditEventRow`).
+"""
 
 from __future__ import annotations
 
@@ -162,22 +165,3 @@ class ExportRequestRow(BaseModel):
 
     class Meta:
         table_name = "export_request"
-
-
-class BureauEventRow(BaseModel):
-    """One event of the bureau's own hash-chained log (DESIGN §5)."""
-
-    seq = BigIntegerField(primary_key=True)
-    at = TextField()
-    actor = TextField()
-    role = TextField()
-    action = TextField()
-    object_type = TextField()
-    object_id = TextField()
-    outcome = TextField()
-    detail_json = TextField()
-    prev_hash = TextField()
-    hash = TextField()
-
-    class Meta:
-        table_name = "audit_event"

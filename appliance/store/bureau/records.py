@@ -13,12 +13,13 @@ from peewee import fn
 from appliance.domain.audit import GENESIS_HASH, AuditEvent, ChainHead, canonical_json, event_hash
 from appliance.domain.confidentiality import Classification
 from appliance.domain.disclosure import Disclosure, DisclosureState
+from appliance.domain.packages import event_record
 from appliance.store.bureau.models import (
     BureauAlarmRow,
-    BureauEventRow,
     ExportRequestRow,
 )
 from appliance.store.bureau.repo_base import BATCH, BureauRepo, after_day
+from appliance.store.models import AuditEventRow
 from appliance.store.timefmt import from_text, to_text
 
 
@@ -174,8 +175,8 @@ class Records(BureauRepo):
     def head(self) -> ChainHead:
         """The newest event's (seq, hash), or the genesis."""
         row = self._first(
-            BureauEventRow.select(BureauEventRow.seq, BureauEventRow.hash)
-            .order_by(BureauEventRow.seq.desc())
+            AuditEventRow.select(AuditEventRow.seq, AuditEventRow.hash)
+            .order_by(AuditEventRow.seq.desc())
             .limit(1)
         )
         return ChainHead(0, GENESIS_HASH) if row is None else ChainHead(int(row.seq), row.hash)
@@ -232,9 +233,9 @@ class Records(BureauRepo):
                 )
             )
             prev = digest
-        rows = [_event_fields(e) for e in events]
+        rows = [event_record(e) for e in events]
         for start in range(0, len(rows), _EVENTS_PER_INSERT):
-            self._run(BureauEventRow.insert_many(rows[start : start + _EVENTS_PER_INSERT]))
+            self._run(AuditEventRow.insert_many(rows[start : start + _EVENTS_PER_INSERT]))
         return events
 
     def iterate(self, after_seq: int = 0, batch: int = 2000) -> Iterator[AuditEvent]:
@@ -242,9 +243,9 @@ class Records(BureauRepo):
         last = after_seq
         while True:
             query = (
-                BureauEventRow.select()
-                .where(BureauEventRow.seq > last)
-                .order_by(BureauEventRow.seq)
+                AuditEventRow.select()
+                .where(AuditEventRow.seq > last)
+                .order_by(AuditEventRow.seq)
                 .limit(batch)
             )
             rows = self._rows(query)
@@ -260,10 +261,10 @@ class Records(BureauRepo):
         best: int | None = None
         for start in range(0, len(names), BATCH):
             row = self._first(
-                BureauEventRow.select(fn.MIN(BureauEventRow.seq).alias("first")).where(
-                    (BureauEventRow.object_type == object_type)
-                    & (BureauEventRow.action == action)
-                    & BureauEventRow.object_id.in_(names[start : start + BATCH])
+                AuditEventRow.select(fn.MIN(AuditEventRow.seq).alias("first")).where(
+                    (AuditEventRow.object_type == object_type)
+                    & (AuditEventRow.action == action)
+                    & AuditEventRow.object_id.in_(names[start : start + BATCH])
                 )
             )
             if row is not None and row.first is not None:
@@ -273,13 +274,13 @@ class Records(BureauRepo):
     def refused_between(self, start: str, end: str) -> list[AuditEvent]:
         """The bureau's refused events over days [start, end], oldest first."""
         query = (
-            BureauEventRow.select()
+            AuditEventRow.select()
             .where(
-                (BureauEventRow.outcome == "refused")
-                & (BureauEventRow.at >= start)
-                & (BureauEventRow.at < after_day(end))
+                (AuditEventRow.outcome == "refused")
+                & (AuditEventRow.at >= start)
+                & (AuditEventRow.at < after_day(end))
             )
-            .order_by(BureauEventRow.seq)
+            .order_by(AuditEventRow.seq)
         )
         return [_event(r) for r in self._rows(query)]
 
@@ -318,22 +319,6 @@ def _request(row: Any) -> Disclosure:
         expires_at=instant(row.expires_at),
         exported_at=instant(row.exported_at),
     )
-
-
-def _event_fields(event: AuditEvent) -> dict[str, object]:
-    return {
-        "seq": event.seq,
-        "at": event.at,
-        "actor": event.actor,
-        "role": event.role,
-        "action": event.action,
-        "object_type": event.object_type,
-        "object_id": event.object_id,
-        "outcome": event.outcome,
-        "detail_json": event.detail_json,
-        "prev_hash": event.prev_hash,
-        "hash": event.hash,
-    }
 
 
 def _event(row: Any) -> AuditEvent:
