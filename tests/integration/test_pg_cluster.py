@@ -124,15 +124,17 @@ def test_the_server_runs_unprivileged_and_durability_is_off(pg_cluster: PgCluste
             for setting in ("fsync", "synchronous_commit", "full_page_writes", "listen_addresses")
         }
         backend = conn.execute("SELECT pg_backend_pid()").fetchone()
+        # Read while the connection is open: its backend exits with it.
+        assert backend is not None
+        backend_uids = _uids(backend[0])
     assert settings == {
         "fsync": ("off",),
         "synchronous_commit": ("off",),
         "full_page_writes": ("off",),
         "listen_addresses": ("",),
     }
-    assert backend is not None
     # The backend a connection gets is a child of the postmaster, under the same user.
-    assert _uids(backend[0]) == [expected] * 4
+    assert backend_uids == [expected] * 4
     # The socket and data folders are the server user's own.
     for folder in (pg_cluster.socket_dir, pg_cluster.data_dir):
         assert folder.stat().st_uid == expected
